@@ -1,0 +1,3 @@
+//! Benchmarks: parse-only against full extraction over saved pages.
+
+fn main() {}

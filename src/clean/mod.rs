@@ -1,0 +1,240 @@
+//! Noise removal: decides which subtrees never count as article text.
+//!
+//! Nothing is deleted from the DOM; the result is a side table, [`Cleaned`], that marks the
+//! root of every removed subtree with its [`Reason`]. The passes run in a fixed order:
+//!
+//! 1. [`nav`]: page structure (`nav`, site `header`/`footer`, `aside`, small `form`s);
+//! 2. [`icons`]: icon glyphs and their labels;
+//! 3. class, id and role words ([`rules`]): menus, share and follow widgets, newsletter and
+//!    cookie boxes, ads, tag lists, bylines, sidebars, comments, related rails.
+//!
+//! A guard keeps any element that holds most of the page's prose or wraps the marked article
+//! body (`itemprop="articleBody"`, `article-body`, `<main>`), whatever its class says: a
+//! wrapper called `content-with-sidebar` or a page-wide `<form>` (ASP.NET sites) is not chrome.
+
+pub(crate) mod icons;
+pub(crate) mod nav;
+pub(crate) mod rules;
+
+use crate::page::{Flags, NO_PARENT, Page, Tag};
+use rules::{Hint, Hints};
+
+/// Share of the page's prose above which an element is never removed for its class words.
+const GUARD_SHARE: f32 = 0.5;
+
+/// How much to remove.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Everything that looks like chrome, comments and related rails included.
+    Strict,
+    /// Only what is chrome beyond doubt; used when the strict pass leaves too little text,
+    /// as on forum threads whose posts are marked up as comments.
+    Relaxed,
+}
+
+/// Why a subtree was removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reason {
+    Navigation,
+    Sidebar,
+    Social,
+    Promo,
+    Ad,
+    Tags,
+    Meta,
+    Hidden,
+    Icon,
+    Form,
+    Comment,
+    Related,
+}
+
+/// The removal decisions for one page, indexed like [`Page::nodes`].
+#[derive(Debug, Clone)]
+pub(crate) struct Cleaned {
+    /// Set on the root of each removed subtree; descendants are left `None`.
+    removed: Vec<Option<Reason>>,
+}
+
+impl Cleaned {
+    /// Why the subtree at `index` was removed, if it was (its own root only).
+    pub(crate) fn reason(&self, index: u32) -> Option<Reason> {
+        self.removed.get(index as usize).copied().flatten()
+    }
+}
+
+/// Runs the cleaning passes over a page.
+pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
+    let guard = Guard::measure(page);
+    let mut removed = vec![None; page.nodes.len()];
+    let mut index = 0;
+    while let Some(node) = page.nodes.get(index) {
+        let reason = nav::reason(page, index as u32)
+            .or_else(|| icons::reason(page, index as u32))
+            .or_else(|| reason_from_hints(node.hints, mode));
+        let keep = reason.is_none_or(|reason| guard.protects(index, reason));
+        if keep {
+            index += 1;
+        } else {
+            removed[index] = reason;
+            index = node.end as usize;
+        }
+    }
+    Cleaned { removed }
+}
+
+/// The removal reason that class, id and role words give, strongest first.
+fn reason_from_hints(hints: Hints, mode: Mode) -> Option<Reason> {
+    if hints.is_empty() {
+        return None;
+    }
+    let always = [
+        (Hint::Hidden, Reason::Hidden),
+        (Hint::Navigation, Reason::Navigation),
+        (Hint::Ad, Reason::Ad),
+        (Hint::Social, Reason::Social),
+        (Hint::Promo, Reason::Promo),
+    ];
+    let strict_only = [
+        (Hint::Comment, Reason::Comment),
+        (Hint::Related, Reason::Related),
+        (Hint::Sidebar, Reason::Sidebar),
+        (Hint::Tags, Reason::Tags),
+        (Hint::Meta, Reason::Meta),
+    ];
+    let found = always.iter().find(|(hint, _)| hints.has(*hint));
+    let found = match mode {
+        Mode::Strict => found.or_else(|| strict_only.iter().find(|(hint, _)| hints.has(*hint))),
+        Mode::Relaxed => found,
+    };
+    found.map(|&(_, reason)| reason)
+}
+
+/// Per-subtree prose and body markers, measured before anything is removed.
+struct Guard {
+    /// Characters of text outside links, per subtree.
+    prose: Vec<u32>,
+    /// Whether a strict descendant is `<main>` or carries a body hint.
+    wraps_body: Vec<bool>,
+    total_prose: u32,
+}
+
+impl Guard {
+    fn measure(page: &Page<'_>) -> Guard {
+        let count = page.nodes.len();
+        let mut prose = vec![0u32; count];
+        let mut wraps_body = vec![false; count];
+        for index in (0..count).rev() {
+            let node = &page.nodes[index];
+            if node.tag == Tag::Text && !node.flags.contains(Flags::IN_LINK) {
+                prose[index] += node.text.chars;
+            }
+            if node.parent == NO_PARENT {
+                continue;
+            }
+            let parent = node.parent as usize;
+            prose[parent] += prose[index];
+            let marks_body = node.tag == Tag::Main || node.hints.has(Hint::Body);
+            wraps_body[parent] |= wraps_body[index] || marks_body;
+        }
+        let total_prose = prose.first().copied().unwrap_or(0);
+        Guard {
+            prose,
+            wraps_body,
+            total_prose,
+        }
+    }
+
+    /// Whether the element at `index` is kept despite `reason`.
+    fn protects(&self, index: usize, reason: Reason) -> bool {
+        if reason == Reason::Icon {
+            return false;
+        }
+        let share = self.prose[index] as f32 / self.total_prose.max(1) as f32;
+        share > GUARD_SHARE || self.wraps_body[index]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    /// The text left after cleaning, for assertions.
+    fn kept_text(html: &str, mode: Mode) -> String {
+        let parsed = Html::parse_document(html);
+        let page = Page::build(&parsed);
+        let cleaned = clean(&page, mode);
+        let mut out = String::new();
+        let mut index = 0;
+        while let Some(node) = page.nodes.get(index) {
+            if cleaned.reason(index as u32).is_some() {
+                index = node.end as usize;
+                continue;
+            }
+            if let scraper::Node::Text(text) = node.node.value() {
+                crate::page::text::push_collapsed(&mut out, text);
+                crate::page::text::push_space(&mut out);
+            }
+            index += 1;
+        }
+        out.trim().to_owned()
+    }
+
+    const ARTICLE: &str = "<p>The council approved the new budget on Tuesday after a long debate \
+        about schools, roads and the future of the harbour district.</p>";
+
+    #[test]
+    fn removes_menus_share_bars_and_ads() {
+        let html = format!(
+            "<body><div class='main-menu'><a href='/'>Home</a></div>\
+             <div class='share-buttons'>Share</div><div class='ad-slot'>Buy now</div>\
+             {ARTICLE}</body>"
+        );
+        let text = kept_text(&html, Mode::Strict);
+        assert!(text.starts_with("The council"), "{text}");
+        assert!(!text.contains("Home") && !text.contains("Share") && !text.contains("Buy"));
+    }
+
+    #[test]
+    fn comments_go_only_in_strict_mode() {
+        let html = format!(
+            "<body><article>{ARTICLE}{ARTICLE}</article>\
+             <div class='comments'><p>First!</p></div></body>"
+        );
+        assert!(!kept_text(&html, Mode::Strict).contains("First!"));
+        assert!(kept_text(&html, Mode::Relaxed).contains("First!"));
+    }
+
+    #[test]
+    fn keeps_a_wrapper_that_holds_most_of_the_prose() {
+        let html = format!(
+            "<body><div class='layout-with-sidebar'>{ARTICLE}{ARTICLE}</div>\
+             <div class='sidebar'>Weather</div></body>"
+        );
+        let text = kept_text(&html, Mode::Strict);
+        assert!(text.contains("The council"));
+        assert!(!text.contains("Weather"));
+    }
+
+    #[test]
+    fn keeps_a_small_wrapper_of_the_marked_body() {
+        let html = format!(
+            "<body><div class='widget'><div itemprop='articleBody'>{ARTICLE}</div></div>\
+             {ARTICLE}{ARTICLE}</body>"
+        );
+        let text = kept_text(&html, Mode::Strict);
+        assert_eq!(text.matches("The council").count(), 3);
+    }
+
+    #[test]
+    fn removes_site_header_but_not_article_header() {
+        let html = format!(
+            "<body><header>Site name</header><article><header><p>Lead text of the \
+             story.</p></header>{ARTICLE}</article><footer>Contact</footer></body>"
+        );
+        let text = kept_text(&html, Mode::Strict);
+        assert!(text.starts_with("Lead text"), "{text}");
+        assert!(!text.contains("Site name") && !text.contains("Contact"));
+    }
+}

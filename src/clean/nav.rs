@@ -1,0 +1,65 @@
+//! Page structure that is chrome by its tag: navigation, site header and footer, asides and
+//! small forms.
+
+use super::Reason;
+use crate::page::{Page, Tag};
+
+/// The structural removal reason for the element at `index`, if any.
+///
+/// A `<header>` inside `<article>` or `<main>` holds the headline, byline and often the lead,
+/// so only headers outside them are chrome. Footers are chrome everywhere: inside an article
+/// they carry tags, share bars and author boxes.
+pub(crate) fn reason(page: &Page<'_>, index: u32) -> Option<Reason> {
+    match page.tag(index) {
+        Tag::Nav | Tag::Menu => Some(Reason::Navigation),
+        Tag::Footer => Some(Reason::Navigation),
+        Tag::Header if !is_inside_article(page, index) => Some(Reason::Navigation),
+        Tag::Aside => Some(Reason::Sidebar),
+        Tag::Form | Tag::Fieldset => Some(Reason::Form),
+        _ => None,
+    }
+}
+
+/// Whether an `<article>` or `<main>` encloses the element at `index`.
+fn is_inside_article(page: &Page<'_>, index: u32) -> bool {
+    page.ancestors(index)
+        .any(|a| matches!(page.tag(a), Tag::Article | Tag::Main))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    fn reasons(html: &str) -> Vec<(Tag, Option<Reason>)> {
+        let parsed = Html::parse_document(html);
+        let page = Page::build(&parsed);
+        (0..page.nodes.len() as u32)
+            .filter(|&i| page.tag(i) != Tag::Text)
+            .map(|i| (page.tag(i), reason(&page, i)))
+            .filter(|(tag, _)| matches!(tag, Tag::Nav | Tag::Header | Tag::Aside | Tag::Form))
+            .collect()
+    }
+
+    #[test]
+    fn marks_navigation_asides_and_forms() {
+        let found = reasons("<nav>a</nav><aside>b</aside><form>c</form>");
+        assert_eq!(
+            found,
+            [
+                (Tag::Nav, Some(Reason::Navigation)),
+                (Tag::Aside, Some(Reason::Sidebar)),
+                (Tag::Form, Some(Reason::Form)),
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_headers_inside_articles() {
+        let found = reasons("<header>site</header><article><header>lead</header></article>");
+        assert_eq!(
+            found,
+            [(Tag::Header, Some(Reason::Navigation)), (Tag::Header, None)]
+        );
+    }
+}

@@ -1,0 +1,413 @@
+//! Class and id words that say what an element is, as named data compiled once.
+//!
+//! Each word belongs to one [`Hint`] category and matches a class or id token either as a
+//! whole word or as a word prefix. Word boundaries are the start and end of the token, any
+//! non-alphanumeric character (`-`, `_`, `:`) and a lower-to-upper camel-case step, so
+//! `article-body`, `articleBody` and `article_body` all contain the word `article`, while
+//! `header` does not contain the word `ad` and `canvas` does not contain `nav`.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// What a class or id word says about an element. Bit flags, combined in [`Hints`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u16)]
+pub(crate) enum Hint {
+    /// Site navigation, menus, breadcrumbs, pagination, site header and footer.
+    Navigation = 1 << 0,
+    /// Share, follow and social widgets.
+    Social = 1 << 1,
+    /// Newsletter, subscription, cookie and consent boxes, pop-ups.
+    Promo = 1 << 2,
+    /// Advertising and sponsored content.
+    Ad = 1 << 3,
+    /// Comment sections.
+    Comment = 1 << 4,
+    /// Related, recommended, most-read and "read more" rails and boxes.
+    Related = 1 << 5,
+    /// Tag, topic and keyword lists.
+    Tags = 1 << 6,
+    /// Byline, date line and other article metadata shown as chrome.
+    Meta = 1 << 7,
+    /// Sidebars and widgets.
+    Sidebar = 1 << 8,
+    /// Captions and photo credits.
+    Caption = 1 << 9,
+    /// Hidden or screen-reader-only elements.
+    Hidden = 1 << 10,
+    /// Words that mark the main content (`article`, `content`, `story`, `post`, `entry`).
+    Content = 1 << 11,
+    /// Words that mark the article text itself (`article-body`, `story-text`, `entry-content`).
+    Body = 1 << 12,
+    /// Lead, summary and standfirst boxes.
+    Lead = 1 << 13,
+    /// Icon glyphs and their labels (`icon-share`, `fa-twitter`, `material-icons`).
+    Icon = 1 << 14,
+}
+
+/// A set of [`Hint`]s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Hints(pub(crate) u16);
+
+impl Hints {
+    pub(crate) fn has(self, hint: Hint) -> bool {
+        self.0 & hint as u16 != 0
+    }
+
+    pub(crate) fn insert(&mut self, hint: Hint) {
+        self.0 |= hint as u16;
+    }
+
+    pub(crate) fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+/// How a word must sit inside a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    /// Bounded on both sides: `ad` matches `ad`, `ad-slot`, `topAd`, not `add` or `header`.
+    Word,
+    /// Bounded at the start only: `comment` matches `comments`, `commentlist`.
+    Prefix,
+    /// The whole token, nothing else: `hidden` matches `hidden`, not `hidden-xs`.
+    Token,
+}
+
+/// One rule: a word, how it must fit, and what it means.
+type Rule = (&'static str, Fit, Hint);
+
+/// Navigation words. `header`/`footer` are here because class names with them wrap page
+/// chrome far more often than article text; the share-of-prose guard in `clean` keeps a
+/// mislabelled wrapper.
+const NAVIGATION_WORDS: &[Rule] = &[
+    ("nav", Fit::Prefix, Hint::Navigation),
+    ("menu", Fit::Prefix, Hint::Navigation),
+    ("breadcrumb", Fit::Prefix, Hint::Navigation),
+    ("pagination", Fit::Prefix, Hint::Navigation),
+    ("pager", Fit::Word, Hint::Navigation),
+    ("masthead", Fit::Prefix, Hint::Navigation),
+    ("topbar", Fit::Prefix, Hint::Navigation),
+    ("toolbar", Fit::Prefix, Hint::Navigation),
+    ("skip", Fit::Word, Hint::Navigation),
+    ("skiplink", Fit::Prefix, Hint::Navigation),
+    ("footer", Fit::Prefix, Hint::Navigation),
+    ("header", Fit::Word, Hint::Navigation),
+    ("site-header", Fit::Prefix, Hint::Navigation),
+    ("copyright", Fit::Prefix, Hint::Navigation),
+    ("dropdown", Fit::Prefix, Hint::Navigation),
+    ("jump", Fit::Word, Hint::Navigation),
+];
+
+const SOCIAL_WORDS: &[Rule] = &[
+    ("share", Fit::Prefix, Hint::Social),
+    ("sharing", Fit::Prefix, Hint::Social),
+    ("social", Fit::Prefix, Hint::Social),
+    ("follow", Fit::Prefix, Hint::Social),
+    ("addthis", Fit::Prefix, Hint::Social),
+    ("sharethis", Fit::Prefix, Hint::Social),
+    ("likes", Fit::Word, Hint::Social),
+    ("reactions", Fit::Word, Hint::Social),
+    ("print", Fit::Word, Hint::Social),
+    ("email", Fit::Word, Hint::Social),
+    ("bookmark", Fit::Prefix, Hint::Social),
+];
+
+const PROMO_WORDS: &[Rule] = &[
+    ("newsletter", Fit::Prefix, Hint::Promo),
+    ("subscribe", Fit::Prefix, Hint::Promo),
+    ("subscription", Fit::Prefix, Hint::Promo),
+    ("signup", Fit::Prefix, Hint::Promo),
+    ("sign-up", Fit::Prefix, Hint::Promo),
+    ("promo", Fit::Prefix, Hint::Promo),
+    ("cookie", Fit::Prefix, Hint::Promo),
+    ("consent", Fit::Prefix, Hint::Promo),
+    ("gdpr", Fit::Prefix, Hint::Promo),
+    ("modal", Fit::Prefix, Hint::Promo),
+    ("popup", Fit::Prefix, Hint::Promo),
+    ("overlay", Fit::Prefix, Hint::Promo),
+    ("banner", Fit::Word, Hint::Promo),
+    ("donate", Fit::Prefix, Hint::Promo),
+    ("donation", Fit::Prefix, Hint::Promo),
+    ("paywall", Fit::Prefix, Hint::Promo),
+    ("login", Fit::Prefix, Hint::Promo),
+    ("podcast", Fit::Prefix, Hint::Promo),
+    ("player", Fit::Prefix, Hint::Promo),
+];
+
+const AD_WORDS: &[Rule] = &[
+    ("ad", Fit::Word, Hint::Ad),
+    ("ads", Fit::Word, Hint::Ad),
+    ("adv", Fit::Word, Hint::Ad),
+    ("advert", Fit::Prefix, Hint::Ad),
+    ("adslot", Fit::Prefix, Hint::Ad),
+    ("adunit", Fit::Prefix, Hint::Ad),
+    ("adsense", Fit::Prefix, Hint::Ad),
+    ("adsbygoogle", Fit::Prefix, Hint::Ad),
+    ("dfp", Fit::Word, Hint::Ad),
+    ("gpt", Fit::Word, Hint::Ad),
+    ("sponsor", Fit::Prefix, Hint::Ad),
+    ("taboola", Fit::Prefix, Hint::Ad),
+    ("outbrain", Fit::Prefix, Hint::Ad),
+    ("commercial", Fit::Word, Hint::Ad),
+    ("werbung", Fit::Prefix, Hint::Ad),
+    ("reklama", Fit::Prefix, Hint::Ad),
+];
+
+const COMMENT_WORDS: &[Rule] = &[
+    ("comment", Fit::Prefix, Hint::Comment),
+    ("disqus", Fit::Prefix, Hint::Comment),
+    ("respond", Fit::Word, Hint::Comment),
+    ("replies", Fit::Word, Hint::Comment),
+];
+
+const RELATED_WORDS: &[Rule] = &[
+    ("related", Fit::Prefix, Hint::Related),
+    ("recommend", Fit::Prefix, Hint::Related),
+    ("read-more", Fit::Prefix, Hint::Related),
+    ("readmore", Fit::Prefix, Hint::Related),
+    ("more-stories", Fit::Prefix, Hint::Related),
+    ("most-read", Fit::Prefix, Hint::Related),
+    ("mostread", Fit::Prefix, Hint::Related),
+    ("most-popular", Fit::Prefix, Hint::Related),
+    ("popular", Fit::Prefix, Hint::Related),
+    ("trending", Fit::Prefix, Hint::Related),
+    ("teaser", Fit::Prefix, Hint::Related),
+    ("see-also", Fit::Prefix, Hint::Related),
+    ("also", Fit::Word, Hint::Related),
+    ("upnext", Fit::Prefix, Hint::Related),
+    ("up-next", Fit::Prefix, Hint::Related),
+];
+
+const TAGS_WORDS: &[Rule] = &[
+    ("tags", Fit::Word, Hint::Tags),
+    ("tag", Fit::Word, Hint::Tags),
+    ("tagcloud", Fit::Prefix, Hint::Tags),
+    ("tag-list", Fit::Prefix, Hint::Tags),
+    ("taglist", Fit::Prefix, Hint::Tags),
+    ("keywords", Fit::Word, Hint::Tags),
+    ("categories", Fit::Word, Hint::Tags),
+];
+
+const META_WORDS: &[Rule] = &[
+    ("byline", Fit::Prefix, Hint::Meta),
+    ("dateline", Fit::Prefix, Hint::Meta),
+    ("meta", Fit::Word, Hint::Meta),
+    ("author-bio", Fit::Prefix, Hint::Meta),
+    ("author-box", Fit::Prefix, Hint::Meta),
+    ("authorbox", Fit::Prefix, Hint::Meta),
+    ("about-author", Fit::Prefix, Hint::Meta),
+    ("timestamp", Fit::Word, Hint::Meta),
+];
+
+const SIDEBAR_WORDS: &[Rule] = &[
+    ("sidebar", Fit::Prefix, Hint::Sidebar),
+    ("side-bar", Fit::Prefix, Hint::Sidebar),
+    ("widget", Fit::Prefix, Hint::Sidebar),
+    ("rail", Fit::Word, Hint::Sidebar),
+    ("aside", Fit::Word, Hint::Sidebar),
+    ("marginalia", Fit::Prefix, Hint::Sidebar),
+];
+
+const CAPTION_WORDS: &[Rule] = &[
+    ("caption", Fit::Prefix, Hint::Caption),
+    ("credit", Fit::Prefix, Hint::Caption),
+    ("copyright-image", Fit::Prefix, Hint::Caption),
+];
+
+/// Tokens that hide an element outright. Whole tokens only: `hidden-xs` hides on phones but
+/// shows on desktops, so it is not here.
+const HIDDEN_TOKENS: &[Rule] = &[
+    ("hidden", Fit::Token, Hint::Hidden),
+    ("is-hidden", Fit::Token, Hint::Hidden),
+    ("sr-only", Fit::Token, Hint::Hidden),
+    ("visually-hidden", Fit::Token, Hint::Hidden),
+    ("visuallyhidden", Fit::Token, Hint::Hidden),
+    ("screen-reader-text", Fit::Token, Hint::Hidden),
+    ("screen-reader-only", Fit::Token, Hint::Hidden),
+    ("element-invisible", Fit::Token, Hint::Hidden),
+    ("invisible", Fit::Token, Hint::Hidden),
+    ("d-none", Fit::Token, Hint::Hidden),
+    ("noprint", Fit::Token, Hint::Hidden),
+];
+
+const CONTENT_WORDS: &[Rule] = &[
+    ("article", Fit::Prefix, Hint::Content),
+    ("content", Fit::Prefix, Hint::Content),
+    ("story", Fit::Prefix, Hint::Content),
+    ("post", Fit::Word, Hint::Content),
+    ("entry", Fit::Word, Hint::Content),
+    ("main", Fit::Word, Hint::Content),
+    ("blog", Fit::Prefix, Hint::Content),
+    ("news", Fit::Word, Hint::Content),
+    ("hentry", Fit::Token, Hint::Content),
+    ("page", Fit::Word, Hint::Content),
+];
+
+/// Words naming the text container itself; `Body` is stronger than `Content`.
+const BODY_WORDS: &[Rule] = &[
+    ("articlebody", Fit::Prefix, Hint::Body),
+    ("article-body", Fit::Prefix, Hint::Body),
+    ("article-text", Fit::Prefix, Hint::Body),
+    ("article-content", Fit::Prefix, Hint::Body),
+    ("story-body", Fit::Prefix, Hint::Body),
+    ("storybody", Fit::Prefix, Hint::Body),
+    ("story-text", Fit::Prefix, Hint::Body),
+    ("story-content", Fit::Prefix, Hint::Body),
+    ("post-body", Fit::Prefix, Hint::Body),
+    ("post-content", Fit::Prefix, Hint::Body),
+    ("post-text", Fit::Prefix, Hint::Body),
+    ("entry-content", Fit::Prefix, Hint::Body),
+    ("entry-body", Fit::Prefix, Hint::Body),
+    ("body-text", Fit::Prefix, Hint::Body),
+    ("bodytext", Fit::Prefix, Hint::Body),
+    ("main-text", Fit::Prefix, Hint::Body),
+    ("text-body", Fit::Prefix, Hint::Body),
+    ("rich-text", Fit::Prefix, Hint::Body),
+    ("richtext", Fit::Prefix, Hint::Body),
+    ("prose", Fit::Word, Hint::Body),
+    ("article__body", Fit::Prefix, Hint::Body),
+    ("article__content", Fit::Prefix, Hint::Body),
+    ("article__text", Fit::Prefix, Hint::Body),
+    ("td-post-content", Fit::Prefix, Hint::Body),
+];
+
+const LEAD_WORDS: &[Rule] = &[
+    ("lead", Fit::Word, Hint::Lead),
+    ("summary", Fit::Prefix, Hint::Lead),
+    ("standfirst", Fit::Prefix, Hint::Lead),
+    ("intro", Fit::Prefix, Hint::Lead),
+    ("teaser-text", Fit::Prefix, Hint::Lead),
+    ("subtitle", Fit::Prefix, Hint::Lead),
+    ("deck", Fit::Word, Hint::Lead),
+    ("excerpt", Fit::Prefix, Hint::Lead),
+];
+
+const ICON_WORDS: &[Rule] = &[
+    ("icon", Fit::Prefix, Hint::Icon),
+    ("icons", Fit::Prefix, Hint::Icon),
+    ("fa", Fit::Word, Hint::Icon),
+    ("glyphicon", Fit::Prefix, Hint::Icon),
+    ("material-icons", Fit::Prefix, Hint::Icon),
+    ("material-symbols", Fit::Prefix, Hint::Icon),
+    ("dashicons", Fit::Prefix, Hint::Icon),
+];
+
+/// Every rule, in one table, so that one automaton finds all of them in one scan.
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    [
+        NAVIGATION_WORDS,
+        SOCIAL_WORDS,
+        PROMO_WORDS,
+        AD_WORDS,
+        COMMENT_WORDS,
+        RELATED_WORDS,
+        TAGS_WORDS,
+        META_WORDS,
+        SIDEBAR_WORDS,
+        CAPTION_WORDS,
+        HIDDEN_TOKENS,
+        CONTENT_WORDS,
+        BODY_WORDS,
+        LEAD_WORDS,
+        ICON_WORDS,
+    ]
+    .concat()
+});
+
+static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(RULES.iter().map(|(word, _, _)| word))
+        .unwrap_or_else(|error| unreachable!("the rule words form a valid automaton: {error}"))
+});
+
+/// The hints carried by a `class` or `id` attribute value.
+pub(crate) fn hints_of(attribute: &str) -> Hints {
+    let mut hints = Hints::default();
+    for token in attribute.split_ascii_whitespace() {
+        for found in AUTOMATON.find_overlapping_iter(token) {
+            let (_, fit, hint) = RULES[found.pattern().as_usize()];
+            if fits(token.as_bytes(), found.start(), found.end(), fit) {
+                hints.insert(hint);
+            }
+        }
+    }
+    hints
+}
+
+fn fits(token: &[u8], start: usize, end: usize, fit: Fit) -> bool {
+    match fit {
+        Fit::Token => start == 0 && end == token.len(),
+        Fit::Prefix => starts_word(token, start),
+        Fit::Word => starts_word(token, start) && ends_word(token, end),
+    }
+}
+
+fn starts_word(token: &[u8], start: usize) -> bool {
+    let Some(&before) = start.checked_sub(1).and_then(|i| token.get(i)) else {
+        return true;
+    };
+    let first = token.get(start).copied().unwrap_or(b' ');
+    !before.is_ascii_alphanumeric() || (before.is_ascii_lowercase() && first.is_ascii_uppercase())
+}
+
+fn ends_word(token: &[u8], end: usize) -> bool {
+    let Some(&after) = token.get(end) else {
+        return true;
+    };
+    let last = end.checked_sub(1).and_then(|i| token.get(i)).copied();
+    !after.is_ascii_alphabetic()
+        || (after.is_ascii_uppercase() && last.is_some_and(|b| b.is_ascii_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_words_at_separator_and_camel_case_boundaries() {
+        assert!(hints_of("article-body").has(Hint::Body));
+        assert!(hints_of("articleBody").has(Hint::Content));
+        assert!(hints_of("top_ad").has(Hint::Ad));
+        assert!(hints_of("topAd").has(Hint::Ad));
+        assert!(hints_of("ad-slot-300").has(Hint::Ad));
+    }
+
+    #[test]
+    fn does_not_match_inside_other_words() {
+        assert!(!hints_of("header-shadow").has(Hint::Ad));
+        assert!(!hints_of("canvas").has(Hint::Navigation));
+        assert!(!hints_of("address").has(Hint::Ad));
+        assert!(!hints_of("unshared").has(Hint::Social));
+    }
+
+    #[test]
+    fn prefix_words_take_suffixes() {
+        assert!(hints_of("comments-area").has(Hint::Comment));
+        assert!(hints_of("navbar").has(Hint::Navigation));
+        assert!(hints_of("share-buttons").has(Hint::Social));
+    }
+
+    #[test]
+    fn hidden_needs_the_whole_token() {
+        assert!(hints_of("foo hidden").has(Hint::Hidden));
+        assert!(!hints_of("hidden-xs").has(Hint::Hidden));
+        assert!(hints_of("sr-only").has(Hint::Hidden));
+    }
+
+    #[test]
+    fn one_token_can_carry_several_hints() {
+        let hints = hints_of("post-footer");
+        assert!(hints.has(Hint::Content));
+        assert!(hints.has(Hint::Navigation));
+    }
+
+    #[test]
+    fn matching_ignores_ascii_case() {
+        assert!(hints_of("SideBar").has(Hint::Sidebar));
+        assert!(hints_of("READ-MORE-big").has(Hint::Related));
+    }
+}

@@ -1,0 +1,455 @@
+//! The body as blocks: walks the chosen element in document order and emits paragraphs,
+//! headings, lists, quotes, code, tables, figures and related links, deciding paragraph by
+//! paragraph what is furniture.
+//!
+//! The walk is iterative: open elements sit on an explicit stack of frames that close when the
+//! walk passes the end of their subtree. Text accumulates in one [`InlineBuilder`] and becomes
+//! a block whenever a block-level element opens or closes, so text loose in a `<div>` between
+//! paragraphs is kept in its place.
+
+use url::Url;
+
+use crate::clean::Cleaned;
+use crate::document::{Block, Inline, MarkKind};
+use crate::options::{Focus, Options};
+use crate::page::{Flags, Page, Tag, text};
+use crate::score::density::BlockText;
+
+use super::inline::{InlineBuilder, mark_kind, resolve_href};
+use super::{boilerplate, related, structure};
+
+/// What the body walk needs from the earlier stages.
+#[derive(Debug)]
+pub(crate) struct BodyInput<'p, 'a> {
+    pub(crate) page: &'p Page<'a>,
+    pub(crate) cleaned: &'p Cleaned,
+    pub(crate) blocks: &'p [BlockText],
+    pub(crate) base: Option<&'p Url>,
+    pub(crate) title: Option<&'p str>,
+    pub(crate) options: &'p Options,
+}
+
+/// The blocks of the subtree at `root`.
+pub(crate) fn blocks(input: &BodyInput<'_, '_>, root: u32) -> Vec<Block> {
+    let mut walker = Walker {
+        input,
+        out: Vec::new(),
+        line: InlineBuilder::default(),
+        frames: Vec::new(),
+    };
+    walker.walk(root);
+    walker.finish()
+}
+
+#[derive(Debug)]
+struct Frame {
+    end: u32,
+    kind: FrameKind,
+}
+
+#[derive(Debug)]
+enum FrameKind {
+    Block,
+    Heading(u8),
+    Quote,
+    Link { start: usize, url: String },
+    Mark { start: usize, kind: MarkKind },
+}
+
+struct Walker<'w, 'p, 'a> {
+    input: &'w BodyInput<'p, 'a>,
+    out: Vec<Block>,
+    line: InlineBuilder,
+    frames: Vec<Frame>,
+}
+
+impl Walker<'_, '_, '_> {
+    fn walk(&mut self, root: u32) {
+        let page = self.input.page;
+        let Some(root_node) = page.nodes.get(root as usize) else {
+            return;
+        };
+        let root_kind = block_frame_kind(root_node.tag);
+        self.frames.push(Frame {
+            end: root_node.end,
+            kind: root_kind,
+        });
+        let mut at = root + 1;
+        while at < root_node.end {
+            self.close_frames_before(at);
+            let node = &page.nodes[at as usize];
+            if self.input.cleaned.reason(at).is_some() {
+                self.removed(at);
+                at = node.end;
+                continue;
+            }
+            at = match node.node.value() {
+                scraper::Node::Text(value) => {
+                    if node.flags.contains(Flags::IN_PRE) {
+                        self.line.push_raw(value);
+                    } else {
+                        self.line.push_text(value);
+                    }
+                    at + 1
+                }
+                _ => self.open(at),
+            };
+        }
+        self.close_frames_before(u32::MAX);
+    }
+
+    /// Handles the element at `at`; returns the next index to visit.
+    fn open(&mut self, at: u32) -> u32 {
+        let input = self.input;
+        let (page, cleaned, base) = (input.page, input.cleaned, input.base);
+        let node = &page.nodes[at as usize];
+        let skip = node.end;
+        if related::is_box_candidate(page, cleaned, input.blocks, at)
+            && let Some(links) = related::from_box(page, base, cleaned, at)
+        {
+            self.flush();
+            if input.options.related_links {
+                self.out.extend(links.into_iter().map(Block::Related));
+            }
+            return skip;
+        }
+        match node.tag {
+            Tag::Pre => {
+                self.flush();
+                let (language, text) = structure::code(page, at);
+                if !text.trim().is_empty() {
+                    self.out.push(Block::Code { language, text });
+                }
+                return skip;
+            }
+            Tag::Ul | Tag::Ol if structure::is_text_list(page, at) => {
+                self.flush();
+                let list = structure::list(page, cleaned, base, at);
+                if self.keeps_list(&list) {
+                    self.out.push(Block::List(list));
+                }
+                return skip;
+            }
+            Tag::Table if structure::is_data_table(page, at) => {
+                self.flush();
+                let table = structure::table(page, cleaned, base, at);
+                if !table.rows.is_empty() || !table.header.is_empty() {
+                    self.out.push(Block::Table(table));
+                }
+                return skip;
+            }
+            Tag::Figure => {
+                if let Some(figure) = structure::figure(page, cleaned, base, at) {
+                    self.flush();
+                    self.out.push(Block::Figure(figure));
+                    return skip;
+                }
+            }
+            Tag::Br => {
+                if self.line.ends_with_line_break() {
+                    self.flush();
+                } else {
+                    self.line.line_break();
+                }
+            }
+            Tag::Hr => self.flush(),
+            Tag::A => {
+                if let Some(url) = page.attr(at, "href").and_then(|h| resolve_href(h, base)) {
+                    let start = self.line.position();
+                    self.push_frame(skip, FrameKind::Link { start, url });
+                }
+            }
+            tag => {
+                if let Some(kind) = mark_kind(tag) {
+                    let start = self.line.position();
+                    self.push_frame(skip, FrameKind::Mark { start, kind });
+                } else if tag.is_block() {
+                    self.flush();
+                    self.push_frame(skip, block_frame_kind(tag));
+                }
+            }
+        }
+        at + 1
+    }
+
+    /// A removed subtree inside the body: dropped, unless it is an inline related box.
+    fn removed(&mut self, at: u32) {
+        let input = self.input;
+        if !related::is_box_candidate(input.page, input.cleaned, input.blocks, at) {
+            return;
+        }
+        if let Some(links) = related::from_box(input.page, input.base, input.cleaned, at) {
+            self.flush();
+            if input.options.related_links {
+                self.out.extend(links.into_iter().map(Block::Related));
+            }
+        }
+    }
+
+    fn push_frame(&mut self, end: u32, kind: FrameKind) {
+        self.frames.push(Frame { end, kind });
+    }
+
+    fn close_frames_before(&mut self, at: u32) {
+        while self.frames.last().is_some_and(|frame| frame.end <= at) {
+            let is_block = matches!(
+                self.frames.last().map(|f| &f.kind),
+                Some(FrameKind::Block | FrameKind::Heading(_) | FrameKind::Quote)
+            );
+            if is_block {
+                self.flush();
+            }
+            match self.frames.pop().map(|f| f.kind) {
+                Some(FrameKind::Link { start, url }) => self.line.add_link(start, url),
+                Some(FrameKind::Mark { start, kind }) => self.line.add_mark(kind, start),
+                _ => {}
+            }
+        }
+    }
+
+    /// Ends the current line of text and turns it into a block, or drops it.
+    fn flush(&mut self) {
+        if self.line.is_blank() {
+            self.line.take();
+            return;
+        }
+        // Links and marks still open end here for this block and continue into the next one
+        // from its start.
+        for frame in &mut self.frames {
+            match &mut frame.kind {
+                FrameKind::Link { start, url } => {
+                    self.line.add_link(*start, url.clone());
+                    *start = 0;
+                }
+                FrameKind::Mark { start, kind } => {
+                    self.line.add_mark(*kind, *start);
+                    *start = 0;
+                }
+                _ => {}
+            }
+        }
+        let inline = self.line.take();
+        if let Some(block) = self.block_of(inline) {
+            self.out.push(block);
+        }
+    }
+
+    /// Decides what a finished line of text becomes.
+    fn block_of(&self, inline: Inline) -> Option<Block> {
+        let context = self.frames.iter().rev().find_map(|frame| match frame.kind {
+            FrameKind::Heading(level) => Some(Some(level)),
+            FrameKind::Quote => Some(None),
+            _ => None,
+        });
+        if let Some(Some(level)) = context {
+            if self.is_title(&inline.text) {
+                return None;
+            }
+            return Some(Block::Heading {
+                level,
+                text: inline.text,
+            });
+        }
+        if let Some(related) = related::from_paragraph(&inline) {
+            return self
+                .input
+                .options
+                .related_links
+                .then_some(Block::Related(related));
+        }
+        if boilerplate::is_boilerplate(&inline.text)
+            || link_density(&inline) > self.max_link_density()
+            || (!self.has_paragraph() && self.is_title(&inline.text))
+        {
+            return None;
+        }
+        Some(match context {
+            Some(None) => Block::Quote(inline),
+            _ => Block::Paragraph(inline),
+        })
+    }
+
+    fn keeps_list(&self, list: &crate::document::List) -> bool {
+        if list.items.is_empty() {
+            return false;
+        }
+        let (mut chars, mut linked) = (0usize, 0usize);
+        for item in &list.items {
+            chars += item.content.text.len();
+            linked += item
+                .content
+                .links
+                .iter()
+                .map(|l| l.text.len())
+                .sum::<usize>();
+        }
+        (linked as f32) / (chars.max(1) as f32) <= self.max_link_density().max(0.8)
+    }
+
+    fn max_link_density(&self) -> f32 {
+        match self.input.options.focus {
+            Focus::Precision => 0.35,
+            Focus::Recall => 0.85,
+            _ => 0.5,
+        }
+    }
+
+    fn has_paragraph(&self) -> bool {
+        self.out.iter().any(|b| matches!(b, Block::Paragraph(_)))
+    }
+
+    fn is_title(&self, text: &str) -> bool {
+        self.input
+            .title
+            .is_some_and(|title| text::same_text(title, text))
+    }
+
+    /// Drops headings left dangling at the end (the heading of a removed rail).
+    fn finish(mut self) -> Vec<Block> {
+        while matches!(self.out.last(), Some(Block::Heading { .. })) {
+            self.out.pop();
+        }
+        self.out
+    }
+}
+
+fn block_frame_kind(tag: Tag) -> FrameKind {
+    match tag {
+        Tag::Blockquote => FrameKind::Quote,
+        _ => tag
+            .heading_level()
+            .map_or(FrameKind::Block, FrameKind::Heading),
+    }
+}
+
+/// Share of the text's bytes inside links.
+fn link_density(inline: &Inline) -> f32 {
+    let linked: usize = inline.links.iter().map(|link| link.end - link.start).sum();
+    linked as f32 / inline.text.len().max(1) as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::{Mode, clean};
+    use crate::score::choose;
+    use scraper::Html;
+
+    fn body(html: &str, title: Option<&str>) -> Vec<Block> {
+        let parsed = Html::parse_document(html);
+        let page = Page::build(&parsed);
+        let cleaned = clean(&page, Mode::Strict);
+        let choice = choose(&page, &cleaned).unwrap();
+        let options = Options::default();
+        let base = Url::parse("https://example.com/news/story").unwrap();
+        let input = BodyInput {
+            page: &page,
+            cleaned: &cleaned,
+            blocks: &choice.blocks,
+            base: Some(&base),
+            title,
+            options: &options,
+        };
+        blocks(&input, choice.root)
+    }
+
+    fn texts(blocks: &[Block]) -> Vec<String> {
+        blocks
+            .iter()
+            .map(|block| match block {
+                Block::Paragraph(p) => format!("p:{}", p.text),
+                Block::Heading { level, text } => format!("h{level}:{text}"),
+                Block::Quote(q) => format!("q:{}", q.text),
+                Block::Related(r) => format!("r:{}|{}|{}", r.label, r.title, r.url),
+                Block::List(l) => format!("l:{}", l.items.len()),
+                other => format!("{other:?}"),
+            })
+            .collect()
+    }
+
+    const P1: &str = "The council approved the new budget on Tuesday after a long debate about \
+        schools, roads and the harbour.";
+    const P2: &str = "Opposition members said the plan left too little for the bus network and \
+        promised to try again next year.";
+
+    #[test]
+    fn keeps_paragraphs_and_headings_in_order() {
+        let html = format!(
+            "<article><h1>Budget passes</h1><p>{P1}</p><h2>Reaction</h2><p>{P2}</p></article>"
+        );
+        assert_eq!(
+            texts(&body(&html, Some("Budget passes"))),
+            [
+                format!("p:{P1}"),
+                "h2:Reaction".to_owned(),
+                format!("p:{P2}")
+            ]
+        );
+    }
+
+    #[test]
+    fn turns_read_more_lines_into_related_links() {
+        let html = format!(
+            "<article><p>{P1}</p><p>READ MORE: <a href='/other'>Mayor resigns</a></p>\
+             <p>{P2}</p></article>"
+        );
+        assert_eq!(
+            texts(&body(&html, None)),
+            [
+                format!("p:{P1}"),
+                "r:READ MORE|Mayor resigns|https://example.com/other".to_owned(),
+                format!("p:{P2}")
+            ]
+        );
+    }
+
+    #[test]
+    fn turns_labelled_boxes_into_related_links() {
+        let html = format!(
+            "<article><p>{P1}</p><a class='read-more-big' href='/x'><span>Also on rt.com</span>\
+             <span>Russia won't be talked to</span></a><p>{P2}</p></article>"
+        );
+        assert_eq!(
+            texts(&body(&html, None)),
+            [
+                format!("p:{P1}"),
+                "r:Also on rt.com|Russia won't be talked to|https://example.com/x".to_owned(),
+                format!("p:{P2}")
+            ]
+        );
+    }
+
+    #[test]
+    fn splits_loose_text_at_double_line_breaks() {
+        let html = format!("<div class='entry'>{P1}<br><br>{P2}</div>");
+        assert_eq!(
+            texts(&body(&html, None)),
+            [format!("p:{P1}"), format!("p:{P2}")]
+        );
+    }
+
+    #[test]
+    fn drops_share_prompts_and_link_lists() {
+        let html = format!(
+            "<article><p>{P1}</p><p>Like this story? Share it with a friend!</p>\
+             <p><a href='/a'>Sport</a> <a href='/b'>Weather</a></p><p>{P2}</p></article>"
+        );
+        assert_eq!(
+            texts(&body(&html, None)),
+            [format!("p:{P1}"), format!("p:{P2}")]
+        );
+    }
+
+    #[test]
+    fn ends_links_at_block_boundaries() {
+        let html = format!("<div class='entry'>{P1} <a href='/z'>link one<p>{P2}</p></a></div>");
+        let blocks = body(&html, None);
+        let [Block::Paragraph(first)] = blocks.as_slice() else {
+            panic!("expected one paragraph (the fully linked one dropped), got {blocks:?}");
+        };
+        assert_eq!(first.text, format!("{P1} link one"));
+        assert_eq!(first.links.len(), 1);
+        assert_eq!(first.links[0].text, "link one");
+        assert_eq!(first.links[0].url, "https://example.com/z");
+    }
+}

@@ -1,0 +1,220 @@
+//! Short lines inside the body that are page furniture, not article text: share and follow
+//! prompts, subscription calls, copyright lines, photo credits standing alone, media-player
+//! time labels.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// Lines longer than this (in bytes) are never judged by phrases: a real paragraph may quote
+/// any of them.
+const MAX_BOILERPLATE_BYTES: usize = 160;
+/// Share of a short line that known phrases must cover for it to be furniture.
+const MIN_PHRASE_COVERAGE: f32 = 0.4;
+
+/// Phrases of page furniture. ASCII letters match in any case; others as written, so both
+/// the capitalised and the lowercase form are listed where the language has cases.
+const BOILERPLATE_PHRASES: &[&str] = &[
+    // English
+    "like this story",
+    "share it with a friend",
+    "share this",
+    "share on",
+    "share via",
+    "follow us",
+    "sign up for",
+    "subscribe to",
+    "subscribe now",
+    "all rights reserved",
+    "click here",
+    "advertisement",
+    "skip to",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "cookie policy",
+    "we use cookies",
+    "leave a comment",
+    "view comments",
+    "show comments",
+    "back to top",
+    "copy link",
+    "download the app",
+    "listen to this article",
+    "min read",
+    "minute read",
+    "support our journalism",
+    "sponsored content",
+    "related articles",
+    "related stories",
+    "more stories",
+    "most read",
+    "most popular",
+    "trending now",
+    "read more",
+    "newsletter",
+    "log in",
+    "sign in",
+    "print this",
+    "email this",
+    "tweet this",
+    "loading",
+    // German
+    "Folgen Sie uns",
+    "folgen Sie uns",
+    "Newsletter abonnieren",
+    "Alle Rechte vorbehalten",
+    "alle Rechte vorbehalten",
+    "Weiterlesen",
+    "Mehr zum Thema",
+    "Zur Startseite",
+    "Artikel teilen",
+    "Anzeige",
+    // French
+    "Suivez-nous",
+    "suivez-nous",
+    "Tous droits réservés",
+    "tous droits réservés",
+    "Abonnez-vous",
+    "abonnez-vous",
+    "Lire la suite",
+    "Partager",
+    "Publicité",
+    // Spanish, Portuguese, Italian
+    "Síguenos",
+    "síguenos",
+    "Suscríbete",
+    "suscríbete",
+    "Todos los derechos reservados",
+    "Compartir",
+    "Publicidad",
+    "Compartilhe",
+    "Siga-nos",
+    "Publicidade",
+    "Riproduzione riservata",
+    "riproduzione riservata",
+    "Condividi",
+    "Seguici",
+    "Pubblicità",
+    // Dutch, Polish, Turkish
+    "Deel dit artikel",
+    "Volg ons",
+    "Udostępnij",
+    "Obserwuj nas",
+    "Wszelkie prawa zastrzeżone",
+    "Paylaş",
+    "Bizi takip edin",
+    // Russian
+    "Поделиться",
+    "поделиться",
+    "Подписывайтесь",
+    "подписывайтесь",
+    "Все права защищены",
+    "все права защищены",
+    "Реклама",
+];
+
+/// Openings of a photo credit or caption line that stands alone.
+const CREDIT_PREFIXES: &[&str] = &[
+    "photo:",
+    "photo by",
+    "photos:",
+    "image:",
+    "image by",
+    "picture:",
+    "credit:",
+    "foto:",
+    "fotos:",
+    "bild:",
+    "quelle:",
+    "source:",
+    "©",
+    "(c)",
+    "getty images",
+    "file photo",
+];
+
+static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(BOILERPLATE_PHRASES)
+        .unwrap_or_else(|error| unreachable!("the phrases form a valid automaton: {error}"))
+});
+
+/// Whether a line of body text is page furniture.
+pub(crate) fn is_boilerplate(text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() || is_player_time_label(text) {
+        return true;
+    }
+    if text.len() > MAX_BOILERPLATE_BYTES {
+        return false;
+    }
+    is_credit_line(text) || phrase_coverage(text) >= MIN_PHRASE_COVERAGE
+}
+
+/// Share of the text's bytes covered by known phrases.
+fn phrase_coverage(text: &str) -> f32 {
+    let covered: usize = PHRASES.find_iter(text).map(|m| m.len()).sum();
+    covered as f32 / text.len().max(1) as f32
+}
+
+/// `Photo: Reuters`, `© AFP 2021`: a credit with no sentence of its own.
+fn is_credit_line(text: &str) -> bool {
+    if text.len() > 100 {
+        return false;
+    }
+    let head: String = text.chars().take(16).flat_map(char::to_lowercase).collect();
+    CREDIT_PREFIXES
+        .iter()
+        .any(|prefix| head.starts_with(prefix))
+}
+
+/// Media-player time labels: `0:00 27:33 0:00 28:1`, `03:12 / 45:00`.
+fn is_player_time_label(text: &str) -> bool {
+    text.contains(':')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '/' | ' ' | '.' | '-'))
+        && text.chars().any(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_share_prompts() {
+        assert!(is_boilerplate("Like this story? Share it with a friend!"));
+        assert!(is_boilerplate("Follow us on Twitter"));
+        assert!(is_boilerplate("Newsletter abonnieren"));
+        assert!(is_boilerplate("Поделиться"));
+    }
+
+    #[test]
+    fn drops_player_time_labels() {
+        assert!(is_boilerplate("0:00 27:33 0:00 28:1"));
+        assert!(is_boilerplate("03:12 / 45:00"));
+        assert!(!is_boilerplate("2021"));
+    }
+
+    #[test]
+    fn drops_credit_lines() {
+        assert!(is_boilerplate("Photo: Reuters / Maxim Shemetov"));
+        assert!(is_boilerplate("© AFP 2021"));
+    }
+
+    #[test]
+    fn keeps_sentences_that_mention_a_phrase() {
+        assert!(!is_boilerplate(
+            "Shares fell 5% after the company said it would not follow us rules."
+        ));
+        assert!(!is_boilerplate("He declined to comment."));
+        assert!(!is_boilerplate(
+            "The council will publish its privacy policy review next month, officials said, \
+             after months of complaints from residents about how their data was handled \
+             by contractors."
+        ));
+    }
+}

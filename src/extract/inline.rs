@@ -1,0 +1,311 @@
+//! Building running text with its links and emphasis: [`InlineBuilder`], and [`inline_of`]
+//! for the text of one subtree (a list item, a table cell, a caption).
+
+use url::Url;
+
+use crate::clean::Cleaned;
+use crate::document::{Inline, Link, Mark, MarkKind};
+use crate::page::{Flags, Page, Tag, text};
+
+/// Accumulates the text of one block; links and marks are recorded as byte ranges.
+#[derive(Debug, Default)]
+pub(crate) struct InlineBuilder {
+    text: String,
+    links: Vec<Link>,
+    marks: Vec<Mark>,
+}
+
+impl InlineBuilder {
+    /// Appends text with whitespace collapsed.
+    pub(crate) fn push_text(&mut self, value: &str) {
+        text::push_collapsed(&mut self.text, value);
+    }
+
+    /// Appends text exactly as written (inside `<pre>`).
+    pub(crate) fn push_raw(&mut self, value: &str) {
+        self.text.push_str(value);
+    }
+
+    /// A space between words, unless one is already there.
+    pub(crate) fn push_space(&mut self) {
+        text::push_space(&mut self.text);
+    }
+
+    /// A `<br>`: a line break inside the block.
+    pub(crate) fn line_break(&mut self) {
+        let trimmed = self.text.trim_end_matches(' ').len();
+        self.text.truncate(trimmed);
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.text.push('\n');
+        }
+    }
+
+    /// Whether the text ends with a line break (two `<br>` in a row end a paragraph).
+    pub(crate) fn ends_with_line_break(&self) -> bool {
+        self.text.ends_with('\n')
+    }
+
+    /// The current length, where a link or mark opened now would start.
+    pub(crate) fn position(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Records a link over the text from `start` to here.
+    pub(crate) fn add_link(&mut self, start: usize, url: String) {
+        if let Some((start, end)) = self.trimmed_range(start) {
+            let text = self.text[start..end].to_owned();
+            self.links.push(Link {
+                text,
+                url,
+                start,
+                end,
+            });
+        }
+    }
+
+    /// Records emphasis over the text from `start` to here.
+    pub(crate) fn add_mark(&mut self, kind: MarkKind, start: usize) {
+        if let Some((start, end)) = self.trimmed_range(start) {
+            self.marks.push(Mark { kind, start, end });
+        }
+    }
+
+    /// The range from `start` to the end, without surrounding whitespace; `None` when empty.
+    fn trimmed_range(&self, start: usize) -> Option<(usize, usize)> {
+        let slice = self.text.get(start..)?;
+        let leading = slice.len() - slice.trim_start().len();
+        let trailing = slice.len() - slice.trim_end().len();
+        let (start, end) = (start + leading, self.text.len() - trailing);
+        (start < end).then_some((start, end))
+    }
+
+    /// Whether nothing visible has been added.
+    pub(crate) fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    /// Takes the built text, trimmed, leaving the builder empty for the next block.
+    pub(crate) fn take(&mut self) -> Inline {
+        let trimmed = self.text.trim_end().len();
+        self.text.truncate(trimmed);
+        let len = self.text.len();
+        let mut inline = Inline {
+            text: std::mem::take(&mut self.text),
+            links: std::mem::take(&mut self.links),
+            marks: std::mem::take(&mut self.marks),
+        };
+        inline
+            .links
+            .retain_mut(|link| clamp(&mut link.start, &mut link.end, len));
+        inline
+            .marks
+            .retain_mut(|mark| clamp(&mut mark.start, &mut mark.end, len));
+        inline
+            .marks
+            .sort_by_key(|mark| (mark.start, std::cmp::Reverse(mark.end)));
+        inline
+    }
+}
+
+fn clamp(start: &mut usize, end: &mut usize, len: usize) -> bool {
+    *end = (*end).min(len);
+    *start < *end
+}
+
+/// The emphasis kind of an inline tag.
+pub(crate) fn mark_kind(tag: Tag) -> Option<MarkKind> {
+    match tag {
+        Tag::Em | Tag::I => Some(MarkKind::Emphasis),
+        Tag::Strong | Tag::B => Some(MarkKind::Strong),
+        Tag::Code | Tag::Kbd | Tag::Samp => Some(MarkKind::Code),
+        _ => None,
+    }
+}
+
+/// The absolute form of a link target, or `None` for targets that are not links
+/// (`javascript:`, empty, fragment-only).
+pub(crate) fn resolve_href(href: &str, base: Option<&Url>) -> Option<String> {
+    let href = href.trim();
+    if href.is_empty() || href.starts_with('#') {
+        return None;
+    }
+    let scheme_end = href.find(':').unwrap_or(0);
+    let scheme = &href[..scheme_end];
+    if scheme.eq_ignore_ascii_case("javascript")
+        || scheme.eq_ignore_ascii_case("data")
+        || scheme.eq_ignore_ascii_case("vbscript")
+    {
+        return None;
+    }
+    match base {
+        Some(base) => base.join(href).ok().map(String::from),
+        None => Some(href.to_owned()),
+    }
+}
+
+/// A pending link or mark while walking a subtree.
+#[derive(Debug)]
+enum Open {
+    Link {
+        end: u32,
+        start: usize,
+        url: String,
+    },
+    Mark {
+        end: u32,
+        start: usize,
+        kind: MarkKind,
+    },
+}
+
+impl Open {
+    fn end(&self) -> u32 {
+        match self {
+            Open::Link { end, .. } | Open::Mark { end, .. } => *end,
+        }
+    }
+
+    fn close(self, builder: &mut InlineBuilder) {
+        match self {
+            Open::Link { start, url, .. } => builder.add_link(start, url),
+            Open::Mark { start, kind, .. } => builder.add_mark(kind, start),
+        }
+    }
+}
+
+/// The text of the subtree at `index`, with links and marks, skipping removed subtrees and
+/// any node for which `skip` says so (nested lists of a list item, say).
+pub(crate) fn inline_of(
+    page: &Page<'_>,
+    cleaned: &Cleaned,
+    base: Option<&Url>,
+    index: u32,
+    skip: impl Fn(u32) -> bool,
+) -> Inline {
+    let mut builder = InlineBuilder::default();
+    let Some(root) = page.nodes.get(index as usize) else {
+        return builder.take();
+    };
+    let mut open: Vec<Open> = Vec::new();
+    let mut at = index + 1;
+    while at < root.end {
+        while open.last().is_some_and(|o| o.end() <= at) {
+            if let Some(done) = open.pop() {
+                done.close(&mut builder);
+            }
+        }
+        let node = &page.nodes[at as usize];
+        if cleaned.reason(at).is_some() || skip(at) {
+            at = node.end;
+            continue;
+        }
+        match node.node.value() {
+            scraper::Node::Text(value) if node.flags.contains(Flags::IN_PRE) => {
+                builder.push_raw(value);
+            }
+            scraper::Node::Text(value) => builder.push_text(value),
+            _ => open_inline(page, base, at, &mut builder, &mut open),
+        }
+        at += 1;
+    }
+    while let Some(done) = open.pop() {
+        done.close(&mut builder);
+    }
+    builder.take()
+}
+
+fn open_inline(
+    page: &Page<'_>,
+    base: Option<&Url>,
+    at: u32,
+    builder: &mut InlineBuilder,
+    open: &mut Vec<Open>,
+) {
+    let node = &page.nodes[at as usize];
+    let tag = node.tag;
+    if tag == Tag::Br {
+        builder.line_break();
+    } else if tag.is_block() {
+        builder.push_space();
+    } else if tag == Tag::A {
+        if let Some(url) = page.attr(at, "href").and_then(|h| resolve_href(h, base)) {
+            let start = builder.position();
+            open.push(Open::Link {
+                end: node.end,
+                start,
+                url,
+            });
+        }
+    } else if let Some(kind) = mark_kind(tag) {
+        let start = builder.position();
+        open.push(Open::Mark {
+            end: node.end,
+            start,
+            kind,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::{Mode, clean};
+    use scraper::Html;
+
+    fn inline(html: &str, base: Option<&str>) -> Inline {
+        let parsed = Html::parse_document(html);
+        let page = Page::build(&parsed);
+        let cleaned = clean(&page, Mode::Strict);
+        let base = base.map(|b| Url::parse(b).unwrap());
+        let p = (0..page.nodes.len() as u32)
+            .find(|&i| page.tag(i) == Tag::P)
+            .unwrap();
+        inline_of(&page, &cleaned, base.as_ref(), p, |_| false)
+    }
+
+    #[test]
+    fn keeps_spacing_across_inline_tags() {
+        let found = inline("<p>Hello <b>big</b>world and <i>small</i> one</p>", None);
+        assert_eq!(found.text, "Hello bigworld and small one");
+        let kinds: Vec<_> = found
+            .marks
+            .iter()
+            .map(|m| (m.kind, m.start, m.end))
+            .collect();
+        assert_eq!(
+            kinds,
+            [(MarkKind::Strong, 6, 9), (MarkKind::Emphasis, 19, 24)]
+        );
+    }
+
+    #[test]
+    fn records_absolute_links_with_ranges() {
+        let found = inline(
+            "<p>See <a href='/story'> the story </a> now</p>",
+            Some("https://example.com/news/"),
+        );
+        assert_eq!(found.text, "See the story now");
+        assert_eq!(
+            found.links,
+            [Link {
+                text: "the story".into(),
+                url: "https://example.com/story".into(),
+                start: 4,
+                end: 13
+            }]
+        );
+    }
+
+    #[test]
+    fn drops_script_links_but_keeps_their_text() {
+        let found = inline("<p>Go <a href='javascript:alert(1)'>here</a></p>", None);
+        assert_eq!(found.text, "Go here");
+        assert!(found.links.is_empty());
+    }
+
+    #[test]
+    fn line_breaks_become_newlines() {
+        let found = inline("<p>one<br> two <br>three</p>", None);
+        assert_eq!(found.text, "one\ntwo\nthree");
+    }
+}

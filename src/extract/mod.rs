@@ -1,0 +1,9 @@
+//! Body extraction: the blocks of the chosen content element ([`body`]), with inline related
+//! links ([`related`]), structured blocks ([`structure`]) and the paragraph-level furniture
+//! filter ([`boilerplate`]).
+
+pub(crate) mod body;
+pub(crate) mod boilerplate;
+pub(crate) mod inline;
+pub(crate) mod related;
+pub(crate) mod structure;

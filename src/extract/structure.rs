@@ -1,0 +1,295 @@
+//! Structured blocks inside the body: lists, data tables, code and figures.
+
+use url::Url;
+
+use crate::clean::Cleaned;
+use crate::document::{Figure, List, ListItem, Table};
+use crate::page::{Page, Tag};
+
+use super::inline::{inline_of, resolve_href};
+
+/// Nested lists deeper than this are folded into their parent item's text, so that list
+/// building never recurses as deep as the input nests.
+const MAX_LIST_DEPTH: u32 = 6;
+/// A list item longer than this (characters) is a layout box, not a list entry.
+const MAX_LIST_ITEM_CHARS: u32 = 600;
+/// A table whose cells average more than this (characters) lays out a page, not data.
+const MAX_DATA_CELL_CHARS: u32 = 160;
+
+/// The direct children of the element at `index`.
+pub(crate) fn children<'p>(page: &'p Page<'_>, index: u32) -> impl Iterator<Item = u32> + 'p {
+    let end = page.nodes.get(index as usize).map_or(0, |n| n.end);
+    std::iter::successors(Some(index + 1).filter(|&c| c < end), move |&child| {
+        let next = page.nodes[child as usize].end;
+        (next < end).then_some(next)
+    })
+}
+
+/// Whether the `ul`/`ol` at `index` is a list of text items rather than a layout of boxes
+/// (cards, posts, teasers with headings).
+pub(crate) fn is_text_list(page: &Page<'_>, index: u32) -> bool {
+    let Some(list) = page.nodes.get(index as usize) else {
+        return false;
+    };
+    let inner = &page.nodes[index as usize + 1..list.end as usize];
+    let has_structure = inner.iter().any(|n| {
+        n.tag.heading_level().is_some()
+            || matches!(
+                n.tag,
+                Tag::Table | Tag::Blockquote | Tag::Pre | Tag::Article | Tag::Section
+            )
+    });
+    if has_structure {
+        return false;
+    }
+    children(page, index)
+        .filter(|&c| page.tag(c) == Tag::Li)
+        .all(|item| {
+            let chars: u32 = page.nodes[item as usize..page.nodes[item as usize].end as usize]
+                .iter()
+                .map(|n| n.text.chars)
+                .sum();
+            let paragraphs = children(page, item)
+                .filter(|&c| matches!(page.tag(c), Tag::P | Tag::Div))
+                .count();
+            chars <= MAX_LIST_ITEM_CHARS && paragraphs <= 1
+        })
+}
+
+/// Builds the list at `index`, nested lists included up to [`MAX_LIST_DEPTH`].
+pub(crate) fn list(page: &Page<'_>, cleaned: &Cleaned, base: Option<&Url>, index: u32) -> List {
+    list_at_depth(page, cleaned, base, index, 0)
+}
+
+fn list_at_depth(
+    page: &Page<'_>,
+    cleaned: &Cleaned,
+    base: Option<&Url>,
+    index: u32,
+    depth: u32,
+) -> List {
+    let ordered = page.tag(index) == Tag::Ol;
+    let items = children(page, index)
+        .filter(|&child| page.tag(child) == Tag::Li && cleaned.reason(child).is_none())
+        .filter_map(|item| {
+            let nested = (depth < MAX_LIST_DEPTH)
+                .then(|| nested_list(page, item))
+                .flatten();
+            let content = inline_of(page, cleaned, base, item, |at| Some(at) == nested);
+            let sublist = nested
+                .map(|n| Box::new(list_at_depth(page, cleaned, base, n, depth + 1)))
+                .filter(|sub| !sub.items.is_empty());
+            (!content.text.is_empty() || sublist.is_some()).then_some(ListItem { content, sublist })
+        })
+        .collect();
+    List { ordered, items }
+}
+
+/// The first list nested inside the list item at `index`.
+fn nested_list(page: &Page<'_>, item: u32) -> Option<u32> {
+    let end = page.nodes.get(item as usize)?.end;
+    (item + 1..end).find(|&at| matches!(page.tag(at), Tag::Ul | Tag::Ol))
+}
+
+/// Whether the table at `index` holds data (rows of short cells) rather than page layout.
+pub(crate) fn is_data_table(page: &Page<'_>, index: u32) -> bool {
+    let Some(table) = page.nodes.get(index as usize) else {
+        return false;
+    };
+    if page
+        .attr(index, "role")
+        .is_some_and(|role| role.eq_ignore_ascii_case("presentation"))
+    {
+        return false;
+    }
+    let inner = &page.nodes[index as usize + 1..table.end as usize];
+    if inner.iter().any(|n| n.tag == Tag::Table) {
+        return false;
+    }
+    let rows = inner.iter().filter(|n| n.tag == Tag::Tr).count();
+    let cells = inner
+        .iter()
+        .filter(|n| matches!(n.tag, Tag::Td | Tag::Th))
+        .count();
+    let chars: u32 = inner.iter().map(|n| n.text.chars).sum();
+    rows >= 2 && cells >= rows * 2 - 1 && chars <= MAX_DATA_CELL_CHARS * cells.max(1) as u32
+}
+
+/// Builds the data table at `index`.
+pub(crate) fn table(page: &Page<'_>, cleaned: &Cleaned, base: Option<&Url>, index: u32) -> Table {
+    let end = page.nodes.get(index as usize).map_or(index, |n| n.end);
+    let mut table = Table::default();
+    for row in (index + 1..end).filter(|&at| page.tag(at) == Tag::Tr) {
+        let cells: Vec<u32> = children(page, row)
+            .filter(|&c| matches!(page.tag(c), Tag::Td | Tag::Th))
+            .collect();
+        let texts: Vec<String> = cells
+            .iter()
+            .map(|&cell| inline_of(page, cleaned, base, cell, |_| false).text)
+            .collect();
+        if texts.iter().all(String::is_empty) {
+            continue;
+        }
+        let is_header = cells.iter().all(|&c| page.tag(c) == Tag::Th)
+            || page
+                .ancestors(row)
+                .take(2)
+                .any(|a| page.tag(a) == Tag::Thead);
+        if is_header && table.header.is_empty() && table.rows.is_empty() {
+            table.header = texts;
+        } else {
+            table.rows.push(texts);
+        }
+    }
+    table
+}
+
+/// The text of the `pre` at `index` exactly as laid out, and its language when named.
+pub(crate) fn code(page: &Page<'_>, index: u32) -> (Option<String>, String) {
+    let end = page.nodes.get(index as usize).map_or(index, |n| n.end);
+    let mut text = String::new();
+    let mut language = language_of(page, index);
+    for at in index + 1..end {
+        let node = &page.nodes[at as usize];
+        match node.node.value() {
+            scraper::Node::Text(value) => text.push_str(value),
+            _ if node.tag == Tag::Br => text.push('\n'),
+            _ if node.tag == Tag::Code && language.is_none() => language = language_of(page, at),
+            _ => {}
+        }
+    }
+    let text = text.trim_matches('\n').trim_end().to_owned();
+    (language, text)
+}
+
+/// `language-rust`, `lang-rust`, `highlight-rust` or `data-lang="rust"`.
+fn language_of(page: &Page<'_>, index: u32) -> Option<String> {
+    if let Some(lang) = page
+        .attr(index, "data-lang")
+        .or(page.attr(index, "data-language"))
+    {
+        return Some(lang.trim().to_owned()).filter(|l| !l.is_empty());
+    }
+    let class = page.attr(index, "class")?;
+    class.split_ascii_whitespace().find_map(|token| {
+        ["language-", "lang-", "highlight-source-", "highlight-"]
+            .iter()
+            .find_map(|prefix| token.strip_prefix(prefix))
+            .filter(|lang| !lang.is_empty())
+            .map(str::to_owned)
+    })
+}
+
+/// The figure at `index`: its first image and its caption; `None` when it holds no image.
+pub(crate) fn figure(
+    page: &Page<'_>,
+    cleaned: &Cleaned,
+    base: Option<&Url>,
+    index: u32,
+) -> Option<Figure> {
+    let end = page.nodes.get(index as usize)?.end;
+    let image_at = (index + 1..end).find(|&at| page.tag(at) == Tag::Img)?;
+    let source = ["src", "data-src", "data-original", "data-lazy-src"]
+        .iter()
+        .filter_map(|name| page.attr(image_at, name))
+        .find(|src| !src.trim().is_empty() && !src.trim_start().starts_with("data:"))?;
+    let image = resolve_href(source, base)?;
+    let alt = page
+        .attr(image_at, "alt")
+        .map(|alt| alt.trim().to_owned())
+        .filter(|alt| !alt.is_empty());
+    let caption = (index + 1..end)
+        .find(|&at| page.tag(at) == Tag::Figcaption)
+        .map(|at| inline_of(page, cleaned, base, at, |_| false).text)
+        .filter(|caption| !caption.is_empty());
+    Some(Figure {
+        image,
+        alt,
+        caption,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::{Mode, clean};
+    use scraper::Html;
+
+    fn first(page: &Page<'_>, tag: Tag) -> u32 {
+        (0..page.nodes.len() as u32)
+            .find(|&i| page.tag(i) == tag)
+            .unwrap()
+    }
+
+    #[test]
+    fn builds_nested_lists() {
+        let parsed =
+            Html::parse_document("<ul><li>one<ul><li>one.a</li></ul></li><li>two</li></ul>");
+        let page = Page::build(&parsed);
+        let cleaned = clean(&page, Mode::Strict);
+        let at = first(&page, Tag::Ul);
+        assert!(is_text_list(&page, at));
+        let list = list(&page, &cleaned, None, at);
+        assert_eq!(list.items.len(), 2);
+        assert_eq!(list.items[0].content.text, "one");
+        let sub = list.items[0].sublist.as_ref().unwrap();
+        assert_eq!(sub.items[0].content.text, "one.a");
+        assert_eq!(list.items[1].content.text, "two");
+    }
+
+    #[test]
+    fn lists_of_cards_are_layout() {
+        let parsed = Html::parse_document("<ul><li><h3>Story</h3><p>Teaser</p></li></ul>");
+        let page = Page::build(&parsed);
+        assert!(!is_text_list(&page, first(&page, Tag::Ul)));
+    }
+
+    #[test]
+    fn builds_data_tables_with_a_header() {
+        let parsed = Html::parse_document(
+            "<table><thead><tr><th>City</th><th>Rain</th></tr></thead>\
+             <tbody><tr><td>Oslo</td><td>12 mm</td></tr><tr><td>Rome</td><td>3 mm</td></tr>\
+             </tbody></table>",
+        );
+        let page = Page::build(&parsed);
+        let cleaned = clean(&page, Mode::Strict);
+        let at = first(&page, Tag::Table);
+        assert!(is_data_table(&page, at));
+        let table = table(&page, &cleaned, None, at);
+        assert_eq!(table.header, ["City", "Rain"]);
+        assert_eq!(table.rows, [["Oslo", "12 mm"], ["Rome", "3 mm"]]);
+    }
+
+    #[test]
+    fn single_cell_tables_are_layout() {
+        let parsed = Html::parse_document("<table><tr><td>Everything</td></tr></table>");
+        let page = Page::build(&parsed);
+        assert!(!is_data_table(&page, first(&page, Tag::Table)));
+    }
+
+    #[test]
+    fn keeps_code_layout_and_language() {
+        let parsed = Html::parse_document(
+            "<pre><code class='language-rust'>fn main() {\n    run();\n}\n</code></pre>",
+        );
+        let page = Page::build(&parsed);
+        let (language, text) = code(&page, first(&page, Tag::Pre));
+        assert_eq!(language.as_deref(), Some("rust"));
+        assert_eq!(text, "fn main() {\n    run();\n}");
+    }
+
+    #[test]
+    fn reads_figure_image_and_caption() {
+        let parsed = Html::parse_document(
+            "<figure><img src='/a.jpg' alt='A cat'><figcaption>The cat, <b>asleep</b>\
+             </figcaption></figure>",
+        );
+        let page = Page::build(&parsed);
+        let cleaned = clean(&page, Mode::Strict);
+        let base = Url::parse("https://example.com/x/").unwrap();
+        let figure = figure(&page, &cleaned, Some(&base), first(&page, Tag::Figure)).unwrap();
+        assert_eq!(figure.image, "https://example.com/a.jpg");
+        assert_eq!(figure.alt.as_deref(), Some("A cat"));
+        assert_eq!(figure.caption.as_deref(), Some("The cat, asleep"));
+    }
+}

@@ -1,0 +1,296 @@
+//! [`Extractor`]: runs the pipeline (decode, parse, index, metadata, clean, score, blocks) as a
+//! short list of named steps.
+
+use std::sync::Arc;
+
+use scraper::Html;
+use url::Url;
+
+use crate::clean::{self, Cleaned, Mode};
+use crate::decode;
+use crate::document::{Article, Block, Sources};
+use crate::error::{Error, Result};
+use crate::extract::body::{self, BodyInput};
+use crate::metadata::{self, Metadata};
+use crate::options::{ExtractorBuilder, Options};
+use crate::page::Page;
+use crate::parse;
+use crate::score::{self, Choice};
+
+/// Below this many prose characters, the strict cleaning pass is retried in relaxed mode: the
+/// page may be a forum thread or a comment-like layout whose text the strict pass removed.
+const RELAXED_RETRY_BELOW_CHARS: f32 = 250.0;
+
+/// Extracts articles from pages. Built once, shared freely: it is `Clone + Send + Sync`, its
+/// methods take `&self`, and it never changes after [`ExtractorBuilder::build`].
+///
+/// ```
+/// use newsprint::Extractor;
+///
+/// let extractor = Extractor::new();
+/// let html = "<html><head><title>Hello</title></head><body><article><p>Some text that is long \
+///             enough to count as an article paragraph, with a full stop.</p></article></body></html>";
+/// let article = extractor.extract_html(html, None)?;
+/// assert_eq!(article.title.as_deref(), Some("Hello"));
+/// assert!(extractor.extract_html("<html><body></body></html>", None).is_err());
+/// # Ok::<(), newsprint::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    options: Arc<Options>,
+    #[cfg(feature = "fetch")]
+    client: Arc<std::sync::OnceLock<crate::fetch::Client>>,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+impl Extractor {
+    /// An extractor with every setting at its default.
+    pub fn new() -> Self {
+        ExtractorBuilder::new().build()
+    }
+
+    /// A builder to configure an extractor.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+
+    pub(crate) fn from_options(options: Arc<Options>) -> Self {
+        Extractor {
+            options,
+            #[cfg(feature = "fetch")]
+            client: Arc::default(),
+        }
+    }
+
+    /// Extracts the article of an HTML document. `url` is where the page came from; it
+    /// resolves relative links and supplies a date when only the URL has one.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooLarge`] when the text is over the byte budget, [`Error::TooManyElements`]
+    /// when the document is over the element budget, [`Error::NoContent`] when the page has no
+    /// article body.
+    pub fn extract_html(&self, html: &str, url: Option<&Url>) -> Result<Article> {
+        self.check_size(html.len())?;
+        let document = parse::parse(html);
+        self.extract_document(&document, url)
+    }
+
+    /// Decodes bytes (byte-order mark, `content_type` charset, `<meta charset>`, else UTF-8)
+    /// and extracts the article.
+    ///
+    /// # Errors
+    ///
+    /// As [`Extractor::extract_html`]. Decoding itself never fails: malformed bytes become
+    /// U+FFFD.
+    pub fn extract_bytes(
+        &self,
+        bytes: &[u8],
+        content_type: Option<&str>,
+        url: Option<&Url>,
+    ) -> Result<Article> {
+        self.check_size(bytes.len())?;
+        let decoded = decode::decode(bytes, content_type);
+        log::debug!(
+            "decoded as {} ({:?})",
+            decoded.encoding.name(),
+            decoded.source
+        );
+        let document = parse::parse(&decoded.text);
+        self.extract_document(&document, url)
+    }
+
+    /// Extracts the article of a document the caller parsed already.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooManyElements`] when the document is over the element budget,
+    /// [`Error::NoContent`] when the page has no article body.
+    pub fn extract_document(&self, document: &Html, url: Option<&Url>) -> Result<Article> {
+        let page = Page::build(document);
+        self.check_elements(&page)?;
+        let metadata = metadata::read(&page, url);
+        let (cleaned, choice) = self.choose_content(&page)?;
+        let blocks = self.body_blocks(&page, &cleaned, &choice, &metadata);
+        self.check_content(&blocks, &choice)?;
+        Ok(assemble(metadata, blocks))
+    }
+
+    fn check_size(&self, bytes: usize) -> Result<()> {
+        let actual = bytes as u64;
+        if actual > self.options.max_bytes {
+            return Err(Error::TooLarge {
+                limit: self.options.max_bytes,
+                actual,
+            });
+        }
+        Ok(())
+    }
+
+    fn check_elements(&self, page: &Page<'_>) -> Result<()> {
+        if page.element_count > self.options.max_elements {
+            return Err(Error::TooManyElements {
+                limit: self.options.max_elements,
+                found: page.element_count,
+            });
+        }
+        Ok(())
+    }
+
+    /// Cleans strictly and picks the main content; retries relaxed when that leaves little.
+    fn choose_content(&self, page: &Page<'_>) -> Result<(Cleaned, Choice)> {
+        let cleaned = clean::clean(page, Mode::Strict);
+        let strict = score::choose(page, &cleaned);
+        let good_chars = strict.as_ref().map_or(0.0, |c| c.good_chars);
+        if good_chars >= RELAXED_RETRY_BELOW_CHARS {
+            return Ok((cleaned, strict.ok_or_else(|| self.no_content(0))?));
+        }
+        let relaxed_cleaned = clean::clean(page, Mode::Relaxed);
+        let relaxed = score::choose(page, &relaxed_cleaned);
+        let relaxed_chars = relaxed.as_ref().map_or(0.0, |c| c.good_chars);
+        let best = if relaxed_chars > good_chars * 1.5 {
+            relaxed.map(|choice| (relaxed_cleaned, choice))
+        } else {
+            strict.map(|choice| (cleaned, choice))
+        };
+        best.ok_or_else(|| self.no_content(0))
+    }
+
+    fn body_blocks(
+        &self,
+        page: &Page<'_>,
+        cleaned: &Cleaned,
+        choice: &Choice,
+        metadata: &Metadata,
+    ) -> Vec<Block> {
+        let input = BodyInput {
+            page,
+            cleaned,
+            blocks: &choice.blocks,
+            base: metadata.base.as_ref(),
+            title: metadata.title.as_ref().map(|(title, _)| title.as_str()),
+            options: &self.options,
+        };
+        body::blocks(&input, choice.root)
+    }
+
+    /// Fails with [`Error::NoContent`] when the body text is shorter than the minimum.
+    fn check_content(&self, blocks: &[Block], choice: &Choice) -> Result<()> {
+        let chars: usize = blocks.iter().map(block_chars).sum();
+        if chars < self.options.min_chars {
+            log::debug!(
+                "no content: {chars} body characters, winner had {} prose characters",
+                choice.good_chars
+            );
+            return Err(self.no_content(chars));
+        }
+        Ok(())
+    }
+
+    fn no_content(&self, best_chars: usize) -> Error {
+        Error::NoContent {
+            best_chars,
+            min_chars: self.options.min_chars,
+        }
+    }
+
+    #[cfg(feature = "fetch")]
+    pub(crate) fn client(&self) -> Result<&crate::fetch::Client> {
+        if let Some(client) = self.client.get() {
+            return Ok(client);
+        }
+        let client = crate::fetch::Client::new(&self.options.fetch)?;
+        Ok(self.client.get_or_init(|| client))
+    }
+}
+
+/// Characters of body text a block contributes (related links count nothing).
+fn block_chars(block: &Block) -> usize {
+    match block {
+        Block::Paragraph(inline) | Block::Quote(inline) => inline.text.chars().count(),
+        Block::Heading { text, .. } | Block::Code { text, .. } => text.chars().count(),
+        Block::List(list) => list
+            .items
+            .iter()
+            .map(|item| item.content.text.chars().count())
+            .sum(),
+        Block::Table(table) => table.rows.iter().flatten().map(|c| c.chars().count()).sum(),
+        _ => 0,
+    }
+}
+
+/// Puts the metadata and the blocks together.
+fn assemble(metadata: Metadata, blocks: Vec<Block>) -> Article {
+    let sources = Sources {
+        title: metadata.title.as_ref().map(|(_, s)| *s),
+        published: metadata.published.as_ref().map(|(_, s)| *s),
+        modified: metadata.modified.as_ref().map(|(_, s)| *s),
+        authors: metadata.authors.as_ref().map(|(_, s)| *s),
+        site_name: metadata.site_name.as_ref().map(|(_, s)| *s),
+        language: metadata.language.as_ref().map(|(_, s)| *s),
+        description: metadata.description.as_ref().map(|(_, s)| *s),
+        image: metadata.image.as_ref().map(|(_, s)| *s),
+    };
+    Article {
+        url: metadata.url,
+        title: metadata.title.map(|(title, _)| title),
+        published: metadata.published.map(|(stamp, _)| stamp),
+        modified: metadata.modified.map(|(stamp, _)| stamp),
+        authors: metadata.authors.map(|(names, _)| names).unwrap_or_default(),
+        site_name: metadata.site_name.map(|(name, _)| name),
+        language: metadata.language.map(|(language, _)| language),
+        description: metadata.description.map(|(text, _)| text),
+        image: metadata.image.map(|(url, _)| url),
+        blocks,
+        sources,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync + Clone>() {}
+
+    #[test]
+    fn extractor_is_shareable() {
+        assert_send_sync::<Extractor>();
+    }
+
+    #[test]
+    fn rejects_inputs_over_the_byte_budget() {
+        let extractor = Extractor::builder().max_bytes(10).build();
+        let error = extractor
+            .extract_html("<p>eleven chars</p>", None)
+            .unwrap_err();
+        assert!(matches!(
+            error,
+            Error::TooLarge {
+                limit: 10,
+                actual: 19
+            }
+        ));
+    }
+
+    #[test]
+    fn rejects_documents_over_the_element_budget() {
+        let extractor = Extractor::builder().max_elements(5).build();
+        let html = "<div><p>a</p><p>b</p><p>c</p></div>";
+        let error = extractor.extract_html(html, None).unwrap_err();
+        assert!(matches!(
+            error,
+            Error::TooManyElements { limit: 5, found: 7 }
+        ));
+    }
+
+    #[test]
+    fn empty_page_has_no_content() {
+        let error = Extractor::new().extract_html("", None).unwrap_err();
+        assert!(matches!(error, Error::NoContent { best_chars: 0, .. }));
+    }
+}

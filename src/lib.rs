@@ -1,0 +1,112 @@
+//! newsprint turns news and article web pages into clean, typed documents: the headline, the
+//! publication and modification times, the authors, and the body as paragraphs, headings,
+//! lists, quotes and the inline related links ("Also on …", "Read more: …") in page order.
+//! It strips what surrounds an article on the web (menus, share bars, icon labels, ads,
+//! teasers, comment sections) for any site, in any language.
+//!
+//! # Quick start
+//!
+//! ```
+//! let html = r#"<html><head><title>Storm hits coast | The Daily</title>
+//!   <meta property="article:published_time" content="2021-03-30T11:49:00+01:00"></head>
+//!   <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+//!   <article><h1>Storm hits coast</h1>
+//!     <p>The storm reached the coast on Tuesday morning, closing roads and schools.</p>
+//!     <p>READ MORE: <a href="/storm-warning">Forecasters warn of a second storm</a></p>
+//!     <p>Officials said the clean-up would take at least a week, and asked people to stay home.</p>
+//!   </article><footer>© The Daily</footer></body></html>"#;
+//!
+//! let url = url::Url::parse("https://daily.example/news/storm").unwrap();
+//! let article = newsprint::Extractor::new().extract_html(html, Some(&url))?;
+//! assert_eq!(article.title.as_deref(), Some("Storm hits coast"));
+//! assert_eq!(article.published.unwrap().to_string(), "2021-03-30T11:49:00+01:00");
+//! assert_eq!(article.paragraphs().count(), 2);
+//! let related: Vec<_> = article.related().collect();
+//! assert_eq!(related[0].label, "READ MORE");
+//! assert_eq!(related[0].url, "https://daily.example/storm-warning");
+//! assert!(!article.text().contains("Forecasters"));
+//! # Ok::<(), newsprint::Error>(())
+//! ```
+//!
+//! # How it works
+//!
+//! 1. `decode`: bytes to text (byte-order mark, HTTP charset, `<meta charset>`).
+//! 2. `parse`: one html5ever parse into a `scraper::Html`.
+//! 3. `page`: the DOM flattened once into a preorder array with per-node tags, class hints and
+//!    text measures; scripts, styles, SVG sprites and hidden elements are left out.
+//! 4. `metadata`: JSON-LD, meta tags, `<time>`, bylines and the URL, merged by precedence.
+//! 5. `clean`: navigation, share and follow widgets, ads, cookie and newsletter boxes, comment
+//!    sections, related rails and icon labels are marked as removed.
+//! 6. `score`: the element holding the most prose for the least junk is the main content.
+//! 7. `extract`: its blocks in order, with paragraph-level furniture filters and inline
+//!    related links.
+//! 8. [`render`]: plain text, Markdown and JSON.
+//!
+//! # Features
+//!
+//! - `fetch` (default): [`Extractor::extract_url`], [`Extractor::fetch`] and [`fetch`] with a
+//!   blocking reqwest client (rustls).
+
+#![warn(missing_debug_implementations)]
+
+mod decode;
+mod document;
+mod error;
+mod extractor;
+#[cfg(feature = "fetch")]
+mod fetch;
+mod options;
+mod timestamp;
+
+mod clean;
+mod extract;
+mod metadata;
+mod page;
+mod parse;
+pub mod render;
+mod score;
+
+pub use decode::EncodingSource;
+pub use document::{
+    Article, Block, Figure, Inline, Link, List, ListItem, Mark, MarkKind, Related, Source, Sources,
+    Table,
+};
+pub use error::{Error, Result};
+pub use extractor::Extractor;
+#[cfg(feature = "fetch")]
+pub use fetch::FetchedPage;
+pub use options::{ExtractorBuilder, Focus};
+pub use timestamp::{Timestamp, TimestampParseError};
+
+/// Extracts the article of an HTML document with the default settings.
+///
+/// ```
+/// let article = newsprint::extract("<article><p>A paragraph long enough to be the body of \
+///     a very short article.</p></article>")?;
+/// assert_eq!(article.paragraphs().count(), 1);
+/// assert!(newsprint::extract("<p>hi</p>").is_err());
+/// # Ok::<(), newsprint::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`Extractor::extract_html`].
+pub fn extract(html: &str) -> Result<Article> {
+    Extractor::new().extract_html(html, None)
+}
+
+/// Fetches a URL and extracts its article with the default settings.
+///
+/// ```no_run
+/// let article = newsprint::fetch("https://www.rt.com/russia/519459-putin-position-strength-peskov/")?;
+/// println!("{:?} {:?}", article.title, article.published);
+/// # Ok::<(), newsprint::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`Extractor::extract_url`].
+#[cfg(feature = "fetch")]
+pub fn fetch(url: &str) -> Result<Article> {
+    Extractor::new().extract_url(url)
+}

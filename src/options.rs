@@ -1,0 +1,213 @@
+//! Extraction settings: [`ExtractorBuilder`], [`Focus`] and the input budgets.
+
+use std::sync::Arc;
+#[cfg(feature = "fetch")]
+use std::time::Duration;
+
+use crate::extractor::Extractor;
+
+/// Whether to lean towards keeping doubtful text or dropping it.
+///
+/// The main-content choice is the same for every focus; the focus moves the thresholds of the
+/// paragraph-level decisions made after it (link density, short boilerplate-looking lines).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Focus {
+    /// Drop a doubtful block only when the evidence is clear.
+    #[default]
+    Balanced,
+    /// Drop doubtful blocks: less noise, at the risk of losing a short paragraph.
+    Precision,
+    /// Keep doubtful blocks: nothing of the article lost, at the risk of some noise.
+    Recall,
+}
+
+/// The settings of an [`Extractor`]; built by [`ExtractorBuilder`], read-only afterwards.
+#[derive(Debug, Clone)]
+pub(crate) struct Options {
+    pub(crate) focus: Focus,
+    pub(crate) related_links: bool,
+    pub(crate) min_chars: usize,
+    pub(crate) max_bytes: u64,
+    pub(crate) max_elements: usize,
+    #[cfg(feature = "fetch")]
+    pub(crate) fetch: FetchOptions,
+}
+
+#[cfg(feature = "fetch")]
+#[derive(Debug, Clone)]
+pub(crate) struct FetchOptions {
+    pub(crate) user_agent: String,
+    pub(crate) connect_timeout: Duration,
+    pub(crate) timeout: Duration,
+    pub(crate) max_redirects: usize,
+    pub(crate) max_body_bytes: u64,
+}
+
+/// Default for [`ExtractorBuilder::min_chars`].
+pub const DEFAULT_MIN_CHARS: usize = 25;
+/// Default for [`ExtractorBuilder::max_bytes`]: 64 MiB.
+pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+/// Default for [`ExtractorBuilder::max_elements`].
+pub const DEFAULT_MAX_ELEMENTS: usize = 1_000_000;
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            focus: Focus::default(),
+            related_links: true,
+            min_chars: DEFAULT_MIN_CHARS,
+            max_bytes: DEFAULT_MAX_BYTES,
+            max_elements: DEFAULT_MAX_ELEMENTS,
+            #[cfg(feature = "fetch")]
+            fetch: FetchOptions::default(),
+        }
+    }
+}
+
+#[cfg(feature = "fetch")]
+impl Default for FetchOptions {
+    fn default() -> Self {
+        FetchOptions {
+            user_agent: concat!(
+                "newsprint/",
+                env!("CARGO_PKG_VERSION"),
+                " (+https://crates.io/crates/newsprint)"
+            )
+            .to_owned(),
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(30),
+            max_redirects: 10,
+            max_body_bytes: 16 * 1024 * 1024,
+        }
+    }
+}
+
+/// Configures an [`Extractor`].
+///
+/// ```
+/// use newsprint::{Extractor, Focus};
+///
+/// let extractor = Extractor::builder()
+///     .focus(Focus::Precision)
+///     .related_links(false)
+///     .max_elements(50_000)
+///     .build();
+/// # let _ = extractor;
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct ExtractorBuilder {
+    options: Options,
+}
+
+impl ExtractorBuilder {
+    /// A builder with every setting at its default.
+    pub fn new() -> Self {
+        ExtractorBuilder::default()
+    }
+
+    /// Leans the paragraph-level decisions towards precision or recall.
+    ///
+    /// By default, the focus is [`Focus::Balanced`].
+    #[must_use]
+    pub fn focus(mut self, focus: Focus) -> Self {
+        self.options.focus = focus;
+        self
+    }
+
+    /// Keeps inline related links ("Also on …", "Read more: …") as [`crate::Block::Related`]
+    /// blocks; when off they are dropped. Their text never enters the body text either way.
+    ///
+    /// By default, related links are kept.
+    #[must_use]
+    pub fn related_links(mut self, keep: bool) -> Self {
+        self.options.related_links = keep;
+        self
+    }
+
+    /// The fewest characters of body text for a page to count as having an article; below it,
+    /// extraction fails with [`crate::Error::NoContent`].
+    ///
+    /// By default, 25 characters are needed.
+    #[must_use]
+    pub fn min_chars(mut self, min_chars: usize) -> Self {
+        self.options.min_chars = min_chars;
+        self
+    }
+
+    /// The largest input accepted, in bytes; a larger one fails with
+    /// [`crate::Error::TooLarge`] before it is parsed.
+    ///
+    /// By default, inputs up to 64 MiB are accepted.
+    #[must_use]
+    pub fn max_bytes(mut self, max_bytes: u64) -> Self {
+        self.options.max_bytes = max_bytes;
+        self
+    }
+
+    /// The most elements a document may hold; more fails with
+    /// [`crate::Error::TooManyElements`].
+    ///
+    /// By default, up to 1,000,000 elements are accepted.
+    #[must_use]
+    pub fn max_elements(mut self, max_elements: usize) -> Self {
+        self.options.max_elements = max_elements;
+        self
+    }
+
+    /// The `User-Agent` sent when fetching.
+    ///
+    /// By default, `newsprint/<version> (+https://crates.io/crates/newsprint)`.
+    #[cfg(feature = "fetch")]
+    #[must_use]
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.options.fetch.user_agent = user_agent.into();
+        self
+    }
+
+    /// How long to wait for a connection when fetching.
+    ///
+    /// By default, 10 seconds.
+    #[cfg(feature = "fetch")]
+    #[must_use]
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.options.fetch.connect_timeout = timeout;
+        self
+    }
+
+    /// How long a whole fetch (connection, redirects and body) may take.
+    ///
+    /// By default, 30 seconds.
+    #[cfg(feature = "fetch")]
+    #[must_use]
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.options.fetch.timeout = timeout;
+        self
+    }
+
+    /// How many redirects a fetch follows before failing.
+    ///
+    /// By default, 10 redirects are followed.
+    #[cfg(feature = "fetch")]
+    #[must_use]
+    pub fn max_redirects(mut self, max_redirects: usize) -> Self {
+        self.options.fetch.max_redirects = max_redirects;
+        self
+    }
+
+    /// The largest response body read when fetching, in bytes after decompression; a larger
+    /// body fails with [`crate::Error::TooLarge`] once the limit is reached.
+    ///
+    /// By default, 16 MiB.
+    #[cfg(feature = "fetch")]
+    #[must_use]
+    pub fn max_body_bytes(mut self, max_body_bytes: u64) -> Self {
+        self.options.fetch.max_body_bytes = max_body_bytes;
+        self
+    }
+
+    /// Builds the extractor.
+    pub fn build(self) -> Extractor {
+        Extractor::from_options(Arc::new(self.options))
+    }
+}

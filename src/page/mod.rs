@@ -1,0 +1,425 @@
+//! [`Page`]: the parsed document flattened once into a preorder array that every later stage
+//! shares.
+//!
+//! Each indexed node records its parent, the end of its subtree (so a subtree is the index
+//! range `i..end`), the nearest block-level ancestor that owns its text, its [`Tag`] and the
+//! [`Hints`] of its class, id and role. Text nodes record their visible length. Scores and
+//! decisions of later stages live in side tables indexed the same way, so nothing walks the
+//! DOM twice and no traversal recurses: a page nested a million levels deep costs a stack of
+//! a million `u32`s, not a million stack frames.
+//!
+//! Elements that never hold article text (`script`, `style`, `svg`, form controls, media) and
+//! hidden elements are not indexed at all; the JSON-LD scripts among them are kept aside for
+//! the metadata stage.
+
+mod tag;
+pub(crate) mod text;
+
+use ego_tree::NodeRef;
+use scraper::node::Element;
+use scraper::{Html, Node};
+
+use crate::clean::rules::{self, Hint, Hints};
+pub(crate) use tag::Tag;
+pub(crate) use text::Measure;
+
+/// `parent` of the document node.
+pub(crate) const NO_PARENT: u32 = u32::MAX;
+
+/// One indexed node.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PageNode<'a> {
+    pub(crate) node: NodeRef<'a, Node>,
+    pub(crate) parent: u32,
+    /// One past the last node of this node's subtree.
+    pub(crate) end: u32,
+    /// The nearest block-level element at or above this node.
+    pub(crate) owner: u32,
+    pub(crate) tag: Tag,
+    pub(crate) hints: Hints,
+    pub(crate) flags: Flags,
+    /// Text nodes only: how much visible text they hold.
+    pub(crate) text: Measure,
+}
+
+/// Per-node facts inherited from ancestors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Flags(u8);
+
+impl Flags {
+    /// Inside (or being) an `<a href>`.
+    pub(crate) const IN_LINK: Flags = Flags(1);
+    /// Inside `<head>`.
+    pub(crate) const IN_HEAD: Flags = Flags(2);
+    /// Inside `<pre>`: whitespace is significant.
+    pub(crate) const IN_PRE: Flags = Flags(4);
+
+    pub(crate) fn contains(self, other: Flags) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    fn with(self, other: Flags) -> Flags {
+        Flags(self.0 | other.0)
+    }
+}
+
+/// The flattened, annotated document.
+#[derive(Debug)]
+pub(crate) struct Page<'a> {
+    pub(crate) nodes: Vec<PageNode<'a>>,
+    /// Texts of `<script type="application/ld+json">` elements, in page order.
+    pub(crate) json_ld: Vec<&'a str>,
+    /// Every element of the document, indexed or not.
+    pub(crate) element_count: usize,
+}
+
+impl<'a> Page<'a> {
+    /// Flattens a parsed document.
+    pub(crate) fn build(html: &'a Html) -> Page<'a> {
+        let mut builder = Builder {
+            page: Page {
+                nodes: Vec::with_capacity(1024),
+                json_ld: Vec::new(),
+                element_count: 0,
+            },
+            open: Vec::with_capacity(64),
+        };
+        builder.walk(html.tree.root());
+        builder.page
+    }
+
+    /// The element at `index`, if it is one.
+    pub(crate) fn element(&self, index: u32) -> Option<&'a Element> {
+        self.nodes.get(index as usize)?.node.value().as_element()
+    }
+
+    /// The value of an attribute of the element at `index`.
+    pub(crate) fn attr(&self, index: u32, name: &str) -> Option<&'a str> {
+        self.element(index)?.attr(name)
+    }
+
+    /// The tag of the node at `index` (`Tag::Other` past the end).
+    pub(crate) fn tag(&self, index: u32) -> Tag {
+        self.nodes.get(index as usize).map_or(Tag::Other, |n| n.tag)
+    }
+
+    /// The visible text of a subtree, whitespace collapsed, with a space between blocks.
+    pub(crate) fn text_of(&self, index: u32) -> String {
+        let mut out = String::new();
+        let Some(node) = self.nodes.get(index as usize) else {
+            return out;
+        };
+        let mut last_owner = node.owner;
+        for inner in &self.nodes[index as usize..node.end as usize] {
+            if let Node::Text(text) = inner.node.value() {
+                if inner.owner != last_owner {
+                    text::push_space(&mut out);
+                    last_owner = inner.owner;
+                }
+                text::push_collapsed(&mut out, text);
+            } else if inner.tag == Tag::Br {
+                text::push_space(&mut out);
+            }
+        }
+        let trimmed = out.trim_end().len();
+        out.truncate(trimmed);
+        out
+    }
+
+    /// Indices of the ancestors of `index`, nearest first.
+    pub(crate) fn ancestors(&self, index: u32) -> impl Iterator<Item = u32> + '_ {
+        let first = self
+            .nodes
+            .get(index as usize)
+            .map_or(NO_PARENT, |n| n.parent);
+        std::iter::successors(Some(first).filter(|&p| p != NO_PARENT), move |&p| {
+            Some(self.nodes[p as usize].parent).filter(|&q| q != NO_PARENT)
+        })
+    }
+}
+
+struct Builder<'a> {
+    page: Page<'a>,
+    /// Indices of the elements whose subtrees are being walked.
+    open: Vec<u32>,
+}
+
+impl<'a> Builder<'a> {
+    /// Walks the tree in document order without recursion.
+    fn walk(&mut self, root: NodeRef<'a, Node>) {
+        let mut node = root;
+        'walk: loop {
+            if self.enter(node) {
+                if let Some(child) = node.first_child() {
+                    node = child;
+                    continue;
+                }
+                self.close();
+            }
+            loop {
+                if node == root {
+                    break 'walk;
+                }
+                if let Some(next) = node.next_sibling() {
+                    node = next;
+                    continue 'walk;
+                }
+                match node.parent() {
+                    Some(parent) => node = parent,
+                    None => break 'walk,
+                }
+                self.close();
+            }
+        }
+        while !self.open.is_empty() {
+            self.close();
+        }
+    }
+
+    /// Indexes a node; true when it was opened and its children are to be walked.
+    fn enter(&mut self, node: NodeRef<'a, Node>) -> bool {
+        let parent = self.open.last().copied().unwrap_or(NO_PARENT);
+        let (parent_owner, parent_flags) = self
+            .page
+            .nodes
+            .get(parent as usize)
+            .map_or((0, Flags::default()), |p| (p.owner, p.flags));
+        let index = self.page.nodes.len() as u32;
+        let mut entry = PageNode {
+            node,
+            parent,
+            end: index + 1,
+            owner: parent_owner,
+            tag: Tag::Other,
+            hints: Hints::default(),
+            flags: parent_flags,
+            text: Measure::default(),
+        };
+        match node.value() {
+            Node::Document | Node::Fragment => {
+                entry.owner = index;
+                entry.tag = Tag::Body;
+            }
+            Node::Text(text) => {
+                entry.tag = Tag::Text;
+                entry.text = Measure::of(text);
+                self.page.nodes.push(entry);
+                return false;
+            }
+            Node::Element(element) => {
+                self.page.element_count += 1;
+                if !self.describe_element(element, &mut entry) {
+                    return false;
+                }
+                if entry.tag.is_block() {
+                    entry.owner = index;
+                }
+            }
+            _ => return false,
+        }
+        self.page.nodes.push(entry);
+        self.open.push(index);
+        true
+    }
+
+    /// Fills in an element's tag, hints and flags; false when it is not to be indexed.
+    fn describe_element(&mut self, element: &'a Element, entry: &mut PageNode<'a>) -> bool {
+        let tag = Tag::from_name(&element.name.local);
+        entry.tag = tag;
+        if tag.is_never_content() {
+            if tag == Tag::Script {
+                self.keep_json_ld(entry.node, element);
+            }
+            return false;
+        }
+        let attributes = read_attributes(element);
+        if attributes.hidden && !matches!(tag, Tag::Html | Tag::Body) {
+            return false;
+        }
+        entry.hints = attributes.hints;
+        entry.flags = match tag {
+            Tag::A if element.attr("href").is_some() => entry.flags.with(Flags::IN_LINK),
+            Tag::Head => entry.flags.with(Flags::IN_HEAD),
+            Tag::Pre => entry.flags.with(Flags::IN_PRE),
+            _ => entry.flags,
+        };
+        true
+    }
+
+    fn keep_json_ld(&mut self, node: NodeRef<'a, Node>, element: &Element) {
+        let is_json_ld = element
+            .attr("type")
+            .is_some_and(|kind| kind.trim().eq_ignore_ascii_case("application/ld+json"));
+        if !is_json_ld {
+            return;
+        }
+        for child in node.children() {
+            if let Node::Text(text) = child.value() {
+                self.page.json_ld.push(text);
+            }
+        }
+    }
+
+    fn close(&mut self) {
+        if let Some(index) = self.open.pop() {
+            let end = self.page.nodes.len() as u32;
+            if let Some(node) = self.page.nodes.get_mut(index as usize) {
+                node.end = end;
+            }
+        }
+    }
+}
+
+/// What an element's attributes say about it.
+#[derive(Debug, Default)]
+struct Attributes {
+    hints: Hints,
+    hidden: bool,
+}
+
+/// Reads `class`, `id`, `role`, `itemprop` and the hiding attributes in one pass.
+fn read_attributes(element: &Element) -> Attributes {
+    let mut found = Attributes::default();
+    for (name, value) in element.attrs() {
+        match name {
+            "class" | "id" => found.hints.0 |= rules::hints_of(value).0,
+            "hidden" => found.hidden = true,
+            "aria-hidden" => found.hidden |= value.trim().eq_ignore_ascii_case("true"),
+            "style" => found.hidden |= text::is_hiding_style(value),
+            "role" => found.hints.0 |= role_hints(value).0,
+            "itemprop" if is_body_itemprop(value) => found.hints.insert(Hint::Body),
+            _ => {}
+        }
+    }
+    found
+}
+
+/// ARIA landmark roles that name page chrome or content.
+fn role_hints(role: &str) -> Hints {
+    let mut hints = Hints::default();
+    for word in role.split_ascii_whitespace() {
+        match word.to_ascii_lowercase().as_str() {
+            "navigation" | "menu" | "menubar" | "banner" | "contentinfo" | "search" | "tablist" => {
+                hints.insert(Hint::Navigation);
+            }
+            "complementary" => hints.insert(Hint::Sidebar),
+            "dialog" | "alertdialog" => hints.insert(Hint::Promo),
+            "main" | "article" => hints.insert(Hint::Content),
+            _ => {}
+        }
+    }
+    hints
+}
+
+/// `itemprop` values that name the article text (schema.org `articleBody`, `text`,
+/// `reviewBody`).
+fn is_body_itemprop(value: &str) -> bool {
+    value.split_ascii_whitespace().any(|word| {
+        word.eq_ignore_ascii_case("articleBody")
+            || word.eq_ignore_ascii_case("text")
+            || word.eq_ignore_ascii_case("reviewBody")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(html: &str) -> (Html, Vec<(Tag, u32, u32)>) {
+        let parsed = Html::parse_document(html);
+        let shape = {
+            let page = Page::build(&parsed);
+            page.nodes
+                .iter()
+                .map(|n| (n.tag, n.parent, n.end))
+                .collect::<Vec<_>>()
+        };
+        (parsed, shape)
+    }
+
+    #[test]
+    fn subtrees_are_contiguous_ranges() {
+        let html = Html::parse_document("<html><body><div><p>a</p><p>b</p></div></body></html>");
+        let page = Page::build(&html);
+        let div = page.nodes.iter().position(|n| n.tag == Tag::Div).unwrap();
+        let inside: Vec<Tag> = page.nodes[div + 1..page.nodes[div].end as usize]
+            .iter()
+            .map(|n| n.tag)
+            .collect();
+        assert_eq!(inside, [Tag::P, Tag::Text, Tag::P, Tag::Text]);
+    }
+
+    #[test]
+    fn skips_scripts_svg_and_hidden_elements() {
+        let (_, shape) = build(
+            "<body><script>x</script><svg><title>icon</title></svg>\
+             <div hidden>h</div><div style='display: none'>n</div>\
+             <div aria-hidden=\"true\">a</div><p>kept</p></body>",
+        );
+        let tags: Vec<Tag> = shape.iter().map(|s| s.0).collect();
+        assert!(!tags.contains(&Tag::Script));
+        assert!(!tags.contains(&Tag::Svg));
+        assert!(!tags.contains(&Tag::Div));
+        assert!(tags.contains(&Tag::P));
+    }
+
+    #[test]
+    fn keeps_json_ld_aside() {
+        let html = Html::parse_document(
+            r#"<head><script type="application/ld+json">{"@type":"NewsArticle"}</script></head>"#,
+        );
+        let page = Page::build(&html);
+        assert_eq!(page.json_ld, [r#"{"@type":"NewsArticle"}"#]);
+    }
+
+    #[test]
+    fn text_belongs_to_the_nearest_block() {
+        let html = Html::parse_document("<div><p>one <b>two</b></p>three</div>");
+        let page = Page::build(&html);
+        let p = page.nodes.iter().position(|n| n.tag == Tag::P).unwrap() as u32;
+        let div = page.nodes.iter().position(|n| n.tag == Tag::Div).unwrap() as u32;
+        let owners: Vec<u32> = page
+            .nodes
+            .iter()
+            .filter(|n| n.tag == Tag::Text)
+            .map(|n| n.owner)
+            .collect();
+        assert_eq!(owners, [p, p, div]);
+    }
+
+    #[test]
+    fn reads_hints_from_class_id_and_role() {
+        let html = Html::parse_document(
+            "<div class='share-bar'>s</div><div id='main-nav'>n</div>\
+             <div role='complementary'>c</div><div itemprop='articleBody'>b</div>",
+        );
+        let page = Page::build(&html);
+        let divs: Vec<Hints> = page
+            .nodes
+            .iter()
+            .filter(|n| n.tag == Tag::Div)
+            .map(|n| n.hints)
+            .collect();
+        assert!(divs[0].has(Hint::Social));
+        assert!(divs[1].has(Hint::Navigation));
+        assert!(divs[2].has(Hint::Sidebar));
+        assert!(divs[3].has(Hint::Body));
+    }
+
+    #[test]
+    fn text_of_separates_blocks_and_collapses_space() {
+        let html = Html::parse_document("<div><h2> A  title </h2><p>line<br>two</p></div>");
+        let page = Page::build(&html);
+        let div = page.nodes.iter().position(|n| n.tag == Tag::Div).unwrap() as u32;
+        assert_eq!(page.text_of(div), "A title line two");
+    }
+
+    #[test]
+    fn survives_deep_nesting_without_recursion() {
+        let depth = 100_000;
+        let html = format!("{}x{}", "<div>".repeat(depth), "</div>".repeat(depth));
+        let parsed = Html::parse_document(&html);
+        let page = Page::build(&parsed);
+        assert!(page.element_count >= depth);
+    }
+}

@@ -1,0 +1,195 @@
+//! Measuring and joining text without allocating per node.
+
+/// How much visible text a string holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Measure {
+    /// Characters that are not whitespace.
+    pub(crate) chars: u32,
+    /// Sentence and clause punctuation (`.,;:!?` and their CJK forms).
+    pub(crate) punctuation: u32,
+    /// Runs of non-whitespace.
+    pub(crate) words: u32,
+}
+
+impl Measure {
+    /// Measures a string in one pass over its bytes.
+    pub(crate) fn of(text: &str) -> Measure {
+        let bytes = text.as_bytes();
+        let mut measure = Measure::default();
+        let mut in_word = false;
+        let mut i = 0;
+        while let Some(&byte) = bytes.get(i) {
+            let (width, space, punctuation) = classify(bytes, i, byte);
+            if space {
+                in_word = false;
+            } else {
+                measure.chars += 1;
+                measure.punctuation += u32::from(punctuation);
+                if !in_word {
+                    measure.words += 1;
+                    in_word = true;
+                }
+            }
+            i += width;
+        }
+        measure
+    }
+
+    /// Adds another measure into this one.
+    pub(crate) fn add(&mut self, other: Measure) {
+        self.chars += other.chars;
+        self.punctuation += other.punctuation;
+        self.words += other.words;
+    }
+}
+
+/// Width of the UTF-8 sequence at `i`, whether it is whitespace, whether it is punctuation.
+fn classify(bytes: &[u8], i: usize, byte: u8) -> (usize, bool, bool) {
+    match byte {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0C => (1, true, false),
+        b'.' | b',' | b';' | b':' | b'!' | b'?' => (1, false, true),
+        0x00..=0x7F => (1, false, false),
+        0xC2 => (2, bytes.get(i + 1) == Some(&0xA0), false),
+        0xE2 => {
+            // U+2000..U+200A spaces, U+202F, U+205F.
+            let space = bytes.get(i + 1) == Some(&0x80)
+                && bytes
+                    .get(i + 2)
+                    .is_some_and(|&b| (0x80..=0x8A).contains(&b) || b == 0xAF);
+            (3, space, false)
+        }
+        0xE3 => {
+            // U+3000 ideographic space; U+3001 、 and U+3002 。.
+            let second = bytes.get(i + 1) == Some(&0x80);
+            let third = bytes.get(i + 2).copied().unwrap_or(0);
+            (
+                3,
+                second && third == 0x80,
+                second && (third == 0x81 || third == 0x82),
+            )
+        }
+        0xEF => {
+            // U+FF0C ，, U+FF1A ：, U+FF1B ；, U+FF01 ！, U+FF1F ？.
+            let second = bytes.get(i + 1) == Some(&0xBC);
+            let third = bytes.get(i + 2).copied().unwrap_or(0);
+            (
+                3,
+                false,
+                second && matches!(third, 0x8C | 0x9A | 0x9B | 0x81 | 0x9F),
+            )
+        }
+        0xC0..=0xDF => (2, false, false),
+        0xE0..=0xEF => (3, false, false),
+        _ => (4, false, false),
+    }
+}
+
+/// Whether a character is whitespace for collapsing purposes (HTML whitespace plus the
+/// Unicode spaces pages use between words).
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// Appends `text` with runs of whitespace collapsed to one space; no space at the very start
+/// of `out` and none doubled across calls.
+pub(crate) fn push_collapsed(out: &mut String, text: &str) {
+    let mut pending_space = false;
+    for c in text.chars() {
+        if is_space(c) {
+            pending_space = true;
+            continue;
+        }
+        if pending_space {
+            push_space(out);
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    if pending_space {
+        push_space(out);
+    }
+}
+
+/// Appends one space unless `out` is empty or already ends in whitespace.
+pub(crate) fn push_space(out: &mut String) {
+    if !out.is_empty() && !out.ends_with(is_space) {
+        out.push(' ');
+    }
+}
+
+/// Whether two texts say the same words: letters and digits compared case-insensitively,
+/// everything else (spacing, quotes, dashes, punctuation) ignored.
+pub(crate) fn same_text(a: &str, b: &str) -> bool {
+    fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+    }
+    letters(a).eq(letters(b))
+}
+
+/// Whether an inline `style` hides the element (`display: none`, `visibility: hidden`).
+pub(crate) fn is_hiding_style(style: &str) -> bool {
+    declares(style, "display", "none") || declares(style, "visibility", "hidden")
+}
+
+/// Whether a CSS declaration list sets `property` to `value` (ASCII case-insensitive, any
+/// spacing, `!important` allowed).
+fn declares(style: &str, property: &str, value: &str) -> bool {
+    style.split(';').any(|declaration| {
+        let Some((name, set)) = declaration.split_once(':') else {
+            return false;
+        };
+        let set = set.trim();
+        let set = set.strip_suffix("!important").unwrap_or(set).trim_end();
+        name.trim().eq_ignore_ascii_case(property) && set.eq_ignore_ascii_case(value)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn measures_visible_characters_words_and_punctuation() {
+        let m = Measure::of("  Hello,  world!\n");
+        assert_eq!(
+            m,
+            Measure {
+                chars: 12,
+                punctuation: 2,
+                words: 2
+            }
+        );
+    }
+
+    #[test]
+    fn counts_non_breaking_and_ideographic_spaces_as_space() {
+        assert_eq!(Measure::of("a\u{A0}b").words, 2);
+        assert_eq!(Measure::of("日本\u{3000}語。").chars, 4);
+        assert_eq!(Measure::of("日本語。、").punctuation, 2);
+        assert_eq!(Measure::of("Привет мир").chars, 9);
+    }
+
+    #[test]
+    fn collapses_whitespace_across_calls() {
+        let mut out = String::new();
+        push_collapsed(&mut out, "  one \n two ");
+        push_collapsed(&mut out, " three");
+        assert_eq!(out, "one two three");
+    }
+
+    #[test]
+    fn same_text_ignores_case_spacing_and_quotes() {
+        assert!(same_text("Putin won’t allow", "putin won't  allow"));
+        assert!(!same_text("Putin", "Putin won't"));
+    }
+
+    #[test]
+    fn recognises_hiding_styles() {
+        assert!(is_hiding_style("color:red; DISPLAY : none"));
+        assert!(is_hiding_style("visibility:hidden !important"));
+        assert!(!is_hiding_style("display:block"));
+        assert!(!is_hiding_style("font-display: none-ish"));
+    }
+}

@@ -1,0 +1,142 @@
+//! Main-content choice: the element whose subtree holds the most prose for the least junk.
+//!
+//! Every element's score is `good − JUNK_WEIGHT × junk` over its kept subtree (see
+//! [`density`]), scaled by what its tag, class and id say. The score is additive, so a parent
+//! beats its child exactly when what it adds (a lead box above the text, a second body
+//! container below it) is more prose than junk; a page wrapper loses because the chrome it adds
+//! is mostly links and labels. Scores live in a side table indexed like [`Page::nodes`].
+
+pub(crate) mod density;
+
+use crate::clean::Cleaned;
+use crate::clean::rules::Hint;
+use crate::page::{NO_PARENT, Page, Tag};
+use density::{BlockText, Value};
+
+/// How much a junk character costs against a good one.
+const JUNK_WEIGHT: f32 = 0.5;
+
+/// The chosen main-content element and what it holds.
+#[derive(Debug, Clone)]
+pub(crate) struct Choice {
+    /// Index of the winning element in [`Page::nodes`].
+    pub(crate) root: u32,
+    /// Good (prose) characters in its subtree.
+    pub(crate) good_chars: f32,
+    /// The text block of every element, for the paragraph-level decisions that follow.
+    pub(crate) blocks: Vec<BlockText>,
+}
+
+/// Scores every element of a cleaned page and returns the best; `None` when no element holds
+/// any text at all.
+pub(crate) fn choose(page: &Page<'_>, cleaned: &Cleaned) -> Option<Choice> {
+    let blocks = density::block_texts(page, cleaned);
+    let values = subtree_values(page, &blocks);
+    let mut best: Option<(u32, f32)> = None;
+    for (index, node) in page.nodes.iter().enumerate() {
+        let value = values[index];
+        if node.tag == Tag::Text || value.good <= 0.0 {
+            continue;
+        }
+        let score = (value.good - JUNK_WEIGHT * value.junk) * hint_factor(page, index as u32);
+        if best.is_none_or(|(_, top)| score > top) {
+            best = Some((index as u32, score));
+        }
+    }
+    let (root, _) = best?;
+    Some(Choice {
+        root,
+        good_chars: values[root as usize].good,
+        blocks,
+    })
+}
+
+/// Sums block values over subtrees, children before parents.
+fn subtree_values(page: &Page<'_>, blocks: &[BlockText]) -> Vec<Value> {
+    let mut values: Vec<Value> = blocks
+        .iter()
+        .zip(&page.nodes)
+        .map(|(block, node)| {
+            if node.tag.heading_level().is_some() {
+                Value::default()
+            } else {
+                block.value()
+            }
+        })
+        .collect();
+    for index in (1..page.nodes.len()).rev() {
+        let parent = page.nodes[index].parent;
+        if parent != NO_PARENT {
+            let value = values[index];
+            values[parent as usize].add(value);
+        }
+    }
+    values
+}
+
+/// How much the element's tag and class words raise or lower its score.
+fn hint_factor(page: &Page<'_>, index: u32) -> f32 {
+    let Some(node) = page.nodes.get(index as usize) else {
+        return 1.0;
+    };
+    let hints = node.hints;
+    let mut factor = 1.0;
+    if hints.has(Hint::Body) {
+        factor *= 1.25;
+    } else if hints.has(Hint::Content) || matches!(node.tag, Tag::Article | Tag::Main) {
+        factor *= 1.1;
+    }
+    if hints.has(Hint::Comment) || hints.has(Hint::Related) || hints.has(Hint::Sidebar) {
+        factor *= 0.6;
+    }
+    factor
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::{Mode, clean};
+    use scraper::Html;
+
+    fn winner(html: &str) -> String {
+        let parsed = Html::parse_document(html);
+        let page = Page::build(&parsed);
+        let cleaned = clean(&page, Mode::Strict);
+        let choice = choose(&page, &cleaned).expect("a winner");
+        let element = page.element(choice.root).expect("an element");
+        let class = element.attr("class").unwrap_or("");
+        format!("{}.{class}", element.name())
+    }
+
+    const PARAGRAPH: &str = "<p>The council approved the new budget on Tuesday after a long \
+        debate about schools, roads and the future of the harbour district.</p>";
+
+    #[test]
+    fn picks_the_container_of_the_paragraphs() {
+        let html = format!(
+            "<body><div class='wrap'><div class='links'><a href='/a'>One link here</a> \
+             <a href='/b'>Another link</a></div><div class='text'>{PARAGRAPH}{PARAGRAPH}</div>\
+             </div></body>"
+        );
+        assert_eq!(winner(&html), "div.text");
+    }
+
+    #[test]
+    fn takes_the_parent_when_a_sibling_adds_prose() {
+        let html = format!(
+            "<body><div class='story'><div class='summary'>{PARAGRAPH}</div>\
+             <div class='text'>{PARAGRAPH}{PARAGRAPH}</div></div>\
+             <div class='teasers'><a href='/x'>Teaser one is a link</a></div></body>"
+        );
+        assert_eq!(winner(&html), "div.story");
+    }
+
+    #[test]
+    fn prefers_the_marked_body_over_a_wrapper_adding_labels() {
+        let html = format!(
+            "<body><div class='wrap'><p>Short label text</p>\
+             <div class='article-body'>{PARAGRAPH}</div></div></body>"
+        );
+        assert_eq!(winner(&html), "div.article-body");
+    }
+}

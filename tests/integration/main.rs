@@ -1,0 +1,3 @@
+//! Integration tests, built as one binary.
+
+fn main() {}
