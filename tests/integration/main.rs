@@ -1,3 +1,13 @@
-//! Integration tests, built as one binary.
+//! Integration tests, built as one binary with `harness = false`: every module contributes
+//! named trials to one libtest-mimic run, so `cargo test` filters and reports them as usual.
+//!
+//! Each module opens with a comment saying what belongs in it and exposes
+//! `fn trials() -> Vec<Trial>`.
 
-fn main() {}
+use libtest_mimic::{Arguments, Trial};
+
+fn main() {
+    let arguments = Arguments::from_args();
+    let trials: Vec<Trial> = Vec::new();
+    libtest_mimic::run(&arguments, trials).exit();
+}
