@@ -45,7 +45,7 @@ pub(crate) struct FetchOptions {
 }
 
 /// Default for [`ExtractorBuilder::min_chars`].
-pub const DEFAULT_MIN_CHARS: usize = 25;
+pub const DEFAULT_MIN_CHARS: usize = 1;
 /// Default for [`ExtractorBuilder::max_bytes`]: 64 MiB.
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 /// Default for [`ExtractorBuilder::max_elements`].
@@ -128,7 +128,8 @@ impl ExtractorBuilder {
     /// The fewest characters of body text for a page to count as having an article; below it,
     /// extraction fails with [`crate::Error::NoContent`].
     ///
-    /// By default, 25 characters are needed.
+    /// By default, 1 character is enough: a page fails only when nothing of it reads as body
+    /// text. Raise it to turn stubs ("Access denied", "Loading…") into errors.
     #[must_use]
     pub fn min_chars(mut self, min_chars: usize) -> Self {
         self.options.min_chars = min_chars;

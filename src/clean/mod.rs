@@ -76,6 +76,13 @@ pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
         if keep {
             index += 1;
         } else {
+            if log::log_enabled!(log::Level::Trace) {
+                log::trace!(
+                    "removed {} ({reason:?}, {} prose chars)",
+                    page.describe(index as u32),
+                    guard.prose[index]
+                );
+            }
             removed[index] = reason;
             index = node.end as usize;
         }

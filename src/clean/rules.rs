@@ -55,6 +55,10 @@ impl Hints {
         self.0 & hint as u16 != 0
     }
 
+    pub(crate) fn remove(&mut self, hint: Hint) {
+        self.0 &= !(hint as u16);
+    }
+
     pub(crate) fn insert(&mut self, hint: Hint) {
         self.0 |= hint as u16;
     }
@@ -90,8 +94,9 @@ const NAVIGATION_WORDS: &[Rule] = &[
     ("masthead", Fit::Prefix, Hint::Navigation),
     ("topbar", Fit::Prefix, Hint::Navigation),
     ("toolbar", Fit::Prefix, Hint::Navigation),
-    ("skip", Fit::Word, Hint::Navigation),
     ("skiplink", Fit::Prefix, Hint::Navigation),
+    ("skip-link", Fit::Prefix, Hint::Navigation),
+    ("skip-to", Fit::Prefix, Hint::Navigation),
     ("footer", Fit::Prefix, Hint::Navigation),
     ("header", Fit::Word, Hint::Navigation),
     ("site-header", Fit::Prefix, Hint::Navigation),
@@ -338,6 +343,34 @@ pub(crate) fn hints_of(attribute: &str) -> Hints {
     hints
 }
 
+/// Whether a class list that hides an element also shows it at some screen width, as in
+/// Tailwind's `hidden lg:block` or Bootstrap's `d-none d-md-block`: the element is visible on
+/// desktops, where pages are read and saved.
+pub(crate) fn shows_at_some_width(class: &str) -> bool {
+    const DISPLAYS: &[&str] = &[
+        "block",
+        "flex",
+        "grid",
+        "inline",
+        "inline-block",
+        "inline-flex",
+        "table",
+        "contents",
+    ];
+    class.split_ascii_whitespace().any(|token| {
+        if let Some((breakpoint, display)) = token.split_once(':') {
+            return !breakpoint.is_empty() && DISPLAYS.contains(&display);
+        }
+        token
+            .strip_prefix("d-")
+            .and_then(|rest| rest.split_once('-'))
+            .is_some_and(|(breakpoint, display)| {
+                matches!(breakpoint, "sm" | "md" | "lg" | "xl" | "xxl")
+                    && DISPLAYS.contains(&display)
+            })
+    })
+}
+
 fn fits(token: &[u8], start: usize, end: usize, fit: Fit) -> bool {
     match fit {
         Fit::Token => start == 0 && end == token.len(),
@@ -396,6 +429,14 @@ mod tests {
         assert!(hints_of("foo hidden").has(Hint::Hidden));
         assert!(!hints_of("hidden-xs").has(Hint::Hidden));
         assert!(hints_of("sr-only").has(Hint::Hidden));
+    }
+
+    #[test]
+    fn responsive_display_classes_show_hidden_elements() {
+        assert!(shows_at_some_width("hidden lg:block"));
+        assert!(shows_at_some_width("d-none d-md-block"));
+        assert!(!shows_at_some_width("hidden"));
+        assert!(!shows_at_some_width("d-none text-md-left"));
     }
 
     #[test]

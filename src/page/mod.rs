@@ -8,9 +8,9 @@
 //! DOM twice and no traversal recurses: a page nested a million levels deep costs a stack of
 //! a million `u32`s, not a million stack frames.
 //!
-//! Elements that never hold article text (`script`, `style`, `svg`, form controls, media) and
-//! hidden elements are not indexed at all; the JSON-LD scripts among them are kept aside for
-//! the metadata stage.
+//! Elements that never hold article text (`script`, `style`, `svg`, form controls, media) are
+//! not indexed at all; the JSON-LD scripts among them are kept aside for the metadata stage.
+//! Hidden elements are indexed with the [`Hint::Hidden`] hint, for cleaning to decide.
 
 mod tag;
 pub(crate) mod text;
@@ -126,6 +126,25 @@ impl<'a> Page<'a> {
         out
     }
 
+    /// A short description of the element at `index` for logs: `div#id.class`.
+    pub(crate) fn describe(&self, index: u32) -> String {
+        let Some(element) = self.element(index) else {
+            return format!("#{index}");
+        };
+        let mut out = element.name().to_owned();
+        if let Some(id) = element.attr("id") {
+            out.push('#');
+            out.push_str(id);
+        }
+        if let Some(class) = element.attr("class") {
+            for token in class.split_ascii_whitespace().take(4) {
+                out.push('.');
+                out.push_str(token);
+            }
+        }
+        out
+    }
+
     /// Indices of the ancestors of `index`, nearest first.
     pub(crate) fn ancestors(&self, index: u32) -> impl Iterator<Item = u32> + '_ {
         let first = self
@@ -233,10 +252,13 @@ impl<'a> Builder<'a> {
             return false;
         }
         let attributes = read_attributes(element);
-        if attributes.hidden && !matches!(tag, Tag::Html | Tag::Body) {
-            return false;
-        }
         entry.hints = attributes.hints;
+        // Hidden elements stay indexed: React streams server-rendered pages into
+        // `<div hidden id="S:0">` and moves them into place with a script, so "hidden" can hold
+        // the whole article. Cleaning removes them unless they hold most of the page's prose.
+        if attributes.hidden && !matches!(tag, Tag::Html | Tag::Body) {
+            entry.hints.insert(Hint::Hidden);
+        }
         entry.flags = match tag {
             Tag::A if element.attr("href").is_some() => entry.flags.with(Flags::IN_LINK),
             Tag::Head => entry.flags.with(Flags::IN_HEAD),
@@ -282,7 +304,14 @@ fn read_attributes(element: &Element) -> Attributes {
     let mut found = Attributes::default();
     for (name, value) in element.attrs() {
         match name {
-            "class" | "id" => found.hints.0 |= rules::hints_of(value).0,
+            "class" => {
+                let mut hints = rules::hints_of(value);
+                if hints.has(Hint::Hidden) && rules::shows_at_some_width(value) {
+                    hints.remove(Hint::Hidden);
+                }
+                found.hints.0 |= hints.0;
+            }
+            "id" => found.hints.0 |= rules::hints_of(value).0,
             "hidden" => found.hidden = true,
             "aria-hidden" => found.hidden |= value.trim().eq_ignore_ascii_case("true"),
             "style" => found.hidden |= text::is_hiding_style(value),
@@ -350,17 +379,29 @@ mod tests {
     }
 
     #[test]
-    fn skips_scripts_svg_and_hidden_elements() {
-        let (_, shape) = build(
-            "<body><script>x</script><svg><title>icon</title></svg>\
-             <div hidden>h</div><div style='display: none'>n</div>\
-             <div aria-hidden=\"true\">a</div><p>kept</p></body>",
-        );
+    fn skips_scripts_and_svg() {
+        let (_, shape) =
+            build("<body><script>x</script><svg><title>icon</title></svg><p>kept</p></body>");
         let tags: Vec<Tag> = shape.iter().map(|s| s.0).collect();
         assert!(!tags.contains(&Tag::Script));
         assert!(!tags.contains(&Tag::Svg));
-        assert!(!tags.contains(&Tag::Div));
         assert!(tags.contains(&Tag::P));
+    }
+
+    #[test]
+    fn marks_hidden_elements() {
+        let html = Html::parse_document(
+            "<body><div hidden>h</div><div style='display: none'>n</div>\
+             <div aria-hidden=\"true\">a</div><div class='hidden md:block'>shown</div></body>",
+        );
+        let page = Page::build(&html);
+        let hidden: Vec<bool> = page
+            .nodes
+            .iter()
+            .filter(|n| n.tag == Tag::Div)
+            .map(|n| n.hints.has(Hint::Hidden))
+            .collect();
+        assert_eq!(hidden, [true, true, true, false]);
     }
 
     #[test]

@@ -28,14 +28,23 @@ pub(crate) struct Choice {
 }
 
 /// Scores every element of a cleaned page and returns the best; `None` when no element holds
-/// any text at all.
+/// any text at all. When nothing reads as prose (a page of a few short lines), the element
+/// holding the most text wins, and the paragraph-level filters decide what of it is kept.
 pub(crate) fn choose(page: &Page<'_>, cleaned: &Cleaned) -> Option<Choice> {
     let blocks = density::block_texts(page, cleaned);
     let values = subtree_values(page, &blocks);
     let mut best: Option<(u32, f32)> = None;
+    let mut most_text: Option<(u32, f32)> = None;
     for (index, node) in page.nodes.iter().enumerate() {
         let value = values[index];
-        if node.tag == Tag::Text || value.good <= 0.0 {
+        if node.tag == Tag::Text || value.junk + value.good <= 0.0 {
+            continue;
+        }
+        let chars = value.good + value.junk;
+        if value.good <= 0.0 {
+            if most_text.is_none_or(|(_, top)| chars > top) {
+                most_text = Some((index as u32, chars));
+            }
             continue;
         }
         let score = (value.good - JUNK_WEIGHT * value.junk) * hint_factor(page, index as u32);
@@ -43,7 +52,16 @@ pub(crate) fn choose(page: &Page<'_>, cleaned: &Cleaned) -> Option<Choice> {
             best = Some((index as u32, score));
         }
     }
-    let (root, _) = best?;
+    let (root, score) = best.or(most_text)?;
+    if log::log_enabled!(log::Level::Debug) {
+        let value = values[root as usize];
+        log::debug!(
+            "main content {} (score {score:.0}, good {:.0}, junk {:.0})",
+            page.describe(root),
+            value.good,
+            value.junk
+        );
+    }
     Some(Choice {
         root,
         good_chars: values[root as usize].good,
