@@ -21,6 +21,14 @@ use rules::{Hint, Hints};
 
 /// Share of the page's prose above which an element is never removed for its class words.
 const GUARD_SHARE: f32 = 0.5;
+/// An element labelled as navigation that holds at least this much text outside links, at a
+/// link density of at most [`PROSE_MAX_LINK_DENSITY`], reads as prose and is kept: sections
+/// called `content-nav-section` or `jump-section` hold article text on real pages.
+const PROSE_MIN_CHARS: u32 = 300;
+const PROSE_MAX_LINK_DENSITY: f32 = 0.25;
+/// Share of the page's prose in hidden elements above which the page is taken to hide its
+/// content until a script shows it.
+const HIDDEN_CONTENT_SHARE: f32 = 0.8;
 
 /// How much to remove.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,8 +79,8 @@ pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
     while let Some(node) = page.nodes.get(index) {
         let reason = nav::reason(page, index as u32)
             .or_else(|| icons::reason(page, index as u32))
-            .or_else(|| reason_from_hints(node.hints, mode));
-        let keep = reason.is_none_or(|reason| guard.protects(index, reason));
+            .or_else(|| reason_from_hints(node.tag, node.hints, mode));
+        let keep = reason.is_none_or(|reason| guard.protects(index, node.tag, reason));
         if keep {
             index += 1;
         } else {
@@ -90,10 +98,14 @@ pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
     Cleaned { removed }
 }
 
-/// The removal reason that class, id and role words give, strongest first.
-fn reason_from_hints(hints: Hints, mode: Mode) -> Option<Reason> {
+/// The removal reason that class, id and role words give, strongest first. `<main>` is the
+/// page's own landmark for its content, so its class words are not read as chrome.
+fn reason_from_hints(tag: Tag, hints: Hints, mode: Mode) -> Option<Reason> {
     if hints.is_empty() {
         return None;
+    }
+    if tag == Tag::Main {
+        return hints.has(Hint::Hidden).then_some(Reason::Hidden);
     }
     let always = [
         (Hint::Hidden, Reason::Hidden),
@@ -121,45 +133,89 @@ fn reason_from_hints(hints: Hints, mode: Mode) -> Option<Reason> {
 struct Guard {
     /// Characters of text outside links, per subtree.
     prose: Vec<u32>,
+    /// All characters of text, per subtree.
+    chars: Vec<u32>,
     /// Whether a strict descendant is `<main>` or carries a body hint.
     wraps_body: Vec<bool>,
     total_prose: u32,
+    /// Whether the hidden elements hold nearly all of the page's prose: the page hides its
+    /// content until a script shows it, so hiding says nothing about chrome.
+    content_is_hidden: bool,
 }
 
 impl Guard {
     fn measure(page: &Page<'_>) -> Guard {
         let count = page.nodes.len();
         let mut prose = vec![0u32; count];
+        let mut chars = vec![0u32; count];
         let mut wraps_body = vec![false; count];
         for index in (0..count).rev() {
             let node = &page.nodes[index];
-            if node.tag == Tag::Text && !node.flags.contains(Flags::IN_LINK) {
-                prose[index] += node.text.chars;
+            if node.tag == Tag::Text {
+                chars[index] += node.text.chars;
+                if !node.flags.contains(Flags::IN_LINK) {
+                    prose[index] += node.text.chars;
+                }
             }
             if node.parent == NO_PARENT {
                 continue;
             }
             let parent = node.parent as usize;
             prose[parent] += prose[index];
+            chars[parent] += chars[index];
             let marks_body = node.tag == Tag::Main || node.hints.has(Hint::Body);
             wraps_body[parent] |= wraps_body[index] || marks_body;
         }
         let total_prose = prose.first().copied().unwrap_or(0);
+        let hidden_prose = outermost(page, |index| page.nodes[index].hints.has(Hint::Hidden))
+            .map(|index| prose[index])
+            .sum::<u32>();
         Guard {
+            content_is_hidden: hidden_prose as f32 > HIDDEN_CONTENT_SHARE * total_prose as f32,
             prose,
+            chars,
             wraps_body,
             total_prose,
         }
     }
 
     /// Whether the element at `index` is kept despite `reason`.
-    fn protects(&self, index: usize, reason: Reason) -> bool {
-        if reason == Reason::Icon {
-            return false;
+    fn protects(&self, index: usize, tag: Tag, reason: Reason) -> bool {
+        match reason {
+            Reason::Icon => return false,
+            Reason::Hidden if self.content_is_hidden => return true,
+            Reason::Navigation if tag != Tag::Footer && self.reads_as_prose(index) => return true,
+            _ => {}
         }
         let share = self.prose[index] as f32 / self.total_prose.max(1) as f32;
         share > GUARD_SHARE || self.wraps_body[index]
     }
+
+    /// Much text, few links: what an article section looks like, and a menu does not.
+    fn reads_as_prose(&self, index: usize) -> bool {
+        let prose = self.prose[index];
+        let link_density = 1.0 - prose as f32 / self.chars[index].max(1) as f32;
+        prose >= PROSE_MIN_CHARS && link_density <= PROSE_MAX_LINK_DENSITY
+    }
+}
+
+/// Indices of the outermost nodes for which `matches` holds (their descendants are skipped).
+fn outermost<'p>(
+    page: &'p Page<'_>,
+    matches: impl Fn(usize) -> bool + 'p,
+) -> impl Iterator<Item = usize> + 'p {
+    let mut index = 0;
+    std::iter::from_fn(move || {
+        while let Some(node) = page.nodes.get(index) {
+            let current = index;
+            if matches(current) {
+                index = node.end as usize;
+                return Some(current);
+            }
+            index += 1;
+        }
+        None
+    })
 }
 
 #[cfg(test)]
@@ -232,6 +288,34 @@ mod tests {
         );
         let text = kept_text(&html, Mode::Strict);
         assert_eq!(text.matches("The council").count(), 3);
+    }
+
+    #[test]
+    fn keeps_prose_sections_with_navigation_words() {
+        let html = format!(
+            "<body><div class='menu'><a href='/'>Home</a></div>\
+             <section class='jump-nav-section'>{ARTICLE}{ARTICLE}{ARTICLE}</section>\
+             <section class='jump-nav-section'>{ARTICLE}{ARTICLE}{ARTICLE}</section></body>"
+        );
+        let text = kept_text(&html, Mode::Strict);
+        assert_eq!(text.matches("The council").count(), 6);
+        assert!(!text.contains("Home"));
+    }
+
+    #[test]
+    fn keeps_hidden_elements_when_they_hold_the_content() {
+        let html = format!(
+            "<body><div class='skeleton'>Loading</div><div hidden id='S:0'>{ARTICLE}</div>\
+             <div hidden id='S:1'>{ARTICLE}</div><div class='hidden'>Menu</div></body>"
+        );
+        let text = kept_text(&html, Mode::Strict);
+        assert_eq!(text.matches("The council").count(), 2);
+    }
+
+    #[test]
+    fn removes_hidden_elements_beside_visible_content() {
+        let html = format!("<body>{ARTICLE}<div hidden>Secret menu</div></body>");
+        assert!(!kept_text(&html, Mode::Strict).contains("Secret"));
     }
 
     #[test]

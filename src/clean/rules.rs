@@ -102,7 +102,6 @@ const NAVIGATION_WORDS: &[Rule] = &[
     ("site-header", Fit::Prefix, Hint::Navigation),
     ("copyright", Fit::Prefix, Hint::Navigation),
     ("dropdown", Fit::Prefix, Hint::Navigation),
-    ("jump", Fit::Word, Hint::Navigation),
 ];
 
 const SOCIAL_WORDS: &[Rule] = &[
@@ -137,8 +136,7 @@ const PROMO_WORDS: &[Rule] = &[
     ("donation", Fit::Prefix, Hint::Promo),
     ("paywall", Fit::Prefix, Hint::Promo),
     ("login", Fit::Prefix, Hint::Promo),
-    ("podcast", Fit::Prefix, Hint::Promo),
-    ("player", Fit::Prefix, Hint::Promo),
+    ("player", Fit::Word, Hint::Promo),
 ];
 
 const AD_WORDS: &[Rule] = &[

@@ -256,7 +256,8 @@ impl<'a> Builder<'a> {
         // Hidden elements stay indexed: React streams server-rendered pages into
         // `<div hidden id="S:0">` and moves them into place with a script, so "hidden" can hold
         // the whole article. Cleaning removes them unless they hold most of the page's prose.
-        if attributes.hidden && !matches!(tag, Tag::Html | Tag::Body) {
+        if attributes.hidden && !matches!(tag, Tag::Html | Tag::Body) && !is_streamed_segment(element)
+        {
             entry.hints.insert(Hint::Hidden);
         }
         entry.flags = match tag {
@@ -321,6 +322,17 @@ fn read_attributes(element: &Element) -> Attributes {
         }
     }
     found
+}
+
+/// React's streaming server renderer sends each finished part of a page as
+/// `<div hidden id="S:1f">…</div>` and a script moves it into place: the content a reader sees,
+/// not hidden chrome. (Framework rule: the `S:` + hexadecimal id scheme is React's.)
+fn is_streamed_segment(element: &Element) -> bool {
+    &*element.name.local == "div"
+        && element.attr("id").is_some_and(|id| {
+            id.strip_prefix("S:")
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_hexdigit()))
+        })
 }
 
 /// ARIA landmark roles that name page chrome or content.
