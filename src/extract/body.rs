@@ -7,6 +7,8 @@
 //! a block whenever a block-level element opens or closes, so text loose in a `<div>` between
 //! paragraphs is kept in its place.
 
+use std::collections::HashSet;
+
 use url::Url;
 
 use crate::clean::Cleaned;
@@ -17,6 +19,9 @@ use crate::score::density::BlockText;
 
 use super::inline::{InlineBuilder, mark_kind, resolve_href};
 use super::{boilerplate, related, structure};
+
+/// Repeated blocks up to this length (bytes) are kept once.
+const MAX_DEDUPLICATED_BYTES: usize = 80;
 
 /// What the body walk needs from the earlier stages.
 #[derive(Debug)]
@@ -36,6 +41,8 @@ pub(crate) fn blocks(input: &BodyInput<'_, '_>, root: u32) -> Vec<Block> {
         out: Vec::new(),
         line: InlineBuilder::default(),
         frames: Vec::new(),
+        seen: HashSet::new(),
+        content_since_heading: true,
     };
     walker.walk(root);
     walker.finish()
@@ -61,6 +68,10 @@ struct Walker<'w, 'p, 'a> {
     out: Vec<Block>,
     line: InlineBuilder,
     frames: Vec<Frame>,
+    /// Texts of the blocks kept so far.
+    seen: HashSet<String>,
+    /// Whether a non-heading block was kept since the last heading.
+    content_since_heading: bool,
 }
 
 impl Walker<'_, '_, '_> {
@@ -108,9 +119,7 @@ impl Walker<'_, '_, '_> {
             && let Some(links) = related::from_box(page, base, cleaned, at)
         {
             self.flush();
-            if input.options.related_links {
-                self.out.extend(links.into_iter().map(Block::Related));
-            }
+            self.emit_related(links);
             return skip;
         }
         match node.tag {
@@ -118,7 +127,7 @@ impl Walker<'_, '_, '_> {
                 self.flush();
                 let (language, text) = structure::code(page, at);
                 if !text.trim().is_empty() {
-                    self.out.push(Block::Code { language, text });
+                    self.emit(Block::Code { language, text });
                 }
                 return skip;
             }
@@ -126,7 +135,9 @@ impl Walker<'_, '_, '_> {
                 self.flush();
                 let list = structure::list(page, cleaned, base, at);
                 if self.keeps_list(&list) {
-                    self.out.push(Block::List(list));
+                    self.emit(Block::List(list));
+                } else {
+                    self.dropped();
                 }
                 return skip;
             }
@@ -134,14 +145,14 @@ impl Walker<'_, '_, '_> {
                 self.flush();
                 let table = structure::table(page, cleaned, base, at);
                 if !table.rows.is_empty() || !table.header.is_empty() {
-                    self.out.push(Block::Table(table));
+                    self.emit(Block::Table(table));
                 }
                 return skip;
             }
             Tag::Figure => {
                 if let Some(figure) = structure::figure(page, cleaned, base, at) {
                     self.flush();
-                    self.out.push(Block::Figure(figure));
+                    self.emit(Block::Figure(figure));
                     return skip;
                 }
             }
@@ -175,14 +186,59 @@ impl Walker<'_, '_, '_> {
     /// A removed subtree inside the body: dropped, unless it is an inline related box.
     fn removed(&mut self, at: u32) {
         let input = self.input;
-        if !related::is_box_candidate(input.page, input.cleaned, input.blocks, at) {
+        if related::is_box_candidate(input.page, input.cleaned, input.blocks, at)
+            && let Some(links) = related::from_box(input.page, input.base, input.cleaned, at)
+        {
+            self.flush();
+            self.emit_related(links);
             return;
         }
-        if let Some(links) = related::from_box(input.page, input.base, input.cleaned, at) {
+        let node = &input.page.nodes[at as usize];
+        let holds_text = input.page.nodes[at as usize..node.end as usize]
+            .iter()
+            .any(|n| n.text.chars > 0);
+        if holds_text {
             self.flush();
-            if input.options.related_links {
-                self.out.extend(links.into_iter().map(Block::Related));
-            }
+            self.dropped();
+        }
+    }
+
+    /// Appends a kept block; a short text block repeating one already kept (a label rendered
+    /// once per screen size) is left out. Long paragraphs may repeat on purpose and stay.
+    fn emit(&mut self, block: Block) {
+        if matches!(block, Block::Related(_)) && !self.input.options.related_links {
+            self.content_since_heading = true;
+            return;
+        }
+        let text = match &block {
+            Block::Paragraph(inline) | Block::Quote(inline) => Some(inline.text.as_str()),
+            Block::Heading { text, .. } => Some(text.as_str()),
+            _ => None,
+        };
+        if let Some(text) = text
+            && text.len() <= MAX_DEDUPLICATED_BYTES
+            && !self.seen.insert(text.to_owned())
+        {
+            return;
+        }
+        self.content_since_heading = !matches!(block, Block::Heading { .. });
+        self.out.push(block);
+    }
+
+    fn emit_related(&mut self, links: Vec<crate::document::Related>) {
+        for related in links {
+            self.emit(Block::Related(related));
+        }
+    }
+
+    /// Text was dropped here. Headings that introduced it, with nothing kept after them, go
+    /// too: "Mehr zum Thema", "Most read" and "Comments" head the very things removed.
+    fn dropped(&mut self) {
+        if self.content_since_heading {
+            return;
+        }
+        while matches!(self.out.last(), Some(Block::Heading { .. })) {
+            self.out.pop();
         }
     }
 
@@ -229,8 +285,9 @@ impl Walker<'_, '_, '_> {
             }
         }
         let inline = self.line.take();
-        if let Some(block) = self.block_of(inline) {
-            self.out.push(block);
+        match self.block_of(inline) {
+            Some(block) => self.emit(block),
+            None => self.dropped(),
         }
     }
 
@@ -251,11 +308,7 @@ impl Walker<'_, '_, '_> {
             });
         }
         if let Some(related) = related::from_paragraph(&inline) {
-            return self
-                .input
-                .options
-                .related_links
-                .then_some(Block::Related(related));
+            return Some(Block::Related(related));
         }
         if boilerplate::is_boilerplate(&inline.text)
             || link_density(&inline) > self.max_link_density()

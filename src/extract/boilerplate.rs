@@ -1,6 +1,6 @@
 //! Short lines inside the body that are page furniture, not article text: share and follow
-//! prompts, subscription calls, copyright lines, photo credits standing alone, media-player
-//! time labels.
+//! prompts, subscription calls, copyright lines, photo credits standing alone, bylines and
+//! datelines, media-player time labels.
 
 use std::sync::LazyLock;
 
@@ -114,10 +114,32 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "Реклама",
 ];
 
+/// Openings of a byline (lowercase), followed by a capitalised name.
+const BYLINE_OPENERS: &[&str] = &[
+    "by ", "von ", "par ", "por ", "di ", "door ", "av ", "przez ", "yazan ", "автор ",
+    "text: ", "texto: ", "written by ", "posted by ", "words by ", "reporting by ",
+];
+
+/// Photo agencies and stock libraries whose names make a short line a credit.
+const CREDIT_NAMES: &[&str] = &[
+    "getty images", "istock", "shutterstock", "reuters", "afp", "ap photo", "associated press",
+    "dpa", "imago", "picture alliance", "picture-alliance", "keystone", "epa", "alamy",
+    "unsplash", "pexels", "bestimage", "anadolu", "xinhua", "sputnik", "tass", "ria novosti",
+];
+
+/// The longest byline or dateline, in bytes.
+const MAX_BYLINE_BYTES: usize = 150;
+/// The most words a dateline may hold besides its date.
+const MAX_DATELINE_WORDS: usize = 8;
+
 /// Openings of a photo credit or caption line that stands alone.
 const CREDIT_PREFIXES: &[&str] = &[
     "photo:",
     "photo by",
+    "photo credit",
+    "crédit",
+    "bildquelle",
+    "foto ©",
     "photos:",
     "image:",
     "image by",
@@ -151,7 +173,35 @@ pub(crate) fn is_boilerplate(text: &str) -> bool {
     if text.len() > MAX_BOILERPLATE_BYTES {
         return false;
     }
-    is_credit_line(text) || phrase_coverage(text) >= MIN_PHRASE_COVERAGE
+    is_credit_line(text)
+        || is_byline(text)
+        || is_dateline(text)
+        || phrase_coverage(text) >= MIN_PHRASE_COVERAGE
+}
+
+/// `By Chris McNamara ⋅ Editor ⋅ Updated May 6, 2025`, `Von Max Müller`: a byline standing
+/// alone (the byline itself is read into the metadata). `By 2030, …` and `By contrast, …` are
+/// sentences: a byline opener must be followed by a capitalised name.
+fn is_byline(text: &str) -> bool {
+    if text.len() > MAX_BYLINE_BYTES || text.ends_with('.') && !text.ends_with(" Jr.") {
+        return false;
+    }
+    let lower: String = text.chars().take(16).flat_map(char::to_lowercase).collect();
+    BYLINE_OPENERS.iter().any(|opener| {
+        lower.starts_with(opener)
+            && text
+                .chars()
+                .nth(opener.chars().count())
+                .is_some_and(char::is_uppercase)
+    })
+}
+
+/// `Jan 13, 2025`, `Updated: 30.03.2021, 14:05 Uhr`: a date with a few words around it.
+fn is_dateline(text: &str) -> bool {
+    text.len() <= MAX_BYLINE_BYTES
+        && !text.ends_with('.')
+        && text.split_whitespace().count() <= MAX_DATELINE_WORDS
+        && crate::metadata::date::parse_text(text, false).is_some()
 }
 
 /// Share of the text's bytes covered by known phrases.
@@ -165,10 +215,21 @@ fn is_credit_line(text: &str) -> bool {
     if text.len() > 100 {
         return false;
     }
-    let head: String = text.chars().take(16).flat_map(char::to_lowercase).collect();
-    CREDIT_PREFIXES
-        .iter()
-        .any(|prefix| head.starts_with(prefix))
+    let lower = text.to_lowercase();
+    CREDIT_PREFIXES.iter().any(|prefix| lower.starts_with(prefix))
+        || (!text.ends_with('.') && text.len() <= 80 && names_an_agency(&lower))
+}
+
+/// Whether a lowercase text names a photo agency as a word of its own.
+fn names_an_agency(lower: &str) -> bool {
+    CREDIT_NAMES.iter().any(|name| {
+        lower.match_indices(name).any(|(at, _)| {
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + name.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        })
+    })
 }
 
 /// Media-player time labels: `0:00 27:33 0:00 28:1`, `03:12 / 45:00`.
@@ -203,6 +264,32 @@ mod tests {
     fn drops_credit_lines() {
         assert!(is_boilerplate("Photo: Reuters / Maxim Shemetov"));
         assert!(is_boilerplate("© AFP 2021"));
+    }
+
+    #[test]
+    fn drops_bylines_and_datelines() {
+        assert!(is_boilerplate(
+            "By Chris McNamara ⋅ Founder and Editor-in-Chief ⋅ Updated May 6, 2025"
+        ));
+        assert!(is_boilerplate("Von Max Müller"));
+        assert!(is_boilerplate("Jan 13, 2025"));
+        assert!(is_boilerplate("Aktualisiert: 30.03.2021, 14:05 Uhr"));
+        assert!(!is_boilerplate(
+            "By 2030, the city wants every bus to run on electricity."
+        ));
+        assert!(!is_boilerplate("By contrast, the suburbs voted for the plan"));
+        assert!(!is_boilerplate("On March 3, 2021 the law passed."));
+    }
+
+    #[test]
+    fn drops_agency_credits() {
+        assert!(is_boilerplate("Augusta National/Getty Images"));
+        assert!(is_boilerplate("iStock.com"));
+        assert!(is_boilerplate("Crédits photos : Bestimage"));
+        assert!(!is_boilerplate(
+            "Reuters reported that the talks had stalled."
+        ));
+        assert!(!is_boilerplate("The gallery sold a Shutterstocking print"));
     }
 
     #[test]
