@@ -26,6 +26,9 @@ const GUARD_SHARE: f32 = 0.5;
 /// called `content-nav-section` or `jump-section` hold article text on real pages.
 const PROSE_MIN_CHARS: u32 = 300;
 const PROSE_MAX_LINK_DENSITY: f32 = 0.25;
+/// Sidebars do carry some prose (an "about this blog" box, a community's rules), so an element
+/// called a sidebar needs far more of it to be taken for the article column.
+const SIDEBAR_PROSE_MIN_CHARS: u32 = 1500;
 /// Share of the page's prose in hidden elements above which the page is taken to hide its
 /// content until a script shows it.
 const HIDDEN_CONTENT_SHARE: f32 = 0.8;
@@ -180,22 +183,30 @@ impl Guard {
     }
 
     /// Whether the element at `index` is kept despite `reason`.
+    ///
+    /// Hidden elements go unless the page hides its content wholesale. Comments, related rails
+    /// and promotions are prose by nature, so only the share guard keeps them. Chrome words
+    /// (navigation, social, sidebar, tags, ads) give way to prose: no share bar holds
+    /// paragraphs, but sections whose ids are slugs of their headings ("sharing-with-…") or
+    /// columns named after a layout ("…noRightRail") do. Footers stay chrome whatever they hold.
     fn protects(&self, index: usize, tag: Tag, reason: Reason) -> bool {
-        match reason {
-            Reason::Icon => return false,
-            Reason::Hidden if self.content_is_hidden => return true,
-            Reason::Navigation if tag != Tag::Footer && self.reads_as_prose(index) => return true,
-            _ => {}
-        }
         let share = self.prose[index] as f32 / self.total_prose.max(1) as f32;
-        share > GUARD_SHARE || self.wraps_body[index]
+        let guarded = share > GUARD_SHARE || self.wraps_body[index];
+        match reason {
+            Reason::Icon => false,
+            Reason::Hidden => self.content_is_hidden,
+            Reason::Comment | Reason::Related | Reason::Promo => guarded,
+            _ if tag == Tag::Footer => guarded,
+            Reason::Sidebar => guarded || self.reads_as_prose(index, SIDEBAR_PROSE_MIN_CHARS),
+            _ => guarded || self.reads_as_prose(index, PROSE_MIN_CHARS),
+        }
     }
 
     /// Much text, few links: what an article section looks like, and a menu does not.
-    fn reads_as_prose(&self, index: usize) -> bool {
+    fn reads_as_prose(&self, index: usize, min_chars: u32) -> bool {
         let prose = self.prose[index];
         let link_density = 1.0 - prose as f32 / self.chars[index].max(1) as f32;
-        prose >= PROSE_MIN_CHARS && link_density <= PROSE_MAX_LINK_DENSITY
+        prose >= min_chars && link_density <= PROSE_MAX_LINK_DENSITY
     }
 }
 

@@ -207,7 +207,11 @@ const META_WORDS: &[Rule] = &[
 const SIDEBAR_WORDS: &[Rule] = &[
     ("sidebar", Fit::Prefix, Hint::Sidebar),
     ("side-bar", Fit::Prefix, Hint::Sidebar),
-    ("widget", Fit::Prefix, Hint::Sidebar),
+    // Page builders (Elementor) call every content box a widget; only WordPress's sidebar
+    // widget classes (`widget-area`, `widget_recent_entries`) name sidebars.
+    ("widget-area", Fit::Prefix, Hint::Sidebar),
+    ("widget_", Fit::Prefix, Hint::Sidebar),
+    ("widgets", Fit::Word, Hint::Sidebar),
     ("rail", Fit::Word, Hint::Sidebar),
     ("aside", Fit::Word, Hint::Sidebar),
     ("marginalia", Fit::Prefix, Hint::Sidebar),

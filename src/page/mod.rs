@@ -256,8 +256,10 @@ impl<'a> Builder<'a> {
         // Hidden elements stay indexed: React streams server-rendered pages into
         // `<div hidden id="S:0">` and moves them into place with a script, so "hidden" can hold
         // the whole article. Cleaning removes them unless they hold most of the page's prose.
-        if attributes.hidden && !matches!(tag, Tag::Html | Tag::Body) && !is_streamed_segment(element)
-        {
+        let hidden = attributes.hidden || attributes.hints.has(Hint::Hidden);
+        if hidden && (is_streamed_segment(element) || self.is_collapsible(element, entry.parent)) {
+            entry.hints.remove(Hint::Hidden);
+        } else if attributes.hidden && !matches!(tag, Tag::Html | Tag::Body) {
             entry.hints.insert(Hint::Hidden);
         }
         entry.flags = match tag {
@@ -267,6 +269,29 @@ impl<'a> Builder<'a> {
             _ => entry.flags,
         };
         true
+    }
+
+    /// Accordion, tab and FAQ panels hide their text until a reader opens them; it is content.
+    /// The panel itself or one of its three nearest ancestors names the widget.
+    fn is_collapsible(&self, element: &Element, parent: u32) -> bool {
+        if element
+            .attr("role")
+            .is_some_and(|role| role.eq_ignore_ascii_case("tabpanel"))
+            || names_collapsible(element)
+        {
+            return true;
+        }
+        let mut ancestor = parent;
+        for _ in 0..3 {
+            let Some(node) = self.page.nodes.get(ancestor as usize) else {
+                return false;
+            };
+            if node.node.value().as_element().is_some_and(names_collapsible) {
+                return true;
+            }
+            ancestor = node.parent;
+        }
+        false
     }
 
     fn keep_json_ld(&mut self, node: NodeRef<'a, Node>, element: &Element) {
@@ -312,7 +337,7 @@ fn read_attributes(element: &Element) -> Attributes {
                 }
                 found.hints.0 |= hints.0;
             }
-            "id" => found.hints.0 |= rules::hints_of(value).0,
+            "id" if !is_slug(value) => found.hints.0 |= rules::hints_of(value).0,
             "hidden" => found.hidden = true,
             "aria-hidden" => found.hidden |= value.trim().eq_ignore_ascii_case("true"),
             "style" => found.hidden |= text::is_hiding_style(value),
@@ -333,6 +358,27 @@ fn is_streamed_segment(element: &Element) -> bool {
             id.strip_prefix("S:")
                 .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_hexdigit()))
         })
+}
+
+/// Ids made from a heading's text (`sharing-with-a-single-developer`) name a section after its
+/// words, not after its role, so their words are not read as hints.
+fn is_slug(id: &str) -> bool {
+    id.split(['-', '_']).filter(|part| !part.is_empty()).count() >= 4
+}
+
+/// Words in a class or id that name a collapsible panel.
+const COLLAPSIBLE_WORDS: &[&str] = &[
+    "accordion", "collapse", "collapsible", "expandable", "faq", "answer", "spoiler",
+    "tab-pane", "tabpanel", "tab-content", "toggle-content", "details",
+];
+
+fn names_collapsible(element: &Element) -> bool {
+    ["class", "id"].iter().any(|name| {
+        element.attr(name).is_some_and(|value| {
+            let value = value.to_ascii_lowercase();
+            COLLAPSIBLE_WORDS.iter().any(|word| value.contains(word))
+        })
+    })
 }
 
 /// ARIA landmark roles that name page chrome or content.

@@ -53,6 +53,11 @@ pub(crate) fn choose(page: &Page<'_>, cleaned: &Cleaned) -> Option<Choice> {
         }
     }
     let (root, score) = best.or(most_text)?;
+    {
+        let w = values[root as usize];
+        let b = values[0];
+        log::info!("STATS {} {} {} {}", w.good, w.junk, b.good, b.junk);
+    }
     if log::log_enabled!(log::Level::Debug) {
         let value = values[root as usize];
         log::debug!(
