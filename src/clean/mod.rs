@@ -19,16 +19,19 @@ pub(crate) mod rules;
 use crate::page::{Flags, NO_PARENT, Page, Tag};
 use rules::{Hint, Hints};
 
-/// Share of the page's prose above which an element is never removed for its class words.
-const GUARD_SHARE: f32 = 0.5;
+/// Share of the page's prose above which an element is never removed for its class words:
+/// removing it would leave the page without its text.
+const GUARD_SHARE: f32 = 0.75;
+/// Likewise when less prose than this (characters) would be left outside it.
+const GUARD_MIN_OUTSIDE_CHARS: u32 = 200;
 /// An element labelled as navigation that holds at least this much text outside links, at a
 /// link density of at most [`PROSE_MAX_LINK_DENSITY`], reads as prose and is kept: sections
 /// called `content-nav-section` or `jump-section` hold article text on real pages.
 const PROSE_MIN_CHARS: u32 = 300;
 const PROSE_MAX_LINK_DENSITY: f32 = 0.25;
-/// Sidebars do carry some prose (an "about this blog" box, a community's rules), so an element
-/// called a sidebar needs far more of it to be taken for the article column.
-const SIDEBAR_PROSE_MIN_CHARS: u32 = 1500;
+/// Sidebars, related rails and promotions do carry some prose (an "about this blog" box,
+/// teaser summaries), so they need far more of it to be taken for article text.
+const BOX_PROSE_MIN_CHARS: u32 = 1500;
 /// Share of the page's prose in hidden elements above which the page is taken to hide its
 /// content until a script shows it.
 const HIDDEN_CONTENT_SHARE: f32 = 0.8;
@@ -54,6 +57,7 @@ pub(crate) enum Reason {
     Tags,
     Meta,
     Hidden,
+    Consent,
     Icon,
     Form,
     Comment,
@@ -112,6 +116,7 @@ fn reason_from_hints(tag: Tag, hints: Hints, mode: Mode) -> Option<Reason> {
     }
     let always = [
         (Hint::Hidden, Reason::Hidden),
+        (Hint::Consent, Reason::Consent),
         (Hint::Navigation, Reason::Navigation),
         (Hint::Ad, Reason::Ad),
         (Hint::Social, Reason::Social),
@@ -184,20 +189,26 @@ impl Guard {
 
     /// Whether the element at `index` is kept despite `reason`.
     ///
-    /// Hidden elements go unless the page hides its content wholesale. Comments, related rails
-    /// and promotions are prose by nature, so only the share guard keeps them. Chrome words
-    /// (navigation, social, sidebar, tags, ads) give way to prose: no share bar holds
-    /// paragraphs, but sections whose ids are slugs of their headings ("sharing-with-…") or
-    /// columns named after a layout ("…noRightRail") do. Footers stay chrome whatever they hold.
+    /// Hidden elements go unless the page hides its content wholesale. Comments and consent
+    /// dialogs are prose by nature, so only the share guard keeps them. Chrome words give way
+    /// to prose: no share bar holds paragraphs, but sections whose ids are slugs of their
+    /// headings ("sharing-with-…") or columns named after a layout ("…noRightRail") do.
+    /// Sidebars, related rails and promotions do hold some prose (teaser summaries, an "about"
+    /// box), so they need far more of it. Footers stay chrome whatever they hold.
     fn protects(&self, index: usize, tag: Tag, reason: Reason) -> bool {
         let share = self.prose[index] as f32 / self.total_prose.max(1) as f32;
-        let guarded = share > GUARD_SHARE || self.wraps_body[index];
+        let outside = self.total_prose.saturating_sub(self.prose[index]);
+        let guarded = share > GUARD_SHARE
+            || (self.prose[index] > 0 && outside < GUARD_MIN_OUTSIDE_CHARS)
+            || self.wraps_body[index];
         match reason {
             Reason::Icon => false,
             Reason::Hidden => self.content_is_hidden,
-            Reason::Comment | Reason::Related | Reason::Promo => guarded,
+            Reason::Comment | Reason::Consent => guarded,
             _ if tag == Tag::Footer => guarded,
-            Reason::Sidebar => guarded || self.reads_as_prose(index, SIDEBAR_PROSE_MIN_CHARS),
+            Reason::Sidebar | Reason::Related | Reason::Promo => {
+                guarded || self.reads_as_prose(index, BOX_PROSE_MIN_CHARS)
+            }
             _ => guarded || self.reads_as_prose(index, PROSE_MIN_CHARS),
         }
     }

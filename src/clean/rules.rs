@@ -18,7 +18,7 @@ pub(crate) enum Hint {
     Navigation = 1 << 0,
     /// Share, follow and social widgets.
     Social = 1 << 1,
-    /// Newsletter, subscription, cookie and consent boxes, pop-ups.
+    /// Newsletter and subscription boxes, pop-ups, players.
     Promo = 1 << 2,
     /// Advertising and sponsored content.
     Ad = 1 << 3,
@@ -44,6 +44,8 @@ pub(crate) enum Hint {
     Lead = 1 << 13,
     /// Icon glyphs and their labels (`icon-share`, `fa-twitter`, `material-icons`).
     Icon = 1 << 14,
+    /// Cookie and consent banners and dialogs.
+    Consent = 1 << 15,
 }
 
 /// A set of [`Hint`]s.
@@ -124,17 +126,18 @@ const PROMO_WORDS: &[Rule] = &[
     ("subscription", Fit::Prefix, Hint::Promo),
     ("signup", Fit::Prefix, Hint::Promo),
     ("sign-up", Fit::Prefix, Hint::Promo),
-    ("promo", Fit::Prefix, Hint::Promo),
-    ("cookie", Fit::Prefix, Hint::Promo),
-    ("consent", Fit::Prefix, Hint::Promo),
-    ("gdpr", Fit::Prefix, Hint::Promo),
+    // A word, not a prefix: Drupal marks featured articles `node--promoted`.
+    ("promo", Fit::Word, Hint::Promo),
+    ("cookie", Fit::Prefix, Hint::Consent),
+    ("consent", Fit::Prefix, Hint::Consent),
+    ("gdpr", Fit::Prefix, Hint::Consent),
+    ("onetrust", Fit::Prefix, Hint::Consent),
     ("modal", Fit::Prefix, Hint::Promo),
     ("popup", Fit::Prefix, Hint::Promo),
     ("overlay", Fit::Prefix, Hint::Promo),
     ("banner", Fit::Word, Hint::Promo),
     ("donate", Fit::Prefix, Hint::Promo),
     ("donation", Fit::Prefix, Hint::Promo),
-    ("paywall", Fit::Prefix, Hint::Promo),
     ("login", Fit::Prefix, Hint::Promo),
     ("player", Fit::Word, Hint::Promo),
 ];
@@ -142,7 +145,6 @@ const PROMO_WORDS: &[Rule] = &[
 const AD_WORDS: &[Rule] = &[
     ("ad", Fit::Word, Hint::Ad),
     ("ads", Fit::Word, Hint::Ad),
-    ("adv", Fit::Word, Hint::Ad),
     ("advert", Fit::Prefix, Hint::Ad),
     ("adslot", Fit::Prefix, Hint::Ad),
     ("adunit", Fit::Prefix, Hint::Ad),

@@ -116,15 +116,48 @@ const BOILERPLATE_PHRASES: &[&str] = &[
 
 /// Openings of a byline (lowercase), followed by a capitalised name.
 const BYLINE_OPENERS: &[&str] = &[
-    "by ", "von ", "par ", "por ", "di ", "door ", "av ", "przez ", "yazan ", "автор ",
-    "text: ", "texto: ", "written by ", "posted by ", "words by ", "reporting by ",
+    "by ",
+    "von ",
+    "par ",
+    "por ",
+    "di ",
+    "door ",
+    "av ",
+    "przez ",
+    "yazan ",
+    "автор ",
+    "text: ",
+    "texto: ",
+    "written by ",
+    "posted by ",
+    "words by ",
+    "reporting by ",
 ];
 
 /// Photo agencies and stock libraries whose names make a short line a credit.
 const CREDIT_NAMES: &[&str] = &[
-    "getty images", "istock", "shutterstock", "reuters", "afp", "ap photo", "associated press",
-    "dpa", "imago", "picture alliance", "picture-alliance", "keystone", "epa", "alamy",
-    "unsplash", "pexels", "bestimage", "anadolu", "xinhua", "sputnik", "tass", "ria novosti",
+    "getty images",
+    "istock",
+    "shutterstock",
+    "reuters",
+    "afp",
+    "ap photo",
+    "associated press",
+    "dpa",
+    "imago",
+    "picture alliance",
+    "picture-alliance",
+    "keystone",
+    "epa",
+    "alamy",
+    "unsplash",
+    "pexels",
+    "bestimage",
+    "anadolu",
+    "xinhua",
+    "sputnik",
+    "tass",
+    "ria novosti",
 ];
 
 /// The longest byline or dateline, in bytes.
@@ -216,7 +249,9 @@ fn is_credit_line(text: &str) -> bool {
         return false;
     }
     let lower = text.to_lowercase();
-    CREDIT_PREFIXES.iter().any(|prefix| lower.starts_with(prefix))
+    CREDIT_PREFIXES
+        .iter()
+        .any(|prefix| lower.starts_with(prefix))
         || (!text.ends_with('.') && text.len() <= 80 && names_an_agency(&lower))
 }
 
@@ -277,7 +312,9 @@ mod tests {
         assert!(!is_boilerplate(
             "By 2030, the city wants every bus to run on electricity."
         ));
-        assert!(!is_boilerplate("By contrast, the suburbs voted for the plan"));
+        assert!(!is_boilerplate(
+            "By contrast, the suburbs voted for the plan"
+        ));
         assert!(!is_boilerplate("On March 3, 2021 the law passed."));
     }
 

@@ -286,7 +286,12 @@ impl<'a> Builder<'a> {
             let Some(node) = self.page.nodes.get(ancestor as usize) else {
                 return false;
             };
-            if node.node.value().as_element().is_some_and(names_collapsible) {
+            if node
+                .node
+                .value()
+                .as_element()
+                .is_some_and(names_collapsible)
+            {
                 return true;
             }
             ancestor = node.parent;
@@ -368,8 +373,18 @@ fn is_slug(id: &str) -> bool {
 
 /// Words in a class or id that name a collapsible panel.
 const COLLAPSIBLE_WORDS: &[&str] = &[
-    "accordion", "collapse", "collapsible", "expandable", "faq", "answer", "spoiler",
-    "tab-pane", "tabpanel", "tab-content", "toggle-content", "details",
+    "accordion",
+    "collapse",
+    "collapsible",
+    "expandable",
+    "faq",
+    "answer",
+    "spoiler",
+    "tab-pane",
+    "tabpanel",
+    "tab-content",
+    "toggle-content",
+    "details",
 ];
 
 fn names_collapsible(element: &Element) -> bool {
