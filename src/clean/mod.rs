@@ -22,7 +22,8 @@ use rules::{Hint, Hints};
 /// Share of the page's prose above which an element is never removed for its class words:
 /// removing it would leave the page without its text.
 const GUARD_SHARE: f32 = 0.75;
-/// Likewise when less prose than this (characters) would be left outside it.
+/// Likewise when it holds more prose than would be left outside it, and that is less than
+/// this many characters.
 const GUARD_MIN_OUTSIDE_CHARS: u32 = 200;
 /// An element labelled as navigation that holds at least this much text outside links, at a
 /// link density of at most [`PROSE_MAX_LINK_DENSITY`], reads as prose and is kept: sections
@@ -199,7 +200,7 @@ impl Guard {
         let share = self.prose[index] as f32 / self.total_prose.max(1) as f32;
         let outside = self.total_prose.saturating_sub(self.prose[index]);
         let guarded = share > GUARD_SHARE
-            || (self.prose[index] > 0 && outside < GUARD_MIN_OUTSIDE_CHARS)
+            || (self.prose[index] > outside && outside < GUARD_MIN_OUTSIDE_CHARS)
             || self.wraps_body[index];
         match reason {
             Reason::Icon => false,
