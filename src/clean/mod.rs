@@ -6,7 +6,8 @@
 //! 1. [`nav`]: page structure (`nav`, site `header`/`footer`, `aside`, small `form`s);
 //! 2. [`icons`]: icon glyphs and their labels;
 //! 3. class, id and role words ([`rules`]): menus, share and follow widgets, newsletter and
-//!    cookie boxes, ads, tag lists, bylines, sidebars, comments, related rails.
+//!    cookie boxes, ads, tag lists, bylines, sidebars, comments, related rails;
+//! 4. [`teasers`]: lists of teaser cards (a linked headline over a summary), in strict mode.
 //!
 //! A guard keeps any element that holds most of the page's prose or wraps the marked article
 //! body (`itemprop="articleBody"`, `article-body`, `<main>`), whatever its class says: a
@@ -15,6 +16,7 @@
 pub(crate) mod icons;
 pub(crate) mod nav;
 pub(crate) mod rules;
+pub(crate) mod teasers;
 
 use crate::page::{Flags, NO_PARENT, Page, Tag};
 use rules::{Hint, Hints};
@@ -33,6 +35,8 @@ const PROSE_MAX_LINK_DENSITY: f32 = 0.25;
 /// Sidebars, related rails and promotions do carry some prose (an "about this blog" box,
 /// teaser summaries), so they need far more of it to be taken for article text.
 const BOX_PROSE_MIN_CHARS: u32 = 1500;
+/// Share of the page's prose in teaser cards above which the page is a listing of them.
+const LISTING_SHARE: f32 = 0.4;
 /// Share of the page's prose in hidden elements above which the page is taken to hide its
 /// content until a script shows it.
 const HIDDEN_CONTENT_SHARE: f32 = 0.8;
@@ -63,6 +67,7 @@ pub(crate) enum Reason {
     Form,
     Comment,
     Related,
+    Teaser,
 }
 
 /// The removal decisions for one page, indexed like [`Page::nodes`].
@@ -83,11 +88,24 @@ impl Cleaned {
 pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
     let guard = Guard::measure(page);
     let mut removed = vec![None; page.nodes.len()];
+    let mut is_teaser = vec![false; page.nodes.len()];
+    if mode == Mode::Strict {
+        let cards = teasers::cards(page, &guard.chars);
+        // When the cards hold most of the page's text, the page is a listing and the cards
+        // are its content.
+        let card_prose: u32 = cards.iter().map(|&card| guard.prose[card as usize]).sum();
+        if card_prose as f32 <= LISTING_SHARE * guard.total_prose as f32 {
+            for card in cards {
+                is_teaser[card as usize] = true;
+            }
+        }
+    }
     let mut index = 0;
     while let Some(node) = page.nodes.get(index) {
         let reason = nav::reason(page, index as u32)
             .or_else(|| icons::reason(page, index as u32))
-            .or_else(|| reason_from_hints(node.tag, node.hints, mode));
+            .or_else(|| reason_from_hints(node.tag, node.hints, mode))
+            .or_else(|| is_teaser[index].then_some(Reason::Teaser));
         let keep = reason.is_none_or(|reason| guard.protects(index, node.tag, reason));
         if keep {
             index += 1;
@@ -207,7 +225,7 @@ impl Guard {
             Reason::Hidden => self.content_is_hidden,
             Reason::Comment | Reason::Consent => guarded,
             _ if tag == Tag::Footer => guarded,
-            Reason::Sidebar | Reason::Related | Reason::Promo => {
+            Reason::Sidebar | Reason::Related | Reason::Promo | Reason::Teaser => {
                 guarded || self.reads_as_prose(index, BOX_PROSE_MIN_CHARS)
             }
             _ => guarded || self.reads_as_prose(index, PROSE_MIN_CHARS),
