@@ -30,7 +30,8 @@
 //!
 //! # How it works
 //!
-//! 1. `decode`: bytes to text (byte-order mark, HTTP charset, `<meta charset>`).
+//! 1. `decode`: bytes to text (byte-order mark, HTTP charset, `<meta charset>` prescan, else a
+//!    `chardetng` guess; declarations the bytes contradict are corrected).
 //! 2. `parse`: one html5ever parse into a `scraper::Html`.
 //! 3. `page`: the DOM flattened once into a preorder array with per-node tags, class hints and
 //!    text measures; scripts, styles, SVG sprites and hidden elements are left out.
@@ -66,7 +67,7 @@ mod parse;
 pub mod render;
 mod score;
 
-pub use decode::EncodingSource;
+pub use decode::{Decoding, EncodingSource};
 pub use document::{
     Article, Block, Figure, Inline, Link, List, ListItem, Mark, MarkKind, Related, Source, Sources,
     Table,
