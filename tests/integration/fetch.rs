@@ -20,7 +20,7 @@ use server::{Reply, Server};
 type Test = fn() -> Result<(), Failed>;
 
 pub fn trials() -> Vec<Trial> {
-    let tests: [(&str, Test); 30] = [
+    let tests: [(&str, Test); 31] = [
         ("windows_1251_from_the_header", windows_1251_from_the_header),
         ("windows_1251_from_meta", windows_1251_from_meta),
         ("shift_jis_without_any_label", shift_jis_without_any_label),
@@ -57,6 +57,7 @@ pub fn trials() -> Vec<Trial> {
         ("streamed_body_over_the_limit", streamed_body_over_the_limit),
         ("gzip_bomb", gzip_bomb),
         ("brotli_bomb", brotli_bomb),
+        ("silent_server_times_out", silent_server_times_out),
         (
             "stall_after_headers_times_out",
             stall_after_headers_times_out,
@@ -495,6 +496,10 @@ fn expect_timeout(reply: Reply, timeout: Duration) -> Result<(), Failed> {
         }
         other => Err(unexpected(other)),
     }
+}
+
+fn silent_server_times_out() -> Result<(), Failed> {
+    expect_timeout(Reply::Silent, Duration::from_millis(300))
 }
 
 fn stall_after_headers_times_out() -> Result<(), Failed> {

@@ -26,6 +26,8 @@ pub enum Reply {
         body: Vec<u8>,
         length: bool,
     },
+    /// Nothing at all: the request is read and never answered.
+    Silent,
     /// The status line and headers (announcing a body), then nothing until the client leaves.
     Stall,
     /// The headers, then one byte of body every `interval` until the client leaves.
@@ -171,6 +173,7 @@ fn serve(mut stream: TcpStream, routes: &HashMap<&'static str, Reply>, log: &Mut
             let _ = stream.write_all(response.as_bytes());
             let _ = stream.write_all(body);
         }
+        Reply::Silent => wait_for_close(&mut stream),
         Reply::Stall => {
             let head = "Content-Type: text/html\r\nContent-Length: 100000\r\n\r\n";
             let _ = stream.write_all(format!("{}{head}", status_line(200)).as_bytes());
