@@ -85,7 +85,7 @@ pub use timestamp::{Timestamp, TimestampParseError};
 /// let article = newsprint::extract("<article><p>A paragraph long enough to be the body of \
 ///     a very short article.</p></article>")?;
 /// assert_eq!(article.paragraphs().count(), 1);
-/// assert!(newsprint::extract("<p>hi</p>").is_err());
+/// assert!(newsprint::extract("<html><body></body></html>").is_err());
 /// # Ok::<(), newsprint::Error>(())
 /// ```
 ///

@@ -20,7 +20,7 @@ use server::{Reply, Server};
 type Test = fn() -> Result<(), Failed>;
 
 pub fn trials() -> Vec<Trial> {
-    let tests: [(&str, Test); 31] = [
+    let tests: [(&str, Test); 32] = [
         ("windows_1251_from_the_header", windows_1251_from_the_header),
         ("windows_1251_from_meta", windows_1251_from_meta),
         ("shift_jis_without_any_label", shift_jis_without_any_label),
@@ -32,6 +32,7 @@ pub fn trials() -> Vec<Trial> {
         ("gzip_body", gzip_body),
         ("brotli_body", brotli_body),
         ("deflate_body", deflate_body),
+        ("corrupt_gzip_is_a_body_error", corrupt_gzip_is_a_body_error),
         (
             "three_redirects_end_at_the_final_url",
             three_redirects_end_at_the_final_url,
@@ -300,6 +301,20 @@ fn deflate_body() -> Result<(), Failed> {
     encoder.write_all(english_page().as_bytes())?;
     let article = serve_and_extract(Reply::compressed("text/html", "deflate", encoder.finish()?))?;
     expect_text(&article, ENGLISH_TITLE, &ENGLISH)
+}
+
+fn corrupt_gzip_is_a_body_error() -> Result<(), Failed> {
+    let mut body = gzip(english_page().as_bytes());
+    body.truncate(body.len() / 2);
+    body.extend_from_slice(b"not gzip at all");
+    let server = Server::start(vec![(
+        "/page",
+        Reply::compressed("text/html", "gzip", body),
+    )]);
+    match fetch(&Extractor::new(), &server, "/page") {
+        Err(Error::Body { url, .. }) if url == server.url("/page") => Ok(()),
+        other => Err(unexpected(other)),
+    }
 }
 
 fn redirect_chain() -> Server {
