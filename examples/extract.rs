@@ -6,8 +6,11 @@
 //!
 //! `text` (the default) prints the title, the timestamp, a blank line and the body; `json`
 //! prints one JSON object per input and line, `{"input": …, "error": …}` for an input that
-//! failed. Exit status: 0 when every input succeeded, 1 when any failed (the others are still
-//! printed), 2 for bad arguments.
+//! failed (the other formats report failures on stderr). Every input goes the same way: a URL
+//! is fetched (its final URL is the base), a file or `-` (stdin) is read (`--url` is the base),
+//! and the bytes are decoded and extracted by `Extractor::extract_bytes`. A failing input does
+//! not stop the others. Exit status: 0 when every input succeeded, 1 when any failed, 2 for
+//! bad arguments.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -71,39 +74,102 @@ fn parse_arguments(mut args: impl Iterator<Item = String>) -> Result<Arguments, 
     })
 }
 
-/// Extracts one input: a URL is fetched, `-` reads stdin, anything else is a file path.
+/// An input's bytes with what is known about them: the `Content-Type` and the URL they came
+/// from (the final URL after redirects for a fetched page, `--url` for a file or stdin).
+struct Loaded {
+    bytes: Vec<u8>,
+    content_type: Option<String>,
+    url: Option<Url>,
+}
+
+/// Extracts one input. URLs, files and stdin take the same path: load the bytes, then one
+/// `extract_bytes` call that finds the encoding and extracts the article.
 fn extract_input(
     extractor: &Extractor,
     input: &str,
     base_url: Option<&Url>,
 ) -> Result<Article, String> {
-    if input.starts_with("http://") || input.starts_with("https://") {
+    let loaded = load(extractor, input, base_url).map_err(|error| error_chain(&*error))?;
+    extractor
+        .extract_bytes(
+            &loaded.bytes,
+            loaded.content_type.as_deref(),
+            loaded.url.as_ref(),
+        )
+        .map_err(|error| error_chain(&error))
+}
+
+/// A URL is fetched, `-` reads stdin, anything else is a file path.
+fn load(
+    extractor: &Extractor,
+    input: &str,
+    base_url: Option<&Url>,
+) -> Result<Loaded, Box<dyn std::error::Error>> {
+    if is_url(input) {
         return fetch(extractor, input);
     }
-    let bytes = if input == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("reading stdin failed: {e}"))?;
-        bytes
+    let mut bytes = Vec::new();
+    let read = if input == "-" {
+        std::io::stdin().read_to_end(&mut bytes).map(drop)
     } else {
-        std::fs::read(input).map_err(|e| format!("reading {input} failed: {e}"))?
+        std::fs::File::open(input).and_then(|mut file| file.read_to_end(&mut bytes).map(drop))
     };
-    extractor
-        .extract_bytes(&bytes, None, base_url)
-        .map_err(|e| error_chain(&e))
+    read.map_err(|source| ReadError {
+        input: input.to_owned(),
+        source,
+    })?;
+    Ok(Loaded {
+        bytes,
+        content_type: None,
+        url: base_url.cloned(),
+    })
+}
+
+fn is_url(input: &str) -> bool {
+    let lower = input.get(..8).unwrap_or(input).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
 }
 
 #[cfg(feature = "fetch")]
-fn fetch(extractor: &Extractor, url: &str) -> Result<Article, String> {
-    extractor.extract_url(url).map_err(|e| error_chain(&e))
+fn fetch(extractor: &Extractor, input: &str) -> Result<Loaded, Box<dyn std::error::Error>> {
+    let url = Url::parse(input).map_err(|source| newsprint::Error::InvalidUrl {
+        input: input.to_owned(),
+        source,
+    })?;
+    let page = extractor.fetch(&url)?;
+    Ok(Loaded {
+        bytes: page.bytes,
+        content_type: page.content_type,
+        url: Some(page.final_url),
+    })
 }
 
 #[cfg(not(feature = "fetch"))]
-fn fetch(_: &Extractor, url: &str) -> Result<Article, String> {
-    Err(format!(
-        "cannot fetch {url}: built without the `fetch` feature"
-    ))
+fn fetch(_: &Extractor, url: &str) -> Result<Loaded, Box<dyn std::error::Error>> {
+    Err(format!("cannot fetch {url}: built without the `fetch` feature").into())
+}
+
+/// A file or stdin that could not be read.
+#[derive(Debug)]
+struct ReadError {
+    input: String,
+    source: std::io::Error,
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.input == "-" {
+            f.write_str("reading stdin failed")
+        } else {
+            write!(f, "reading {} failed", self.input)
+        }
+    }
+}
+
+impl std::error::Error for ReadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
 }
 
 /// An error and its causes, joined with ": ".
@@ -163,17 +229,23 @@ fn main() -> ExitCode {
     let extractor = Extractor::new();
     let mut stdout = std::io::stdout().lock();
     let mut failed = false;
-    for (number, input) in arguments.inputs.iter().enumerate() {
+    let mut printed_article = false;
+    for input in &arguments.inputs {
         let result = extract_input(&extractor, input, arguments.base_url.as_ref());
         if let Err(error) = &result {
             failed = true;
-            eprintln!("{input}: {error}");
+            // JSON carries the error in its own line; the other formats report it on stderr.
+            if arguments.format != Format::Json {
+                eprintln!("{input}: {error}");
+            }
         }
-        let separator = if number > 0 && arguments.format != Format::Json && result.is_ok() {
+        // Articles in text and Markdown are separated by a blank line.
+        let separator = if printed_article && arguments.format != Format::Json && result.is_ok() {
             "\n"
         } else {
             ""
         };
+        printed_article |= result.is_ok();
         let output = render(arguments.format, input, &result);
         if write!(stdout, "{separator}{output}").is_err() {
             return ExitCode::from(1);

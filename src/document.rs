@@ -6,6 +6,7 @@
 use serde::Serialize;
 use url::Url;
 
+use crate::decode::Decoding;
 use crate::timestamp::Timestamp;
 
 /// A clean article: metadata plus the body as blocks in page order.
@@ -48,6 +49,11 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// Where each metadata field came from.
     pub sources: Sources,
+    /// Which character encoding the page's bytes were decoded with, and why; `None` when the
+    /// caller passed text ([`crate::Extractor::extract_html`],
+    /// [`crate::Extractor::extract_document`]). Left out of JSON when `None`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decoding: Option<Decoding>,
 }
 
 impl Article {

@@ -5,6 +5,9 @@
 //! fields; the underlying cause, when there is one, is reachable through
 //! [`std::error::Error::source`] and is not repeated in the message.
 
+use std::net::IpAddr;
+use std::time::Duration;
+
 /// A `Result` whose error defaults to [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -25,8 +28,8 @@ pub enum Error {
         source: url::ParseError,
     },
 
-    /// The request for a page failed before a complete response arrived (connection, TLS,
-    /// timeout, too many redirects, a broken body).
+    /// The request for a page failed before a response arrived (DNS, connection, TLS, a
+    /// malformed response); timeouts and redirect failures have variants of their own.
     #[cfg(feature = "fetch")]
     #[error("fetching {url} failed")]
     Fetch {
@@ -48,6 +51,43 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// The fetch did not finish in time: no connection within the connect timeout, or the
+    /// whole exchange (redirects and body included) not within the total timeout.
+    #[error("fetching {url} timed out after {timeout:?}")]
+    Timeout {
+        /// The URL that was requested.
+        url: String,
+        /// The timeout that ran out.
+        timeout: Duration,
+    },
+
+    /// The server kept redirecting past the configured number of redirects.
+    #[error("{url} redirected more than {limit} times")]
+    TooManyRedirects {
+        /// The URL that was requested.
+        url: String,
+        /// The configured maximum number of redirects.
+        limit: usize,
+    },
+
+    /// A redirect led back to a URL already visited on the way, so following on would never
+    /// reach a page.
+    #[error("{url} redirects in a loop")]
+    RedirectLoop {
+        /// The URL that was requested.
+        url: String,
+    },
+
+    /// The URL, a redirect, or the host's name leads to a private, loopback, link-local or
+    /// otherwise non-public address, and the extractor was built to refuse those.
+    #[error("{url} leads to the non-public address {address}")]
+    PrivateAddress {
+        /// The URL that was requested.
+        url: String,
+        /// The address that was refused.
+        address: IpAddr,
+    },
+
     /// The server answered with a status other than success.
     #[error("{url} answered with HTTP status {status}")]
     HttpStatus {
@@ -57,7 +97,9 @@ pub enum Error {
         status: u16,
     },
 
-    /// The response is not an HTML or XHTML document.
+    /// The response is not an HTML or XHTML document. `text/plain`, XML types,
+    /// `application/octet-stream` and a missing `Content-Type` are accepted only when the body
+    /// starts like HTML.
     #[error("content type {content_type:?} is not HTML")]
     NotHtml {
         /// The `Content-Type` the server gave, or the kind of content that was detected.
@@ -128,6 +170,33 @@ mod tests {
                     actual: 11,
                 },
                 "input of 11 bytes exceeds the limit of 10 bytes",
+            ),
+            (
+                Error::Timeout {
+                    url: "http://example.com/slow".into(),
+                    timeout: Duration::from_millis(1500),
+                },
+                "fetching http://example.com/slow timed out after 1.5s",
+            ),
+            (
+                Error::TooManyRedirects {
+                    url: "http://example.com/".into(),
+                    limit: 10,
+                },
+                "http://example.com/ redirected more than 10 times",
+            ),
+            (
+                Error::RedirectLoop {
+                    url: "http://example.com/".into(),
+                },
+                "http://example.com/ redirects in a loop",
+            ),
+            (
+                Error::PrivateAddress {
+                    url: "http://intranet.example/".into(),
+                    address: IpAddr::from([10, 0, 0, 1]),
+                },
+                "http://intranet.example/ leads to the non-public address 10.0.0.1",
             ),
             (
                 Error::TooManyElements { limit: 5, found: 6 },

@@ -81,8 +81,11 @@ impl Extractor {
         self.extract_document(&document, url)
     }
 
-    /// Decodes bytes (byte-order mark, `content_type` charset, `<meta charset>`, else UTF-8)
-    /// and extracts the article.
+    /// Decodes bytes and extracts the article. The encoding comes from a byte-order mark, the
+    /// charset of `content_type` (the HTTP header, if any), a `<meta charset>` or XML
+    /// declaration, else a guess from the bytes (helped by `url`'s top-level domain); a
+    /// declaration the bytes contradict is corrected. [`Article::decoding`] says which
+    /// encoding was used and why.
     ///
     /// # Errors
     ///
@@ -95,14 +98,11 @@ impl Extractor {
         url: Option<&Url>,
     ) -> Result<Article> {
         self.check_size(bytes.len())?;
-        let decoded = decode::decode(bytes, content_type);
-        log::debug!(
-            "decoded as {} ({:?})",
-            decoded.encoding.name(),
-            decoded.source
-        );
+        let decoded = decode::decode(bytes, content_type, url);
         let document = parse::parse(&decoded.text);
-        self.extract_document(&document, url)
+        let mut article = self.extract_document(&document, url)?;
+        article.decoding = Some(decoded.decoding);
+        Ok(article)
     }
 
     /// Extracts the article of a document the caller parsed already.
@@ -200,7 +200,7 @@ impl Extractor {
     }
 
     #[cfg(feature = "fetch")]
-    pub(crate) fn client(&self) -> Result<&crate::fetch::Client> {
+    pub(crate) fn client(&self) -> reqwest::Result<&crate::fetch::Client> {
         if let Some(client) = self.client.get() {
             return Ok(client);
         }
@@ -248,6 +248,7 @@ fn assemble(metadata: Metadata, blocks: Vec<Block>) -> Article {
         image: metadata.image.map(|(url, _)| url),
         blocks,
         sources,
+        decoding: None,
     }
 }
 

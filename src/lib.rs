@@ -30,7 +30,8 @@
 //!
 //! # How it works
 //!
-//! 1. `decode`: bytes to text (byte-order mark, HTTP charset, `<meta charset>`).
+//! 1. `decode`: bytes to text (byte-order mark, HTTP charset, `<meta charset>` prescan, else a
+//!    `chardetng` guess; declarations the bytes contradict are corrected).
 //! 2. `parse`: one html5ever parse into a `scraper::Html`.
 //! 3. `page`: the DOM flattened once into a preorder array with per-node tags, class hints and
 //!    text measures; scripts, styles, SVG sprites and hidden elements are left out.
@@ -66,7 +67,7 @@ mod parse;
 pub mod render;
 mod score;
 
-pub use decode::EncodingSource;
+pub use decode::{Decoding, EncodingSource};
 pub use document::{
     Article, Block, Figure, Inline, Link, List, ListItem, Mark, MarkKind, Related, Source, Sources,
     Table,
@@ -84,7 +85,7 @@ pub use timestamp::{Timestamp, TimestampParseError};
 /// let article = newsprint::extract("<article><p>A paragraph long enough to be the body of \
 ///     a very short article.</p></article>")?;
 /// assert_eq!(article.paragraphs().count(), 1);
-/// assert!(newsprint::extract("<p>hi</p>").is_err());
+/// assert!(newsprint::extract("<html><body></body></html>").is_err());
 /// # Ok::<(), newsprint::Error>(())
 /// ```
 ///

@@ -42,6 +42,7 @@ pub(crate) struct FetchOptions {
     pub(crate) timeout: Duration,
     pub(crate) max_redirects: usize,
     pub(crate) max_body_bytes: u64,
+    pub(crate) block_private_addresses: bool,
 }
 
 /// Default for [`ExtractorBuilder::min_chars`].
@@ -50,6 +51,9 @@ pub const DEFAULT_MIN_CHARS: usize = 1;
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 /// Default for [`ExtractorBuilder::max_elements`].
 pub const DEFAULT_MAX_ELEMENTS: usize = 1_000_000;
+/// Default for [`ExtractorBuilder::max_body_bytes`]: 16 MiB.
+#[cfg(feature = "fetch")]
+pub const DEFAULT_MAX_BODY_BYTES: u64 = 16 * 1024 * 1024;
 
 impl Default for Options {
     fn default() -> Self {
@@ -78,7 +82,8 @@ impl Default for FetchOptions {
             connect_timeout: Duration::from_secs(10),
             timeout: Duration::from_secs(30),
             max_redirects: 10,
-            max_body_bytes: 16 * 1024 * 1024,
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            block_private_addresses: false,
         }
     }
 }
@@ -156,7 +161,8 @@ impl ExtractorBuilder {
         self
     }
 
-    /// The `User-Agent` sent when fetching.
+    /// The `User-Agent` sent when fetching. Some sites answer unknown agents with a block
+    /// page; a truthful agent with a contact URL is the polite choice.
     ///
     /// By default, `newsprint/<version> (+https://crates.io/crates/newsprint)`.
     #[cfg(feature = "fetch")]
@@ -166,7 +172,8 @@ impl ExtractorBuilder {
         self
     }
 
-    /// How long to wait for a connection when fetching.
+    /// How long to wait for a TCP and TLS connection when fetching; going over it fails with
+    /// [`crate::Error::Timeout`].
     ///
     /// By default, 10 seconds.
     #[cfg(feature = "fetch")]
@@ -176,7 +183,9 @@ impl ExtractorBuilder {
         self
     }
 
-    /// How long a whole fetch (connection, redirects and body) may take.
+    /// How long a whole fetch may take, from connecting through every redirect to the last
+    /// byte of the body; going over it fails with [`crate::Error::Timeout`]. A server that
+    /// stalls or trickles its body cannot hold a fetch longer than this.
     ///
     /// By default, 30 seconds.
     #[cfg(feature = "fetch")]
@@ -186,7 +195,9 @@ impl ExtractorBuilder {
         self
     }
 
-    /// How many redirects a fetch follows before failing.
+    /// How many redirects a fetch follows; one more fails with
+    /// [`crate::Error::TooManyRedirects`], and a redirect back to a URL already visited fails
+    /// at once with [`crate::Error::RedirectLoop`]. The final URL is the page's base URL.
     ///
     /// By default, 10 redirects are followed.
     #[cfg(feature = "fetch")]
@@ -196,14 +207,33 @@ impl ExtractorBuilder {
         self
     }
 
-    /// The largest response body read when fetching, in bytes after decompression; a larger
-    /// body fails with [`crate::Error::TooLarge`] once the limit is reached.
+    /// The largest response body read when fetching, in bytes after gzip, brotli or deflate
+    /// decompression. The body is streamed and reading stops as soon as it passes the limit,
+    /// so neither a huge page nor a decompression bomb is held in memory; either fails with
+    /// [`crate::Error::TooLarge`].
     ///
     /// By default, 16 MiB.
     #[cfg(feature = "fetch")]
     #[must_use]
     pub fn max_body_bytes(mut self, max_body_bytes: u64) -> Self {
         self.options.fetch.max_body_bytes = max_body_bytes;
+        self
+    }
+
+    /// Refuses to fetch from private, loopback, link-local and other non-public addresses
+    /// (`10.0.0.0/8`, `127.0.0.0/8`, `169.254.0.0/16`, `192.168.0.0/16`, `::1`, `fc00::/7`,
+    /// `fe80::/10`, …), checked on every redirect and on every address a host name resolves
+    /// to, so a public name pointing inside the network is refused too. Turn it on in a
+    /// service that fetches URLs supplied by its users, so they cannot reach the service's
+    /// own network; a refused address fails with [`crate::Error::PrivateAddress`]. While it
+    /// is on, proxies from the environment (`HTTP_PROXY`, …) are not used, because the guard
+    /// must see the address that is connected to.
+    ///
+    /// By default, any address may be fetched.
+    #[cfg(feature = "fetch")]
+    #[must_use]
+    pub fn block_private_addresses(mut self, block: bool) -> Self {
+        self.options.fetch.block_private_addresses = block;
         self
     }
 

@@ -6,8 +6,19 @@
 
 use libtest_mimic::{Arguments, Trial};
 
+#[cfg(feature = "fetch")]
+mod fetch;
+/// Without the `fetch` feature there is nothing to fetch with.
+#[cfg(not(feature = "fetch"))]
+mod fetch {
+    pub fn trials() -> Vec<libtest_mimic::Trial> {
+        Vec::new()
+    }
+}
+
 fn main() {
     let arguments = Arguments::from_args();
-    let trials: Vec<Trial> = Vec::new();
+    let mut trials: Vec<Trial> = Vec::new();
+    trials.extend(fetch::trials());
     libtest_mimic::run(&arguments, trials).exit();
 }
