@@ -29,7 +29,7 @@ pub(crate) fn cards(page: &Page<'_>, chars: &[u32]) -> Vec<u32> {
             found.push(card);
         }
     }
-    keep_grouped(page, found)
+    keep_grouped(page, &found)
 }
 
 /// Whether nearly all of a heading's text sits inside links.
@@ -71,7 +71,7 @@ fn holds_other_heading(page: &Page<'_>, ancestor: u32, heading: u32) -> bool {
 }
 
 /// Keeps the cards that have a sibling card under the same parent or grandparent.
-fn keep_grouped(page: &Page<'_>, cards: Vec<u32>) -> Vec<u32> {
+fn keep_grouped(page: &Page<'_>, cards: &[u32]) -> Vec<u32> {
     let group_of = |card: u32, up: usize| page.ancestors(card).nth(up);
     cards
         .iter()
