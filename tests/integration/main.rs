@@ -4,10 +4,13 @@
 //! Each module opens with a comment saying what belongs in it and exposes
 //! `fn trials() -> Vec<Trial>`.
 
+mod quality;
+
 use libtest_mimic::{Arguments, Trial};
 
 fn main() {
     let arguments = Arguments::from_args();
-    let trials: Vec<Trial> = Vec::new();
+    let mut trials: Vec<Trial> = Vec::new();
+    trials.extend(quality::trials());
     libtest_mimic::run(&arguments, trials).exit();
 }
