@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 use serde::Serialize;
 
 use super::evaluation::PageResult;
-use super::metrics::{self, SnippetCheck};
+use super::metrics;
 
 /// A part of a text counts as present in another when this share of its shingles is there.
 const MIN_COVERAGE: f64 = 0.5;
@@ -91,8 +91,17 @@ pub struct WorstPage {
     pub extra_examples: Vec<String>,
     /// `with` snippets not found.
     pub missed_with: Vec<String>,
-    /// `without` snippets found.
-    pub leaked_without: Vec<String>,
+    /// `without` snippets found, each with the predicted block it was found in.
+    pub leaked_without: Vec<Leak>,
+}
+
+/// A `without` snippet found in the prediction.
+#[derive(Debug, Serialize)]
+pub struct Leak {
+    /// The snippet.
+    pub snippet: String,
+    /// The predicted block that holds it (shortened), showing what kind of furniture it is.
+    pub block: Option<String>,
 }
 
 /// Mismatches of one field, counted by kind, with examples.
@@ -267,14 +276,26 @@ fn worst_page(result: &PageResult, score: f64) -> WorstPage {
         predicted_blocks: predicted_total,
         missing_examples: missing.into_iter().take(EXAMPLES_PER_PAGE).collect(),
         extra_examples: extra.into_iter().take(EXAMPLES_PER_PAGE).collect(),
-        missed_with: shortened(&snippets, true),
-        leaked_without: shortened(&snippets, false),
+        missed_with: snippets.missed.iter().map(|s| shorten(s)).collect(),
+        leaked_without: snippets
+            .leaked
+            .iter()
+            .map(|snippet| Leak {
+                snippet: shorten(snippet),
+                block: block_holding(predicted, snippet),
+            })
+            .collect(),
     }
 }
 
-fn shortened(check: &SnippetCheck, missed: bool) -> Vec<String> {
-    let list = if missed { &check.missed } else { &check.leaked };
-    list.iter().map(|s| shorten(s)).collect()
+/// The first block of `text` holding `snippet`, whitespace collapsed; `None` when the
+/// snippet spans blocks.
+fn block_holding(text: &str, snippet: &str) -> Option<String> {
+    let snippet = metrics::collapse_whitespace(snippet);
+    text.split("\n\n")
+        .map(metrics::collapse_whitespace)
+        .find(|block| block.contains(&snippet))
+        .map(|block| shorten(&block))
 }
 
 fn source_name(source: Option<newsprint::Source>) -> Option<String> {

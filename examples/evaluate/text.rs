@@ -143,28 +143,37 @@ fn worst_page(out: &mut String, page: &WorstPage) {
     if let Some(url) = &page.url {
         let _ = writeln!(out, "      {url}");
     }
-    let true_words = page
-        .true_words
-        .map_or_else(|| "-".to_owned(), |w| w.to_string());
-    let _ = writeln!(
-        out,
-        "      predicted {} words, truth {true_words}; missing {}/{} true paragraphs, extra {}/{} \
-         predicted blocks",
-        page.predicted_words,
-        page.missing_paragraphs,
-        page.true_paragraphs,
-        page.extra_blocks,
-        page.predicted_blocks
-    );
+    match page.true_words {
+        Some(true_words) => {
+            let _ = writeln!(
+                out,
+                "      predicted {} words, truth {true_words}; missing {}/{} true paragraphs, \
+                 extra {}/{} predicted blocks",
+                page.predicted_words,
+                page.missing_paragraphs,
+                page.true_paragraphs,
+                page.extra_blocks,
+                page.predicted_blocks
+            );
+        }
+        None => {
+            let _ = writeln!(out, "      predicted {} words", page.predicted_words);
+        }
+    }
     let lists = [
         ("missing", &page.missing_examples),
         ("extra", &page.extra_examples),
         ("missed with", &page.missed_with),
-        ("leaked without", &page.leaked_without),
     ];
     for (label, list) in lists {
         for text in list {
             let _ = writeln!(out, "      {label}: {text:?}");
+        }
+    }
+    for leak in &page.leaked_without {
+        let _ = writeln!(out, "      leaked without: {:?}", leak.snippet);
+        if let Some(block) = leak.block.as_ref().filter(|block| **block != leak.snippet) {
+            let _ = writeln!(out, "          in block: {block:?}");
         }
     }
 }
