@@ -4,6 +4,8 @@
 //! Each module opens with a comment saying what belongs in it and exposes
 //! `fn trials() -> Vec<Trial>`.
 
+mod quality;
+
 use libtest_mimic::{Arguments, Trial};
 
 #[cfg(feature = "fetch")]
@@ -20,5 +22,6 @@ fn main() {
     let arguments = Arguments::from_args();
     let mut trials: Vec<Trial> = Vec::new();
     trials.extend(fetch::trials());
+    trials.extend(quality::trials());
     libtest_mimic::run(&arguments, trials).exit();
 }
