@@ -7,7 +7,10 @@
 //! 2. [`icons`]: icon glyphs and their labels;
 //! 3. class, id and role words ([`rules`]): menus, share and follow widgets, newsletter and
 //!    cookie boxes, ads, tag lists, bylines, sidebars, comments, related rails;
-//! 4. [`teasers`]: lists of teaser cards (a linked headline over a summary), in strict mode.
+//!
+//! Lists of teaser cards (a linked headline over a summary, [`teasers`]) are not removed but
+//! listed in [`Cleaned::teasers`]: scoring counts their text as junk, so an article's container
+//! wins over one that adds a "more stories" list, while a page made of cards keeps them.
 //!
 //! A guard keeps any element that holds most of the page's prose or wraps the marked article
 //! body (`itemprop="articleBody"`, `article-body`, `<main>`), whatever its class says: a
@@ -67,7 +70,6 @@ pub(crate) enum Reason {
     Form,
     Comment,
     Related,
-    Teaser,
 }
 
 /// The removal decisions for one page, indexed like [`Page::nodes`].
@@ -75,6 +77,8 @@ pub(crate) enum Reason {
 pub(crate) struct Cleaned {
     /// Set on the root of each removed subtree; descendants are left `None`.
     removed: Vec<Option<Reason>>,
+    /// Roots of the teaser cards, kept but counted as junk when choosing the main content.
+    pub(crate) teasers: Vec<u32>,
 }
 
 impl Cleaned {
@@ -88,24 +92,16 @@ impl Cleaned {
 pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
     let guard = Guard::measure(page);
     let mut removed = vec![None; page.nodes.len()];
-    let mut is_teaser = vec![false; page.nodes.len()];
-    if mode == Mode::Strict {
-        let cards = teasers::cards(page, &guard.chars);
-        // When the cards hold most of the page's text, the page is a listing and the cards
-        // are its content.
-        let card_prose: u32 = cards.iter().map(|&card| guard.prose[card as usize]).sum();
-        if card_prose as f32 <= LISTING_SHARE * guard.total_prose as f32 {
-            for card in cards {
-                is_teaser[card as usize] = true;
-            }
-        }
-    }
+    let teasers = if mode == Mode::Strict {
+        teaser_cards(page, &guard)
+    } else {
+        Vec::new()
+    };
     let mut index = 0;
     while let Some(node) = page.nodes.get(index) {
         let reason = nav::reason(page, index as u32)
             .or_else(|| icons::reason(page, index as u32))
-            .or_else(|| reason_from_hints(node.tag, node.hints, mode))
-            .or_else(|| is_teaser[index].then_some(Reason::Teaser));
+            .or_else(|| reason_from_hints(node.tag, node.hints, mode));
         let keep = reason.is_none_or(|reason| guard.protects(index, node.tag, reason));
         if keep {
             index += 1;
@@ -121,7 +117,19 @@ pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
             index = node.end as usize;
         }
     }
-    Cleaned { removed }
+    Cleaned { removed, teasers }
+}
+
+/// The teaser cards of a page, unless they hold so much of its text that the page is a
+/// listing of them.
+fn teaser_cards(page: &Page<'_>, guard: &Guard) -> Vec<u32> {
+    let cards = teasers::cards(page, &guard.chars);
+    let card_prose: u32 = cards.iter().map(|&card| guard.prose[card as usize]).sum();
+    if card_prose as f32 <= LISTING_SHARE * guard.total_prose as f32 {
+        cards
+    } else {
+        Vec::new()
+    }
 }
 
 /// The removal reason that class, id and role words give, strongest first. `<main>` is the
@@ -225,7 +233,7 @@ impl Guard {
             Reason::Hidden => self.content_is_hidden,
             Reason::Comment | Reason::Consent => guarded,
             _ if tag == Tag::Footer => guarded,
-            Reason::Sidebar | Reason::Related | Reason::Promo | Reason::Teaser => {
+            Reason::Sidebar | Reason::Related | Reason::Promo => {
                 guarded || self.reads_as_prose(index, BOX_PROSE_MIN_CHARS)
             }
             _ => guarded || self.reads_as_prose(index, PROSE_MIN_CHARS),

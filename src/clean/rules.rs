@@ -100,8 +100,13 @@ const NAVIGATION_WORDS: &[Rule] = &[
     ("skip-link", Fit::Prefix, Hint::Navigation),
     ("skip-to", Fit::Prefix, Hint::Navigation),
     ("footer", Fit::Prefix, Hint::Navigation),
-    ("header", Fit::Word, Hint::Navigation),
+    // Only a bare `header` or a site-level one: `entry-header`, `card-header` and styled
+    // components' `StyledHeadlineHeader` wrap headlines and leads.
+    ("header", Fit::Token, Hint::Navigation),
     ("site-header", Fit::Prefix, Hint::Navigation),
+    ("global-header", Fit::Prefix, Hint::Navigation),
+    ("main-header", Fit::Prefix, Hint::Navigation),
+    ("top-header", Fit::Prefix, Hint::Navigation),
     ("copyright", Fit::Prefix, Hint::Navigation),
     ("dropdown", Fit::Prefix, Hint::Navigation),
 ];
@@ -333,10 +338,15 @@ static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .unwrap_or_else(|error| unreachable!("the rule words form a valid automaton: {error}"))
 });
 
-/// The hints carried by a `class` or `id` attribute value.
+/// The hints carried by a `class` or `id` attribute value. Utility-class tokens that carry CSS
+/// values and variants (Tailwind's `lg:first:pt-[calc(var(--banner-min-height))]`) say
+/// nothing about the element's role and are skipped.
 pub(crate) fn hints_of(attribute: &str) -> Hints {
     let mut hints = Hints::default();
-    for token in attribute.split_ascii_whitespace() {
+    for token in attribute
+        .split_ascii_whitespace()
+        .filter(|token| !token.contains(['[', '(', ':', '=', '&']))
+    {
         for found in AUTOMATON.find_overlapping_iter(token) {
             let (_, fit, hint) = RULES[found.pattern().as_usize()];
             if fits(token.as_bytes(), found.start(), found.end(), fit) {
@@ -448,6 +458,20 @@ mod tests {
         let hints = hints_of("post-footer");
         assert!(hints.has(Hint::Content));
         assert!(hints.has(Hint::Navigation));
+    }
+
+    #[test]
+    fn skips_utility_tokens_with_css_values() {
+        assert!(!hints_of("lg:first:pt-[calc(var(--banner-min-height))]").has(Hint::Promo));
+        assert!(hints_of("lg:block banner").has(Hint::Promo));
+    }
+
+    #[test]
+    fn only_bare_or_site_headers_are_chrome() {
+        assert!(hints_of("header").has(Hint::Navigation));
+        assert!(hints_of("site-header-inner").has(Hint::Navigation));
+        assert!(!hints_of("entry-header").has(Hint::Navigation));
+        assert!(!hints_of("Headlinestyles__StyledHeadlineHeader-sc-14uj3bo-2").has(Hint::Navigation));
     }
 
     #[test]

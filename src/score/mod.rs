@@ -32,7 +32,7 @@ pub(crate) struct Choice {
 /// holding the most text wins, and the paragraph-level filters decide what of it is kept.
 pub(crate) fn choose(page: &Page<'_>, cleaned: &Cleaned) -> Option<Choice> {
     let blocks = density::block_texts(page, cleaned);
-    let values = subtree_values(page, &blocks);
+    let values = subtree_values(page, &blocks, &cleaned.teasers);
     let mut best: Option<(u32, f32)> = None;
     let mut most_text: Option<(u32, f32)> = None;
     for (index, node) in page.nodes.iter().enumerate() {
@@ -74,8 +74,9 @@ pub(crate) fn choose(page: &Page<'_>, cleaned: &Cleaned) -> Option<Choice> {
     })
 }
 
-/// Sums block values over subtrees, children before parents.
-fn subtree_values(page: &Page<'_>, blocks: &[BlockText]) -> Vec<Value> {
+/// Sums block values over subtrees, children before parents. Text inside teaser cards is
+/// junk, whatever it reads like.
+fn subtree_values(page: &Page<'_>, blocks: &[BlockText], teasers: &[u32]) -> Vec<Value> {
     let mut values: Vec<Value> = blocks
         .iter()
         .zip(&page.nodes)
@@ -87,6 +88,15 @@ fn subtree_values(page: &Page<'_>, blocks: &[BlockText]) -> Vec<Value> {
             }
         })
         .collect();
+    for &card in teasers {
+        let end = page.nodes.get(card as usize).map_or(card, |n| n.end);
+        for value in &mut values[card as usize..end as usize] {
+            *value = Value {
+                good: 0.0,
+                junk: value.good + value.junk,
+            };
+        }
+    }
     for index in (1..page.nodes.len()).rev() {
         let parent = page.nodes[index].parent;
         if parent != NO_PARENT {
