@@ -115,10 +115,41 @@ impl Extractor {
         let page = Page::build(document);
         self.check_elements(&page)?;
         let metadata = metadata::read(&page, url);
-        let (cleaned, choice) = self.choose_content(&page)?;
+        let chosen = self.choose_content(&page);
+        let good_chars = chosen.as_ref().map_or(0.0, |(_, choice)| choice.good_chars);
+        if good_chars < RELAXED_RETRY_BELOW_CHARS
+            && let Some(blocks) = self.noscript_blocks(&page, &metadata, good_chars)
+        {
+            return Ok(assemble(metadata, blocks));
+        }
+        let (cleaned, choice) = chosen?;
         let blocks = self.body_blocks(&page, &cleaned, &choice, &metadata);
         self.check_content(&blocks, &choice)?;
         Ok(assemble(metadata, blocks))
+    }
+
+    /// The body of the page as its `<noscript>` shows it, when the scripted page has little
+    /// text and the noscript markup has much more. Discourse forums, for one, render the app
+    /// shell for browsers and the whole thread inside `<noscript>` for everyone else. The
+    /// markup is parsed on its own, once; it is part of the input, so the work stays bounded.
+    fn noscript_blocks(
+        &self,
+        page: &Page<'_>,
+        metadata: &Metadata,
+        good_chars: f32,
+    ) -> Option<Vec<Block>> {
+        let markup = page.noscripts.iter().max_by_key(|text| text.len())?;
+        let document = parse::parse(markup);
+        let inner = Page::build(&document);
+        let (cleaned, choice) = self.choose_content(&inner).ok()?;
+        if choice.good_chars < 2.0 * good_chars.max(RELAXED_RETRY_BELOW_CHARS / 2.0) {
+            return None;
+        }
+        log::debug!(
+            "using <noscript> content ({} prose chars against {good_chars})",
+            choice.good_chars
+        );
+        Some(self.body_blocks(&inner, &cleaned, &choice, metadata))
     }
 
     fn check_size(&self, bytes: usize) -> Result<()> {

@@ -23,6 +23,9 @@ use crate::clean::rules::{self, Hint, Hints};
 pub(crate) use tag::Tag;
 pub(crate) use text::Measure;
 
+/// The smallest `<noscript>` markup kept aside, in bytes.
+const MIN_NOSCRIPT_BYTES: usize = 1024;
+
 /// `parent` of the document node.
 pub(crate) const NO_PARENT: u32 = u32::MAX;
 
@@ -69,6 +72,9 @@ pub(crate) struct Page<'a> {
     pub(crate) nodes: Vec<PageNode<'a>>,
     /// Texts of `<script type="application/ld+json">` elements, in page order.
     pub(crate) json_ld: Vec<&'a str>,
+    /// Markup inside large `<noscript>` elements, in page order: what the page shows without
+    /// scripts (forum software serves whole threads to crawlers this way).
+    pub(crate) noscripts: Vec<&'a str>,
     /// Every element of the document, indexed or not.
     pub(crate) element_count: usize,
 }
@@ -80,6 +86,7 @@ impl<'a> Page<'a> {
             page: Page {
                 nodes: Vec::with_capacity(1024),
                 json_ld: Vec::new(),
+                noscripts: Vec::new(),
                 element_count: 0,
             },
             open: Vec::with_capacity(64),
@@ -246,8 +253,10 @@ impl<'a> Builder<'a> {
         let tag = Tag::from_name(&element.name.local);
         entry.tag = tag;
         if tag.is_never_content() {
-            if tag == Tag::Script {
-                self.keep_json_ld(entry.node, element);
+            match tag {
+                Tag::Script => self.keep_json_ld(entry.node, element),
+                Tag::Noscript => self.keep_noscript(entry.node),
+                _ => {}
             }
             return false;
         }
@@ -297,6 +306,17 @@ impl<'a> Builder<'a> {
             ancestor = node.parent;
         }
         false
+    }
+
+    /// Keeps the markup of a `<noscript>` large enough to hold a page of its own.
+    fn keep_noscript(&mut self, node: NodeRef<'a, Node>) {
+        for child in node.children() {
+            if let Node::Text(text) = child.value()
+                && text.len() >= MIN_NOSCRIPT_BYTES
+            {
+                self.page.noscripts.push(text);
+            }
+        }
     }
 
     fn keep_json_ld(&mut self, node: NodeRef<'a, Node>, element: &Element) {
