@@ -206,6 +206,7 @@ impl Extractor {
             base: metadata.base.as_ref(),
             title: metadata.title.as_ref().map(|(title, _)| title.as_str()),
             options: &self.options,
+            listing: choice.listing,
         };
         body::blocks(&input, choice.root)
     }

@@ -471,7 +471,9 @@ mod tests {
         assert!(hints_of("header").has(Hint::Navigation));
         assert!(hints_of("site-header-inner").has(Hint::Navigation));
         assert!(!hints_of("entry-header").has(Hint::Navigation));
-        assert!(!hints_of("Headlinestyles__StyledHeadlineHeader-sc-14uj3bo-2").has(Hint::Navigation));
+        assert!(
+            !hints_of("Headlinestyles__StyledHeadlineHeader-sc-14uj3bo-2").has(Hint::Navigation)
+        );
     }
 
     #[test]

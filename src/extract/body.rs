@@ -32,6 +32,9 @@ pub(crate) struct BodyInput<'p, 'a> {
     pub(crate) base: Option<&'p Url>,
     pub(crate) title: Option<&'p str>,
     pub(crate) options: &'p Options,
+    /// The page is a listing: its items are kept whatever their link density, and teaser
+    /// cards are items, not related links.
+    pub(crate) listing: bool,
 }
 
 /// The blocks of the subtree at `root`.
@@ -115,7 +118,8 @@ impl Walker<'_, '_, '_> {
         let (page, cleaned, base) = (input.page, input.cleaned, input.base);
         let node = &page.nodes[at as usize];
         let skip = node.end;
-        if related::is_box_candidate(page, cleaned, input.blocks, at)
+        if !input.listing
+            && related::is_box_candidate(page, cleaned, input.blocks, at)
             && let Some(links) = related::from_box(page, base, cleaned, at)
         {
             self.flush();
@@ -310,7 +314,12 @@ impl Walker<'_, '_, '_> {
         if let Some(related) = related::from_paragraph(&inline) {
             return Some(Block::Related(related));
         }
-        if boilerplate::is_boilerplate(&inline.text)
+        let is_furniture = if self.input.listing {
+            boilerplate::is_ui_text(&inline.text)
+        } else {
+            boilerplate::is_boilerplate(&inline.text)
+        };
+        if is_furniture
             || link_density(&inline) > self.max_link_density()
             || (!self.has_paragraph() && self.is_title(&inline.text))
         {
@@ -326,6 +335,9 @@ impl Walker<'_, '_, '_> {
         if list.items.is_empty() {
             return false;
         }
+        if self.input.listing {
+            return true;
+        }
         let (mut chars, mut linked) = (0usize, 0usize);
         for item in &list.items {
             chars += item.content.text.len();
@@ -340,6 +352,9 @@ impl Walker<'_, '_, '_> {
     }
 
     fn max_link_density(&self) -> f32 {
+        if self.input.listing {
+            return 1.0;
+        }
         match self.input.options.focus {
             Focus::Precision => 0.35,
             Focus::Recall => 0.85,
@@ -402,6 +417,7 @@ mod tests {
             base: Some(&base),
             title,
             options: &options,
+            listing: choice.listing,
         };
         blocks(&input, choice.root)
     }

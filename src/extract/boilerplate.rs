@@ -200,16 +200,19 @@ static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// Whether a line of body text is page furniture.
 pub(crate) fn is_boilerplate(text: &str) -> bool {
     let text = text.trim();
+    is_ui_text(text)
+        || (text.len() <= MAX_BOILERPLATE_BYTES
+            && (is_credit_line(text) || is_byline(text) || is_dateline(text)))
+}
+
+/// Whether a line is interface text: share and subscribe prompts, player labels. Bylines,
+/// dates and credits are not judged here: in a listing they are part of each item.
+pub(crate) fn is_ui_text(text: &str) -> bool {
+    let text = text.trim();
     if text.is_empty() || is_player_time_label(text) {
         return true;
     }
-    if text.len() > MAX_BOILERPLATE_BYTES {
-        return false;
-    }
-    is_credit_line(text)
-        || is_byline(text)
-        || is_dateline(text)
-        || phrase_coverage(text) >= MIN_PHRASE_COVERAGE
+    text.len() <= MAX_BOILERPLATE_BYTES && phrase_coverage(text) >= MIN_PHRASE_COVERAGE
 }
 
 /// `By Chris McNamara ⋅ Editor ⋅ Updated May 6, 2025`, `Von Max Müller`: a byline standing

@@ -15,6 +15,16 @@ use density::{BlockText, Value};
 
 /// How much a junk character costs against a good one.
 const JUNK_WEIGHT: f32 = 0.5;
+/// A page with at least this many characters of kept text…
+const LISTING_MIN_CHARS: f32 = 1500.0;
+/// …whose best prose element holds less than this share of them is a listing.
+const LISTING_MAX_WINNER_SHARE: f32 = 0.3;
+/// A winner with at least this much prose, holding at least this share of the page's prose,
+/// is an article whatever else the page holds.
+const ARTICLE_MIN_GOOD_CHARS: f32 = 600.0;
+const ARTICLE_MIN_PROSE_SHARE: f32 = 0.85;
+/// A listing's root holds at least this share of the page's kept text.
+const LISTING_ROOT_SHARE: f32 = 0.8;
 
 /// The chosen main-content element and what it holds.
 #[derive(Debug, Clone)]
@@ -23,6 +33,9 @@ pub(crate) struct Choice {
     pub(crate) root: u32,
     /// Good (prose) characters in its subtree.
     pub(crate) good_chars: f32,
+    /// Whether the page is a listing of short items rather than one text; its items are kept
+    /// however link-heavy they are.
+    pub(crate) listing: bool,
     /// The text block of every element, for the paragraph-level decisions that follow.
     pub(crate) blocks: Vec<BlockText>,
 }
@@ -52,11 +65,10 @@ pub(crate) fn choose(page: &Page<'_>, cleaned: &Cleaned) -> Option<Choice> {
             best = Some((index as u32, score));
         }
     }
-    let (root, score) = best.or(most_text)?;
-    {
-        let w = values[root as usize];
-        let b = values[0];
-        log::info!("STATS {} {} {} {}", w.good, w.junk, b.good, b.junk);
+    let (mut root, score) = best.or(most_text)?;
+    let listing = is_listing(&values, root);
+    if listing {
+        root = listing_root(page, &values);
     }
     if log::log_enabled!(log::Level::Debug) {
         let value = values[root as usize];
@@ -70,8 +82,47 @@ pub(crate) fn choose(page: &Page<'_>, cleaned: &Cleaned) -> Option<Choice> {
     Some(Choice {
         root,
         good_chars: values[root as usize].good,
+        listing,
         blocks,
     })
+}
+
+/// A page is a listing (a home page, a category of products or stories, a search result)
+/// when its best prose holds a small part of its text: the text is in many short items. An
+/// article surrounded by menus that cleaning left in place is not one: its winner holds a
+/// real text and nearly all of the page's prose.
+fn is_listing(values: &[Value], root: u32) -> bool {
+    let total = |v: Value| v.good + v.junk;
+    let page = values.first().copied().unwrap_or_default();
+    let winner = values.get(root as usize).copied().unwrap_or_default();
+    let is_article =
+        winner.good >= ARTICLE_MIN_GOOD_CHARS && winner.good >= ARTICLE_MIN_PROSE_SHARE * page.good;
+    total(page) >= LISTING_MIN_CHARS
+        && total(winner) < LISTING_MAX_WINNER_SHARE * total(page)
+        && !is_article
+}
+
+/// The innermost element holding nearly all of the page's kept text: the listing itself,
+/// without the chrome around it.
+fn listing_root(page: &Page<'_>, values: &[Value]) -> u32 {
+    let total = |index: u32| values.get(index as usize).map_or(0.0, |v| v.good + v.junk);
+    let threshold = LISTING_ROOT_SHARE * total(0);
+    let mut root = 0;
+    loop {
+        let end = page.nodes.get(root as usize).map_or(root, |n| n.end);
+        let mut child = root + 1;
+        let mut largest: Option<u32> = None;
+        while child < end {
+            if page.tag(child) != Tag::Text && largest.is_none_or(|l| total(child) > total(l)) {
+                largest = Some(child);
+            }
+            child = page.nodes[child as usize].end;
+        }
+        match largest {
+            Some(next) if total(next) >= threshold => root = next,
+            _ => return root,
+        }
+    }
 }
 
 /// Sums block values over subtrees, children before parents. Text inside teaser cards is
