@@ -17,8 +17,14 @@ use crate::options::{Focus, Options};
 use crate::page::{Flags, Page, Tag, text};
 use crate::score::density::BlockText;
 
+use super::boilerplate::ChromeHeading;
 use super::inline::{InlineBuilder, mark_kind, resolve_href};
 use super::{boilerplate, related, structure};
+
+/// A short line standing alone can head a section like a heading ("Mehr zum Thema" in bold).
+const MAX_HEADING_LINE_BYTES: usize = 60;
+/// The rank given to such a line: below every real heading.
+const LINE_HEADING_LEVEL: u8 = 7;
 
 /// Repeated blocks up to this length (bytes) are kept once.
 const MAX_DEDUPLICATED_BYTES: usize = 80;
@@ -46,6 +52,8 @@ pub(crate) fn blocks(input: &BodyInput<'_, '_>, root: u32) -> Vec<Block> {
         frames: Vec::new(),
         seen: HashSet::new(),
         content_since_heading: true,
+        skipping: None,
+        at: 0,
     };
     walker.walk(root);
     walker.finish()
@@ -75,6 +83,11 @@ struct Walker<'w, 'p, 'a> {
     seen: HashSet<String>,
     /// Whether a non-heading block was kept since the last heading.
     content_since_heading: bool,
+    /// A furniture section being skipped: the rank of its heading (7 for a line standing as
+    /// one) and the end of the container it sits in.
+    skipping: Option<(u8, u32)>,
+    /// The index the walk is at.
+    at: u32,
 }
 
 impl Walker<'_, '_, '_> {
@@ -91,6 +104,7 @@ impl Walker<'_, '_, '_> {
         let mut at = root + 1;
         while at < root_node.end {
             self.close_frames_before(at);
+            self.at = at;
             let node = &page.nodes[at as usize];
             if self.input.cleaned.reason(at).is_some() {
                 self.removed(at);
@@ -210,6 +224,9 @@ impl Walker<'_, '_, '_> {
     /// Appends a kept block; a short text block repeating one already kept (a label rendered
     /// once per screen size) is left out. Long paragraphs may repeat on purpose and stay.
     fn emit(&mut self, block: Block) {
+        if self.is_skipping(&block) {
+            return;
+        }
         if matches!(block, Block::Related(_)) && !self.input.options.related_links {
             self.content_since_heading = true;
             return;
@@ -233,6 +250,53 @@ impl Walker<'_, '_, '_> {
         for related in links {
             self.emit(Block::Related(related));
         }
+    }
+
+    /// Whether a furniture heading (or a line standing as one) starts a section to skip; if
+    /// so the skip starts here. Labels (a table of contents' "Contents") only drop themselves.
+    fn starts_chrome_section(&mut self, text: &str, level: u8) -> bool {
+        if self.input.listing {
+            return false;
+        }
+        match boilerplate::chrome_heading(text) {
+            Some(ChromeHeading::Section) => {
+                self.skipping = Some((level, self.container_end()));
+                true
+            }
+            Some(ChromeHeading::Label) => true,
+            None => false,
+        }
+    }
+
+    /// The end of the container of the block being flushed: the second block frame from the
+    /// top (the first is the block itself), or the whole walk.
+    fn container_end(&self) -> u32 {
+        self.frames
+            .iter()
+            .rev()
+            .filter(|frame| {
+                matches!(
+                    frame.kind,
+                    FrameKind::Block | FrameKind::Heading(_) | FrameKind::Quote
+                )
+            })
+            .nth(1)
+            .map_or(u32::MAX, |frame| frame.end)
+    }
+
+    /// Whether `block` falls in a furniture section being skipped; a heading of the same or
+    /// higher rank, or leaving the section's container, ends the skip.
+    fn is_skipping(&mut self, block: &Block) -> bool {
+        let Some((level, end)) = self.skipping else {
+            return false;
+        };
+        let ends_skip =
+            self.at >= end || matches!(block, Block::Heading { level: rank, .. } if *rank <= level);
+        if ends_skip {
+            self.skipping = None;
+            return false;
+        }
+        true
     }
 
     /// Text was dropped here. Headings that introduced it, with nothing kept after them, go
@@ -296,20 +360,25 @@ impl Walker<'_, '_, '_> {
     }
 
     /// Decides what a finished line of text becomes.
-    fn block_of(&self, inline: Inline) -> Option<Block> {
+    fn block_of(&mut self, inline: Inline) -> Option<Block> {
         let context = self.frames.iter().rev().find_map(|frame| match frame.kind {
             FrameKind::Heading(level) => Some(Some(level)),
             FrameKind::Quote => Some(None),
             _ => None,
         });
         if let Some(Some(level)) = context {
-            if self.is_title(&inline.text) {
+            if self.is_title(&inline.text) || self.starts_chrome_section(&inline.text, level) {
                 return None;
             }
             return Some(Block::Heading {
                 level,
                 text: inline.text,
             });
+        }
+        if inline.text.len() <= MAX_HEADING_LINE_BYTES
+            && self.starts_chrome_section(&inline.text, LINE_HEADING_LEVEL)
+        {
+            return None;
         }
         if let Some(related) = related::from_paragraph(&inline) {
             return Some(Block::Related(related));

@@ -114,6 +114,206 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "Реклама",
 ];
 
+/// Headings (lowercase) that introduce page furniture: everything under one, up to the next
+/// heading of its rank or the end of its container, is furniture too.
+const CHROME_SECTION_HEADINGS: &[&str] = &[
+    // English
+    "related",
+    "related articles",
+    "related stories",
+    "related posts",
+    "related content",
+    "related news",
+    "more from",
+    "more stories",
+    "more news",
+    "more on this story",
+    "you may also like",
+    "you might also like",
+    "you may be interested in",
+    "recommended",
+    "recommended for you",
+    "recommended stories",
+    "most read",
+    "most popular",
+    "most viewed",
+    "trending",
+    "trending now",
+    "read next",
+    "what to read next",
+    "up next",
+    "comments",
+    "leave a comment",
+    "leave a reply",
+    "join the conversation",
+    "share this",
+    "share this article",
+    "share this story",
+    "tags",
+    "topics",
+    "about the author",
+    "about the authors",
+    "popular posts",
+    "recent posts",
+    "latest news",
+    "latest stories",
+    "editor's picks",
+    "don't miss",
+    "in case you missed it",
+    "also read",
+    // German
+    "mehr zum thema",
+    "mehr themen",
+    "weitere artikel",
+    "weitere themen",
+    "ähnliche artikel",
+    "ähnliche beiträge",
+    "verwandte artikel",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "meistgelesen",
+    "meistgelesene artikel",
+    "meistdiskutierte artikel",
+    "meist gelesen",
+    "viel gelesen",
+    "empfohlene beiträge",
+    "empfohlene artikel",
+    "empfohlener redaktioneller inhalt",
+    "kommentare",
+    "schlagworte",
+    "über den autor",
+    "über die autorin",
+    "zum autor",
+    "schon gelesen",
+    "lesen sie auch",
+    "auch interessant",
+    "artikel teilen",
+    "neueste beiträge",
+    "beliebte beiträge",
+    "weitere informationen",
+    "kontakt",
+    "pressekontakt",
+    "quellen",
+    "quellenangaben",
+    // French
+    "à lire aussi",
+    "à découvrir",
+    "lire aussi",
+    "sur le même sujet",
+    "articles similaires",
+    "articles liés",
+    "les plus lus",
+    "commentaires",
+    "à propos de l'auteur",
+    "dans la même rubrique",
+    "vous aimerez aussi",
+    // Spanish, Italian, Portuguese
+    "contenido relacionado",
+    "noticias relacionadas",
+    "artículos relacionados",
+    "temas relacionados",
+    "te puede interesar",
+    "lo más leído",
+    "más leídas",
+    "comentarios",
+    "lee también",
+    "también te puede interesar",
+    "sobre el autor",
+    "articoli correlati",
+    "leggi anche",
+    "potrebbe interessarti",
+    "i più letti",
+    "commenti",
+    "notícias relacionadas",
+    "leia também",
+    "veja também",
+    "mais lidas",
+    "comentários",
+    // Dutch, Polish, Russian, Turkish
+    "gerelateerde artikelen",
+    "lees ook",
+    "meest gelezen",
+    "reacties",
+    "czytaj także",
+    "czytaj też",
+    "zobacz też",
+    "zobacz także",
+    "polecane",
+    "najczęściej czytane",
+    "komentarze",
+    "читайте также",
+    "похожие статьи",
+    "популярное",
+    "комментарии",
+    "другие новости",
+    "ilgili haberler",
+    "benzer haberler",
+    "en çok okunanlar",
+    "yorumlar",
+];
+
+/// Labels (lowercase) that head a table of contents: the label goes, what follows stays.
+const CHROME_LABELS: &[&str] = &[
+    "table of contents",
+    "contents",
+    "inhaltsverzeichnis",
+    "inhalt",
+    "sommaire",
+    "índice",
+    "indice",
+    "содержание",
+    "spis treści",
+    "in this article",
+    "jump to",
+];
+
+/// At most this many words may follow a furniture heading's phrase ("More from The Guardian").
+const MAX_HEADING_EXTRA_WORDS: usize = 3;
+
+/// What a furniture heading does to the text under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ChromeHeading {
+    /// The section it heads is furniture.
+    Section,
+    /// Only the label itself is furniture.
+    Label,
+}
+
+/// Whether a heading (or a short line standing as one) names page furniture.
+pub(crate) fn chrome_heading(text: &str) -> Option<ChromeHeading> {
+    if text.len() > 80 {
+        return None;
+    }
+    let normal: String = text
+        .trim()
+        .trim_end_matches([':', '?', '!', '.', '…', ' '])
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect();
+    let words: Vec<&str> = normal.split_whitespace().collect();
+    // A one-word phrase ("comments", "related") must be the whole heading: followed by more
+    // words it opens ordinary subheadings ("Comments from the minister").
+    let matches = |phrase: &&str| {
+        let phrase_words = phrase.split_whitespace().count();
+        let extra = if phrase_words == 1 {
+            0
+        } else {
+            MAX_HEADING_EXTRA_WORDS
+        };
+        words.len() >= phrase_words
+            && words.len() <= phrase_words + extra
+            && words[..phrase_words].join(" ") == **phrase
+    };
+    if CHROME_LABELS.iter().any(|label| words.join(" ") == *label) {
+        return Some(ChromeHeading::Label);
+    }
+    CHROME_SECTION_HEADINGS
+        .iter()
+        .any(matches)
+        .then_some(ChromeHeading::Section)
+}
+
 /// Openings of a byline (lowercase), followed by a capitalised name.
 const BYLINE_OPENERS: &[&str] = &[
     "by ",
@@ -302,6 +502,36 @@ mod tests {
     fn drops_credit_lines() {
         assert!(is_boilerplate("Photo: Reuters / Maxim Shemetov"));
         assert!(is_boilerplate("© AFP 2021"));
+    }
+
+    #[test]
+    fn recognises_furniture_headings_in_several_languages() {
+        assert_eq!(
+            chrome_heading("Mehr zum Thema"),
+            Some(ChromeHeading::Section)
+        );
+        assert_eq!(
+            chrome_heading("Viel gelesen in Handel"),
+            Some(ChromeHeading::Section)
+        );
+        assert_eq!(
+            chrome_heading("More from The Guardian"),
+            Some(ChromeHeading::Section)
+        );
+        assert_eq!(chrome_heading("À découvrir"), Some(ChromeHeading::Section));
+        assert_eq!(
+            chrome_heading("Schon gelesen?"),
+            Some(ChromeHeading::Section)
+        );
+        assert_eq!(
+            chrome_heading("Inhaltsverzeichnis"),
+            Some(ChromeHeading::Label)
+        );
+        assert_eq!(chrome_heading("Related"), Some(ChromeHeading::Section));
+        assert_eq!(chrome_heading("Related research on bees"), None);
+        assert_eq!(chrome_heading("Comments from the minister"), None);
+        assert_eq!(chrome_heading("The comments that changed everything"), None);
+        assert_eq!(chrome_heading("Background"), None);
     }
 
     #[test]
