@@ -208,6 +208,13 @@ const META_WORDS: &[Rule] = &[
     ("author-box", Fit::Prefix, Hint::Meta),
     ("authorbox", Fit::Prefix, Hint::Meta),
     ("about-author", Fit::Prefix, Hint::Meta),
+    ("author-info", Fit::Prefix, Hint::Meta),
+    ("author-description", Fit::Prefix, Hint::Meta),
+    ("author-details", Fit::Prefix, Hint::Meta),
+    ("authorinfo", Fit::Prefix, Hint::Meta),
+    ("bio", Fit::Word, Hint::Meta),
+    ("post-meta", Fit::Prefix, Hint::Meta),
+    ("entry-meta", Fit::Prefix, Hint::Meta),
     ("timestamp", Fit::Word, Hint::Meta),
 ];
 
