@@ -124,15 +124,19 @@ pub enum Error {
         found: usize,
     },
 
-    /// The page has no article body: its best text block is shorter than the minimum.
+    /// The page has no article body: its body text is shorter than the minimum. The metadata
+    /// found on the page comes with the error.
     #[error(
         "no article content found (best candidate has {best_chars} characters, at least {min_chars} needed)"
     )]
     NoContent {
-        /// Characters of text in the best candidate that was found.
+        /// Characters of body text that were found.
         best_chars: usize,
         /// The configured minimum.
         min_chars: usize,
+        /// What the page's metadata says (title, dates, authors…), as an article without
+        /// blocks: nothing the page did carry is lost.
+        article: Box<crate::Article>,
     },
 }
 
@@ -206,6 +210,7 @@ mod tests {
                 Error::NoContent {
                     best_chars: 12,
                     min_chars: 100,
+                    article: Box::default(),
                 },
                 "no article content found (best candidate has 12 characters, at least 100 needed)",
             ),

@@ -20,6 +20,8 @@ use crate::score::{self, Choice};
 /// Below this many prose characters, the strict cleaning pass is retried in relaxed mode: the
 /// page may be a forum thread or a comment-like layout whose text the strict pass removed.
 const RELAXED_RETRY_BELOW_CHARS: f32 = 250.0;
+/// The relaxed pass must find at least this much prose to replace the strict one.
+const RELAXED_MIN_GAIN_CHARS: f32 = 100.0;
 
 /// Extracts articles from pages. Built once, shared freely: it is `Clone + Send + Sync`, its
 /// methods take `&self`, and it never changes after [`ExtractorBuilder::build`].
@@ -100,9 +102,25 @@ impl Extractor {
         self.check_size(bytes.len())?;
         let decoded = decode::decode(bytes, content_type, url);
         let document = parse::parse(&decoded.text);
-        let mut article = self.extract_document(&document, url)?;
-        article.decoding = Some(decoded.decoding);
-        Ok(article)
+        match self.extract_document(&document, url) {
+            Ok(mut article) => {
+                article.decoding = Some(decoded.decoding);
+                Ok(article)
+            }
+            Err(Error::NoContent {
+                best_chars,
+                min_chars,
+                mut article,
+            }) => {
+                article.decoding = Some(decoded.decoding);
+                Err(Error::NoContent {
+                    best_chars,
+                    min_chars,
+                    article,
+                })
+            }
+            Err(error) => Err(error),
+        }
     }
 
     /// Extracts the article of a document the caller parsed already.
@@ -115,17 +133,33 @@ impl Extractor {
         let page = Page::build(document);
         self.check_elements(&page)?;
         let metadata = metadata::read(&page, url);
-        let chosen = self.choose_content(&page);
+        let blocks = self.find_body(&page, &metadata);
+        let chars: usize = blocks.iter().map(block_chars).sum();
+        let article = assemble(metadata, blocks);
+        if chars < self.options.min_chars {
+            log::debug!("no content: {chars} body characters");
+            return Err(Error::NoContent {
+                best_chars: chars,
+                min_chars: self.options.min_chars,
+                article: Box::new(article),
+            });
+        }
+        Ok(article)
+    }
+
+    /// The body blocks: the main content of the page, or of its `<noscript>` markup when the
+    /// scripted page has little text.
+    fn find_body(&self, page: &Page<'_>, metadata: &Metadata) -> Vec<Block> {
+        let chosen = self.choose_content(page);
         let good_chars = chosen.as_ref().map_or(0.0, |(_, choice)| choice.good_chars);
         if good_chars < RELAXED_RETRY_BELOW_CHARS
-            && let Some(blocks) = self.noscript_blocks(&page, &metadata, good_chars)
+            && let Some(blocks) = self.noscript_blocks(page, metadata, good_chars)
         {
-            return Ok(assemble(metadata, blocks));
+            return blocks;
         }
-        let (cleaned, choice) = chosen?;
-        let blocks = self.body_blocks(&page, &cleaned, &choice, &metadata);
-        self.check_content(&blocks, &choice)?;
-        Ok(assemble(metadata, blocks))
+        chosen.map_or_else(Vec::new, |(cleaned, choice)| {
+            self.body_blocks(page, &cleaned, &choice, metadata)
+        })
     }
 
     /// The body of the page as its `<noscript>` shows it, when the scripted page has little
@@ -141,7 +175,7 @@ impl Extractor {
         let markup = page.noscripts.iter().max_by_key(|text| text.len())?;
         let document = parse::parse(markup);
         let inner = Page::build(&document);
-        let (cleaned, choice) = self.choose_content(&inner).ok()?;
+        let (cleaned, choice) = self.choose_content(&inner)?;
         if choice.good_chars < 2.0 * good_chars.max(RELAXED_RETRY_BELOW_CHARS / 2.0) {
             return None;
         }
@@ -174,22 +208,22 @@ impl Extractor {
     }
 
     /// Cleans strictly and picks the main content; retries relaxed when that leaves little.
-    fn choose_content(&self, page: &Page<'_>) -> Result<(Cleaned, Choice)> {
+    /// `None` when the page holds no text at all.
+    fn choose_content(&self, page: &Page<'_>) -> Option<(Cleaned, Choice)> {
         let cleaned = clean::clean(page, Mode::Strict);
         let strict = score::choose(page, &cleaned);
         let good_chars = strict.as_ref().map_or(0.0, |c| c.good_chars);
         if good_chars >= RELAXED_RETRY_BELOW_CHARS {
-            return Ok((cleaned, strict.ok_or_else(|| self.no_content(0))?));
+            return strict.map(|choice| (cleaned, choice));
         }
         let relaxed_cleaned = clean::clean(page, Mode::Relaxed);
         let relaxed = score::choose(page, &relaxed_cleaned);
         let relaxed_chars = relaxed.as_ref().map_or(0.0, |c| c.good_chars);
-        let best = if relaxed_chars > good_chars * 1.5 {
+        if relaxed_chars > good_chars * 1.5 && relaxed_chars >= RELAXED_MIN_GAIN_CHARS {
             relaxed.map(|choice| (relaxed_cleaned, choice))
         } else {
             strict.map(|choice| (cleaned, choice))
-        };
-        best.ok_or_else(|| self.no_content(0))
+        }
     }
 
     fn body_blocks(
@@ -209,26 +243,6 @@ impl Extractor {
             listing: choice.listing,
         };
         body::blocks(&input, choice.root)
-    }
-
-    /// Fails with [`Error::NoContent`] when the body text is shorter than the minimum.
-    fn check_content(&self, blocks: &[Block], choice: &Choice) -> Result<()> {
-        let chars: usize = blocks.iter().map(block_chars).sum();
-        if chars < self.options.min_chars {
-            log::debug!(
-                "no content: {chars} body characters, winner had {} prose characters",
-                choice.good_chars
-            );
-            return Err(self.no_content(chars));
-        }
-        Ok(())
-    }
-
-    fn no_content(&self, best_chars: usize) -> Error {
-        Error::NoContent {
-            best_chars,
-            min_chars: self.options.min_chars,
-        }
     }
 
     #[cfg(feature = "fetch")]

@@ -214,6 +214,11 @@ fn evaluate_page(extractor: &Extractor, page: &PageRef) -> Result<PageResult, Co
     let extract_time = start.elapsed();
     let prediction = match outcome {
         Ok(Ok(article)) => Prediction::from_article(&article),
+        // A page without body text still carries its metadata, which is scored.
+        Ok(Err(Error::NoContent { article, .. })) => Prediction {
+            error: Some("no_content"),
+            ..Prediction::from_article(&article)
+        },
         Ok(Err(error)) => Prediction::failed(error_kind(&error)),
         Err(_) => Prediction::failed("panic"),
     };

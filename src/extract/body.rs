@@ -141,6 +141,8 @@ impl Walker<'_, '_, '_> {
             return skip;
         }
         match node.tag {
+            // The document head holds the <title>, never body text.
+            Tag::Head => return skip,
             Tag::Pre => {
                 self.flush();
                 let (language, text) = structure::code(page, at);
@@ -260,7 +262,9 @@ impl Walker<'_, '_, '_> {
         }
         match boilerplate::chrome_heading(text) {
             Some(ChromeHeading::Section) => {
-                self.skipping = Some((level, self.container_end()));
+                let end = self.container_end();
+                log::trace!("skipping the section under {text:?} up to node {end}");
+                self.skipping = Some((level, end));
                 true
             }
             Some(ChromeHeading::Label) => true,
@@ -268,20 +272,35 @@ impl Walker<'_, '_, '_> {
         }
     }
 
-    /// The end of the container of the block being flushed: the second block frame from the
-    /// top (the first is the block itself), or the whole walk.
+    /// The end of the section the block being flushed heads: its enclosing block, or the one
+    /// above when the enclosing block holds nothing after it (a heading alone in a header
+    /// wrapper). Never higher: a section cut must not run on into the rest of the page.
     fn container_end(&self) -> u32 {
-        self.frames
-            .iter()
-            .rev()
-            .filter(|frame| {
-                matches!(
-                    frame.kind,
-                    FrameKind::Block | FrameKind::Heading(_) | FrameKind::Quote
-                )
-            })
-            .nth(1)
-            .map_or(u32::MAX, |frame| frame.end)
+        let page = self.input.page;
+        let mut blocks = self.frames.iter().rev().filter(|frame| {
+            matches!(
+                frame.kind,
+                FrameKind::Block | FrameKind::Heading(_) | FrameKind::Quote
+            )
+        });
+        let Some(own) = blocks.next() else {
+            return u32::MAX;
+        };
+        let holds_more = |end: u32| {
+            page.nodes
+                .get(own.end as usize..end as usize)
+                .is_some_and(|after| after.iter().any(|n| n.text.chars > 0))
+        };
+        let Some(parent) = blocks.next() else {
+            return u32::MAX;
+        };
+        if holds_more(parent.end) {
+            return parent.end;
+        }
+        match blocks.next() {
+            Some(grandparent) if holds_more(grandparent.end) => grandparent.end,
+            _ => parent.end,
+        }
     }
 
     /// Whether `block` falls in a furniture section being skipped; a heading of the same or

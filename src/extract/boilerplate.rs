@@ -185,6 +185,31 @@ const CHROME_SECTION_HEADINGS: &[&str] = &[
     "don't miss",
     "in case you missed it",
     "also read",
+    // Shops
+    "people who viewed this item also viewed",
+    "customers also viewed",
+    "customers also bought",
+    "customers who bought this item also bought",
+    "customers who viewed this item also viewed",
+    "frequently bought together",
+    "similar items",
+    "similar products",
+    "related products",
+    "recently viewed",
+    "recently viewed items",
+    "sponsored items",
+    "more from this seller",
+    "seller's other items",
+    "shop the look",
+    "complete the look",
+    "compare similar items",
+    "explore related products",
+    "kunden kauften auch",
+    "ähnliche produkte",
+    "zuletzt angesehen",
+    "produits similaires",
+    "productos relacionados",
+    "prodotti correlati",
     // German
     "mehr zum thema",
     "mehr themen",
@@ -436,11 +461,12 @@ pub(crate) fn is_boilerplate(text: &str) -> bool {
             && (is_credit_line(text) || is_byline(text) || is_dateline(text)))
 }
 
-/// Whether a line is interface text: share and subscribe prompts, player labels. Bylines,
-/// dates and credits are not judged here: in a listing they are part of each item.
+/// Whether a line is interface text: share and subscribe prompts, player labels, template
+/// placeholders a script never filled. Bylines, dates and credits are not judged here: in a
+/// listing they are part of each item.
 pub(crate) fn is_ui_text(text: &str) -> bool {
     let text = text.trim();
-    if text.is_empty() || is_player_time_label(text) {
+    if text.is_empty() || is_player_time_label(text) || is_template_placeholder(text) {
         return true;
     }
     text.len() <= MAX_BOILERPLATE_BYTES && phrase_coverage(text) >= MIN_PHRASE_COVERAGE
@@ -501,6 +527,15 @@ fn names_an_agency(lower: &str) -> bool {
     })
 }
 
+/// `{{priceAnchor.price}}`, `${title}`: client-side template syntax left unrendered.
+fn is_template_placeholder(text: &str) -> bool {
+    let inner = text
+        .strip_prefix("{{")
+        .and_then(|t| t.strip_suffix("}}"))
+        .or_else(|| text.strip_prefix("${").and_then(|t| t.strip_suffix('}')));
+    inner.is_some_and(|inner| !inner.contains(['{', '}']) && !inner.trim().contains(' '))
+}
+
 /// Media-player time labels: `0:00 27:33 0:00 28:1`, `03:12 / 45:00`.
 fn is_player_time_label(text: &str) -> bool {
     text.contains(':')
@@ -520,6 +555,17 @@ mod tests {
         assert!(is_boilerplate("Follow us on Twitter"));
         assert!(is_boilerplate("Newsletter abonnieren"));
         assert!(is_boilerplate("Поделиться"));
+    }
+
+    #[test]
+    fn drops_unrendered_template_placeholders() {
+        assert!(is_boilerplate(
+            "{{priceAnchor.priceWrapper.info.totalPrice}}"
+        ));
+        assert!(is_boilerplate("${product.title}"));
+        assert!(!is_boilerplate(
+            "Use {{name}} in your template to print the name."
+        ));
     }
 
     #[test]

@@ -88,6 +88,7 @@ pub(crate) fn block_texts(page: &Page<'_>, cleaned: &Cleaned) -> Vec<BlockText> 
         }
         if node.tag == Tag::Text
             && node.text.chars > 0
+            && !node.flags.contains(Flags::IN_HEAD)
             && let Some(block) = blocks.get_mut(node.owner as usize)
         {
             block.all.add(node.text);

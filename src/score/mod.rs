@@ -15,8 +15,8 @@ use density::{BlockText, Value};
 
 /// How much a junk character costs against a good one.
 const JUNK_WEIGHT: f32 = 0.5;
-/// A page with at least this many characters of kept text…
-const LISTING_MIN_CHARS: f32 = 1500.0;
+/// A page with at least this many characters of kept text (almost any page)…
+const LISTING_MIN_CHARS: f32 = 100.0;
 /// …whose best prose element holds less than this share of them is a listing.
 const LISTING_MAX_WINNER_SHARE: f32 = 0.3;
 /// A winner with at least this much prose, holding at least this share of the page's prose,
