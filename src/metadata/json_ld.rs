@@ -22,6 +22,8 @@ const MAX_VISITED_VALUES: usize = 20_000;
 pub(crate) struct JsonLdFacts {
     /// `headline` (else `name`) of an article object.
     pub(crate) headline: Option<String>,
+    /// The page has an article object.
+    pub(crate) has_article: bool,
     /// `name`/`headline` of a page object.
     pub(crate) page_title: Option<String>,
     /// Dates of article objects.
@@ -183,6 +185,7 @@ fn fill_article(
     object: &Map<String, Value>,
     people: &HashMap<String, String>,
 ) {
+    facts.has_article = true;
     set_text(
         &mut facts.headline,
         object.get("headline").or(object.get("name")),
@@ -247,7 +250,9 @@ fn set_text(slot: &mut Option<String>, value: Option<&Value>) {
         _ => "",
     };
     if !text.is_empty() {
-        *slot = Some(decode_entities(text));
+        // Some CMSs escape twice ("&amp;raquo;"): decode until nothing changes, at most twice.
+        let once = decode_entities(text);
+        *slot = Some(decode_entities(&once));
     }
 }
 
@@ -365,6 +370,8 @@ pub(crate) fn decode_entities(text: &str) -> String {
                 "ndash" => Some('–'),
                 "mdash" => Some('—'),
                 "hellip" => Some('…'),
+                "raquo" => Some('»'),
+                "laquo" => Some('«'),
                 _ => name.strip_prefix('#').and_then(|number| {
                     let code = match number.strip_prefix(['x', 'X']) {
                         Some(hex) => u32::from_str_radix(hex, 16).ok(),
@@ -476,7 +483,8 @@ mod tests {
     fn skips_malformed_and_hostile_json() {
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         let facts = read(&["{not json", &deep, r#"{"@type":"Article","headline":7}"#]);
-        assert_eq!(facts, JsonLdFacts::default());
+        assert_eq!(facts.headline, None);
+        assert!(facts.has_article);
     }
 
     #[test]

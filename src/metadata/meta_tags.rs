@@ -117,6 +117,7 @@ pub(crate) struct MetaDate {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct MetaFacts {
     pub(crate) og_title: Option<String>,
+    pub(crate) og_type: Option<String>,
     pub(crate) twitter_title: Option<String>,
     pub(crate) dc_title: Option<String>,
     pub(crate) document_title: Option<String>,
@@ -174,8 +175,22 @@ fn read_meta(page: &Page<'_>, index: u32, facts: &mut MetaFacts) {
         return;
     };
     for attribute in ["property", "name", "itemprop", "http-equiv"] {
-        if let Some(key) = page.attr(index, attribute) {
-            read_meta_key(&key.trim().to_ascii_lowercase(), content, facts);
+        // RDFa allows several properties in one attribute: `property="dc:title og:title"`.
+        for key in page
+            .attr(index, attribute)
+            .into_iter()
+            .flat_map(str::split_ascii_whitespace)
+        {
+            let key = key.to_ascii_lowercase();
+            // RDFa writes Dublin Core with a colon (`dc:title`), HTML meta names with a dot.
+            let key = match key
+                .strip_prefix("dc:")
+                .or_else(|| key.strip_prefix("dcterms:"))
+            {
+                Some(rest) => format!("dc.{rest}"),
+                None => key,
+            };
+            read_meta_key(&key, content, facts);
         }
     }
 }
@@ -184,6 +199,7 @@ fn read_meta_key(key: &str, content: &str, facts: &mut MetaFacts) {
     let value = || Some(content.to_owned());
     match key {
         "og:title" => set(&mut facts.og_title, value()),
+        "og:type" => set(&mut facts.og_type, value()),
         "twitter:title" => set(&mut facts.twitter_title, value()),
         "dc.title" | "dcterms.title" => set(&mut facts.dc_title, value()),
         "og:site_name" => set(&mut facts.site_name, value()),
@@ -354,6 +370,14 @@ mod tests {
                 ("2021-03-30", Role::Published, weight::META_NAMED),
             ]
         );
+    }
+
+    #[test]
+    fn reads_several_properties_in_one_attribute() {
+        let found =
+            facts(r#"<head><meta property="dc:title og:title" content="Preferred"></head>"#);
+        assert_eq!(found.og_title.as_deref(), Some("Preferred"));
+        assert_eq!(found.dc_title.as_deref(), Some("Preferred"));
     }
 
     #[test]

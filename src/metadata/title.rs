@@ -7,9 +7,12 @@
 //! 1. A heading that agrees with a metadata title wins, `h1` before `h2`/`h3`. Agreeing means
 //!    saying the same words, or being one side of a metadata title split at a separator
 //!    (`Headline | Site`), or the metadata title without its site name.
-//! 2. Else the first `h1` outside page chrome, when it reads like a headline: not the site
-//!    name and not a one-word label. Publishers rewrite `og:title` and `<title>` for search and
-//!    social cards ("15 Best …" against the visible "Best …"), and the reader sees the `h1`.
+//! 2. Else, unless the page says it is something other than an article (an `og:type` other
+//!    than `article`, no JSON-LD article object, no `<article>` around the `h1`), the first `h1` outside page chrome when it reads like a headline:
+//!    not the site name and not a one-word label. Publishers rewrite `og:title` and `<title>`
+//!    for search and social cards ("15 Best …" against the visible "Best …"), and the reader
+//!    sees the `h1`. On shop, service and landing pages the `h1` is often a slogan, and the
+//!    metadata title names the page better.
 //! 3. Else the metadata titles, in the order above, without their site-name prefix or suffix.
 
 use super::collapse;
@@ -65,10 +68,18 @@ pub(crate) fn choose(
             return Some(from_heading(heading));
         }
     }
-    let first_h1 = headings
-        .iter()
-        .find(|h| h.level == 1 && is_headline_like(&h.text, site_name));
-    if let Some(h1) = first_h1 {
+    if let Some(chosen) = headline_after_kicker(&headings, &metadata_titles, site_name) {
+        return Some(chosen);
+    }
+    let site_sides = stripped_sides(&metadata_titles, site_name);
+    let first_h1 = headings.iter().find(|h| {
+        h.level == 1
+            && is_headline_like(&h.text, site_name)
+            && !site_sides.iter().any(|side| same_text(side, &h.text))
+    });
+    if let Some(h1) = first_h1
+        && (!is_other_page(ld, meta) || h1.in_article || metadata_titles.is_empty())
+    {
         return Some(from_heading(h1));
     }
     if let Some((title, source)) = metadata_titles.first() {
@@ -84,6 +95,75 @@ pub(crate) fn choose(
         .map(from_heading)
 }
 
+/// Whether the page says it is not an article: an `og:type` other than `article` and no
+/// JSON-LD article object. On such pages (shops, services, landing pages) the `h1` is often a
+/// slogan and the metadata title names the page better.
+fn is_other_page(ld: &JsonLdFacts, meta: &MetaFacts) -> bool {
+    !ld.has_article
+        && meta
+            .og_type
+            .as_deref()
+            .is_some_and(|kind| !kind.eq_ignore_ascii_case("article"))
+}
+
+/// A heading that opens with a kicker and ends with a metadata title ("Klimaschutz: Bohren,
+/// bis es heiß wird", "Nach Corona-Lockerungen Autohäuser rechnen …"): the title is the
+/// headline, the kicker a label above it.
+fn headline_after_kicker(
+    headings: &[&Heading],
+    metadata_titles: &[(String, Source)],
+    site_name: Option<&str>,
+) -> Option<Chosen> {
+    headings
+        .iter()
+        .filter(|h| h.level <= 2)
+        .find_map(|heading| {
+            let heading_letters = letters(&heading.text);
+            metadata_titles.iter().find_map(|(title, _)| {
+                let core = strip_site_name(title, site_name);
+                let core_letters = letters(core);
+                let kicker_len = heading_letters.len().checked_sub(core_letters.len())?;
+                let is_kicker = core_letters.len() >= 15
+                    && (6..=60).contains(&kicker_len)
+                    && heading_letters.ends_with(&core_letters);
+                is_kicker.then(|| Chosen {
+                    title: core.to_owned(),
+                    source: Source::Markup,
+                    heading: Some(heading.index),
+                })
+            })
+        })
+}
+
+/// Letters and digits, lowercased: the words of a text without its spacing and punctuation.
+fn letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The parts that stripping the site name removed from the metadata titles: the blog name in
+/// "Post title | Blog name". An `h1` saying one of them is the site's header, not the headline.
+fn stripped_sides(metadata_titles: &[(String, Source)], site_name: Option<&str>) -> Vec<String> {
+    let mut sides = Vec::new();
+    for (title, _) in metadata_titles {
+        let core = strip_site_name(title, site_name);
+        if core.len() == title.trim().len() {
+            continue;
+        }
+        for separator in TITLE_SEPARATORS {
+            for side in title.split(separator) {
+                let side = side.trim();
+                if !side.is_empty() && !same_text(side, core) && !core.contains(side) {
+                    sides.push(side.to_owned());
+                }
+            }
+        }
+    }
+    sides
+}
+
 fn from_heading(heading: &Heading) -> Chosen {
     Chosen {
         title: heading.text.clone(),
@@ -94,18 +174,21 @@ fn from_heading(heading: &Heading) -> Chosen {
 
 /// Whether a heading shows a metadata title.
 fn agrees(title: &str, heading: &str, site_name: Option<&str>) -> bool {
-    if same_text(title, heading) || same_text(strip_site_name(title, site_name), heading) {
+    let core = strip_site_name(title, site_name);
+    if same_text(title, heading) || same_text(core, heading) {
         return true;
     }
     if is_close_prefix(title, heading) || is_close_prefix(heading, title) {
         return true;
     }
-    // One side of the title split at a separator: "Headline | Section | Site".
+    // One side of the title split at a separator ("Headline | Section | Site"), but not the
+    // side taken off as the site name.
     TITLE_SEPARATORS.iter().any(|separator| {
         title.contains(separator)
             && title.split(separator).any(|side| {
                 side.chars().filter(|c| c.is_alphanumeric()).count() >= 8
                     && same_text(side, heading)
+                    && letters(core).contains(&letters(side))
             })
     })
 }
@@ -224,6 +307,7 @@ mod tests {
                     level: *level,
                     text: (*text).to_owned(),
                     is_chrome: false,
+                    in_article: true,
                 })
                 .collect(),
             ..VisibleFacts::default()
@@ -270,6 +354,32 @@ mod tests {
             None,
         );
         assert_eq!(chosen.unwrap().1, Source::Markup);
+    }
+
+    #[test]
+    fn a_kicker_before_the_headline_is_dropped() {
+        let meta = MetaFacts {
+            og_title: Some("Bohren, bis es heiß wird | ZEIT ONLINE".into()),
+            ..MetaFacts::default()
+        };
+        let chosen = title_of(
+            &meta,
+            &[(1, "Klimaschutz: Bohren, bis es heiß wird")],
+            Some("ZEIT ONLINE"),
+        );
+        assert_eq!(chosen.unwrap().0, "Bohren, bis es heiß wird");
+    }
+
+    #[test]
+    fn a_blog_name_in_the_h1_is_not_the_headline() {
+        let meta = MetaFacts {
+            document_title: Some(
+                "Interning of Small Integers in Python | Four Years Remaining".into(),
+            ),
+            ..MetaFacts::default()
+        };
+        let chosen = title_of(&meta, &[(1, "Four Years Remaining")], None);
+        assert_eq!(chosen.unwrap().0, "Interning of Small Integers in Python");
     }
 
     #[test]

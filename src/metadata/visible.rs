@@ -30,6 +30,11 @@ const MAX_BYLINE_BYTES: usize = 160;
 /// bylines: the header of an article, not its body.
 const TEXTS_AFTER_HEADLINE: usize = 40;
 const TEXTS_BEFORE_HEADLINE: usize = 15;
+/// The longest text searched for a date label, in bytes, and how many labelled texts are read.
+const MAX_LABELLED_TEXT_BYTES: usize = 200;
+const MAX_LABELLED_TEXTS: usize = 30;
+/// Weight of a date introduced by a label ("Published", "Aktualisiert") outside the header.
+const LABELLED_TEXT_WEIGHT: u8 = 68;
 /// Node distance from the headline within which a date counts as the article header's.
 const HEADER_NODES: u32 = 250;
 
@@ -72,6 +77,8 @@ pub(crate) struct Heading {
     pub(crate) text: String,
     /// Inside page chrome or the site header's logo link: rarely the headline.
     pub(crate) is_chrome: bool,
+    /// Inside an `<article>` element.
+    pub(crate) in_article: bool,
 }
 
 /// Where a date mark came from.
@@ -161,11 +168,13 @@ fn read_heading(page: &Page<'_>, index: u32, facts: &mut VisibleFacts) {
         return;
     }
     let is_chrome = is_in_chrome(page, index) || is_logo(page, index);
+    let in_article = page.ancestors(index).any(|a| page.tag(a) == Tag::Article);
     facts.headings.push(Heading {
         index,
         level,
         text,
         is_chrome,
+        in_article,
     });
 }
 
@@ -376,7 +385,64 @@ pub(crate) fn date_candidates(
     if let Some(anchor) = anchor.filter(|a| a.is_headline) {
         header_text_candidates(page, anchor.index, order, reference, &mut candidates);
     }
+    labelled_text_candidates(page, anchor, order, &mut candidates);
     candidates
+}
+
+/// Dates introduced by a label anywhere outside chrome: "Mise en ligne 23 mai 2019",
+/// "Posted on September 21, 2020 by …", "(last edited 2019-11-10 13:28)", with the label and
+/// the date in the same text or the date in the next few texts.
+fn labelled_text_candidates(
+    page: &Page<'_>,
+    anchor: Option<Anchor>,
+    order: DayOrder,
+    out: &mut Vec<Candidate>,
+) {
+    let texts: Vec<(u32, &str)> = page
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.tag == Tag::Text && !n.flags.contains(Flags::IN_HEAD))
+        .filter_map(|(i, n)| match n.node.value() {
+            scraper::Node::Text(text) => Some((i as u32, &**text)),
+            _ => None,
+        })
+        .filter(|(_, text)| !text.trim().is_empty())
+        .collect();
+    let mut found_labels = 0;
+    for (position, &(index, text)) in texts.iter().enumerate() {
+        if text.len() > MAX_LABELLED_TEXT_BYTES || found_labels >= MAX_LABELLED_TEXTS {
+            continue;
+        }
+        let lower = text.to_lowercase();
+        if !contains_label(&lower, PUBLISHED_LABELS) && !contains_label(&lower, MODIFIED_LABELS) {
+            continue;
+        }
+        if is_in_chrome(page, index) {
+            continue;
+        }
+        found_labels += 1;
+        let mut context = text.trim().to_owned();
+        for &(_, next) in texts.iter().skip(position + 1).take(2) {
+            if context.len() > MAX_LABELLED_TEXT_BYTES {
+                break;
+            }
+            context.push(' ');
+            context.push_str(next.trim());
+        }
+        let penalty = placement_penalty(index, false, false, anchor);
+        for date in date::dates_in(&context, order, 2) {
+            let Some(role) = role_in_text(&context, date.start) else {
+                continue;
+            };
+            out.push(Candidate::new(
+                date.stamp,
+                role,
+                Source::VisibleText,
+                LABELLED_TEXT_WEIGHT.saturating_sub(penalty),
+            ));
+        }
+    }
 }
 
 fn mark_candidates(
@@ -665,6 +731,15 @@ mod tests {
             "<body><div class='x'>30 Mar, 2021 11:49</div><h1>Headline</h1><p>Text</p></body>",
         );
         assert_eq!(found.unwrap().0, "2021-03-30T11:49:00");
+    }
+
+    #[test]
+    fn reads_labelled_dates_anywhere() {
+        let found = best(
+            r#"<body><h1>Headline</h1><p>Text</p><ul><li><p class="title">Mise en ligne</p>
+            <p class="content">23 mai 2019</p></li></ul></body>"#,
+        );
+        assert_eq!(found, Some(("2019-05-23".into(), Role::Published)));
     }
 
     #[test]
