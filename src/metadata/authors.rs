@@ -38,6 +38,53 @@ const BY_PREFIXES: &[&str] = &[
     "yazar: ",
     "author: ",
     "authors: ",
+    "veröffentlicht von ",
+    "geschrieben von ",
+    "vom ",
+    "publié par ",
+    "écrit par ",
+    "publicado por ",
+    "escrito por ",
+    "pubblicato da ",
+    "scritto da ",
+    "geplaatst door ",
+    "geschreven door ",
+    "опубликовано ",
+    "autor ",
+];
+
+/// Words that open a photo or illustration credit, which is not the author's byline.
+const CREDIT_PREFIXES: &[&str] = &[
+    "foto:",
+    "fotos:",
+    "photo:",
+    "photos:",
+    "bild:",
+    "image:",
+    "illustration:",
+    "grafik:",
+];
+
+/// Legal forms and words that mark an organisation, lowercase, as whole words.
+const ORGANISATION_WORDS: &[&str] = &[
+    "gmbh",
+    "e.v.",
+    "ag",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "llc",
+    "s.a.",
+    "sa",
+    "srl",
+    "corp",
+    "team",
+    "redaktion",
+    "newsroom",
+    "staff",
+    "agency",
+    "agencies",
 ];
 
 /// Words that join names: "A and B" in each supported language.
@@ -72,6 +119,7 @@ const ROLE_WORDS: &[&str] = &[
     "редакция",
     "updated",
     "published",
+    "staff",
 ];
 
 /// Texts that are byline furniture, not names.
@@ -90,6 +138,9 @@ const NOT_NAMES: &[&str] = &[
     "follow",
     "more",
     "about",
+    "no author",
+    "veröffentlicht",
+    "von",
 ];
 
 /// The most words a name may have.
@@ -120,8 +171,38 @@ pub(crate) fn clean_author_names(raw: &[String], site_name: Option<&str>) -> Vec
     names
 }
 
+/// Whether a name is an organisation's: a legal form, a desk ("Redaktion", "Team") or a
+/// domain name.
+pub(crate) fn is_organisation(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    lower
+        .split_whitespace()
+        .any(|word| ORGANISATION_WORDS.contains(&word) || is_domain(word))
+}
+
+/// `example.com`, `www.example.de`: a word with a dot before two to four letters at its end.
+fn is_domain(word: &str) -> bool {
+    word.rsplit_once('.').is_some_and(|(head, tld)| {
+        head.len() >= 2
+            && (2..=4).contains(&tld.len())
+            && tld.chars().all(|c| c.is_ascii_lowercase())
+    })
+}
+
 /// One name out of a part of a byline, or `None` when the part is not a name.
 fn clean_name(part: &str) -> Option<String> {
+    let lower_part = part.trim().to_lowercase();
+    if CREDIT_PREFIXES.iter().any(|p| lower_part.starts_with(p)) {
+        return None;
+    }
+    // "Posted on September 21 by Adi Tzlil": the name follows the last "by".
+    let trimmed = part.trim();
+    let part = match lower_part.rfind(" by ") {
+        Some(at) if lower_part.len() == trimmed.len() && trimmed.is_char_boundary(at + 4) => {
+            &trimmed[at + 4..]
+        }
+        _ => part,
+    };
     let mut name = part.trim();
     loop {
         let stripped = strip_by(name);
@@ -273,6 +354,26 @@ mod tests {
             clean(&["Автор: Иван Петров и Анна Смирнова"]),
             ["Иван Петров", "Анна Смирнова"]
         );
+    }
+
+    #[test]
+    fn finds_the_name_after_by_and_drops_credits() {
+        assert_eq!(
+            clean(&["Posted on September 21 by Adi Tzlil"]),
+            ["Adi Tzlil"]
+        );
+        assert_eq!(
+            clean(&["Veröffentlicht von HansG", "Foto: Ingo Schneider"]),
+            ["HansG"]
+        );
+    }
+
+    #[test]
+    fn tells_organisations_from_people() {
+        assert!(is_organisation("Web Commerce GmbH"));
+        assert!(is_organisation("MesOpinions.com"));
+        assert!(!is_organisation("Jane Doe"));
+        assert!(!is_organisation("Emery D. Berger"));
     }
 
     #[test]

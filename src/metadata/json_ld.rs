@@ -91,7 +91,16 @@ fn parse_lenient(script: &str) -> Option<Value> {
         .strip_prefix("//<![CDATA[")
         .and_then(|t| t.strip_suffix("//]]>"))
         .unwrap_or(text);
-    serde_json::from_str(text.trim()).ok()
+    let text = text.trim();
+    serde_json::from_str(text).ok().or_else(|| {
+        // Raw line breaks and tabs inside strings are invalid JSON that CMS templates write
+        // often; outside strings they are whitespace either way.
+        let cleaned: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        serde_json::from_str(&cleaned).ok()
+    })
 }
 
 /// Collects every object with an article, page or site type, and the names of people by
@@ -485,6 +494,12 @@ mod tests {
         let facts = read(&["{not json", &deep, r#"{"@type":"Article","headline":7}"#]);
         assert_eq!(facts.headline, None);
         assert!(facts.has_article);
+    }
+
+    #[test]
+    fn tolerates_line_breaks_inside_strings() {
+        let facts = read(&["{\"@type\":\"Article\",\"headline\":\"Two\nlines\"}"]);
+        assert_eq!(facts.headline.as_deref(), Some("Two lines"));
     }
 
     #[test]

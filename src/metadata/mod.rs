@@ -72,7 +72,7 @@ pub(crate) fn detect_article_language(article: &mut crate::document::Article) {
 pub(crate) fn read(page: &Page<'_>, url: Option<&Url>, reference: jiff::Timestamp) -> Metadata {
     let ld = json_ld::read(&page.json_ld);
     let meta = meta_tags::read(page);
-    let seen = visible::read(page);
+    let mut seen = visible::read(page);
     let base = base_url(&meta, url);
     let canonical = canonical_url(&ld, &meta, url);
     let site_name = site_name(&ld, &meta, canonical.as_ref().or(url));
@@ -80,6 +80,10 @@ pub(crate) fn read(page: &Page<'_>, url: Option<&Url>, reference: jiff::Timestam
     let language = language::declared(&ld, &meta);
     let chosen = title::choose(&ld, &meta, &seen, site);
     let anchor = date_anchor(chosen.as_ref(), &seen);
+    if let Some(headline) = anchor.filter(|a| a.is_headline) {
+        visible::read_header_bylines(page, headline.index, &mut seen);
+    }
+    visible::read_labelled_byline(page, &mut seen);
     let order = day_order(language.as_ref().map(|(l, _)| l.as_str()));
     let (published, modified) = dates(page, &ld, &meta, &seen, anchor, order, url, reference);
     Metadata {
@@ -279,7 +283,12 @@ fn authors(
     seen: &VisibleFacts,
     site_name: Option<&str>,
 ) -> Sourced<Vec<String>> {
-    let bylines: Vec<String> = seen.bylines.iter().map(|(_, text)| text.clone()).collect();
+    let bylines: Vec<String> = seen
+        .bylines
+        .iter()
+        .chain(&seen.header_bylines)
+        .map(|(_, text)| text.clone())
+        .collect();
     let none = Vec::new();
     let (people, organisations) = if ld.authors_are_organisations {
         (&none, &ld.authors)
@@ -292,10 +301,20 @@ fn authors(
         (&bylines, Source::VisibleText),
         (organisations, Source::JsonLd),
     ];
-    candidates.into_iter().find_map(|(names, source)| {
+    // Organisations (a "GmbH", a domain) stand in only when no source names a person.
+    let mut fallback = None;
+    for (names, source) in candidates {
         let cleaned = authors::clean_author_names(names, site_name);
-        (!cleaned.is_empty()).then_some((cleaned, source))
-    })
+        if cleaned.is_empty() {
+            continue;
+        }
+        if cleaned.iter().all(|name| authors::is_organisation(name)) {
+            fallback.get_or_insert((cleaned, source));
+            continue;
+        }
+        return Some((cleaned, source));
+    }
+    fallback
 }
 
 fn description(ld: &JsonLdFacts, meta: &MetaFacts) -> Sourced<String> {

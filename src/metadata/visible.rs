@@ -68,6 +68,45 @@ const BYLINE_CLASS_WORDS: &[&str] = &[
     "journalist",
 ];
 
+/// Words that open a byline written as plain text.
+const BYLINE_OPENERS: &[&str] = &[
+    "by ",
+    "von ",
+    "par ",
+    "por ",
+    "di ",
+    "door ",
+    "autor:",
+    "autorin:",
+    "text:",
+    "written by ",
+    "texto:",
+    "автор:",
+    "yazar:",
+];
+/// Labels written alone before a name in its own element.
+const BYLINE_LABELS: &[&str] = &[
+    "by",
+    "by:",
+    "written by",
+    "written by:",
+    "author",
+    "author:",
+    "words by",
+    "von",
+    "autor",
+    "autor:",
+    "autorin:",
+    "text:",
+    "par",
+    "por",
+    "door",
+    "автор:",
+    "yazar:",
+];
+/// The longest plain-text byline, in bytes.
+const MAX_HEADER_BYLINE_BYTES: usize = 80;
+
 /// A heading that may be the headline.
 #[derive(Debug, Clone)]
 pub(crate) struct Heading {
@@ -115,6 +154,8 @@ pub(crate) struct VisibleFacts {
     pub(crate) marks: Vec<DateMark>,
     /// Byline texts with their index, in page order, not in chrome.
     pub(crate) bylines: Vec<(u32, String)>,
+    /// Texts near the headline that open with "By", "Von", "Par" …: bylines without markup.
+    pub(crate) header_bylines: Vec<(u32, String)>,
     /// The first `<article>` or `<main>` element, a fallback anchor for dates.
     pub(crate) article_start: Option<u32>,
 }
@@ -306,6 +347,7 @@ fn class_has(page: &Page<'_>, index: u32, words: &[&str]) -> bool {
                     part == *w
                         || part.starts_with(w) && part.len() <= w.len() + 2
                         || part.ends_with(w)
+                        || part.strip_prefix(w) == Some("name")
                 })
             })
         })
@@ -360,6 +402,59 @@ fn name_property(page: &Page<'_>, index: u32) -> Option<String> {
                 .map_or_else(|| page.text_of(i), str::to_owned)
         })
         .filter(|t| !t.is_empty())
+}
+
+/// Finds bylines written without markup near the headline: short texts that open with a
+/// byline word ("By Jane Doe", "von Daniela Obers", "Par Jean Dupont").
+pub(crate) fn read_header_bylines(page: &Page<'_>, headline: u32, facts: &mut VisibleFacts) {
+    let start = headline as usize;
+    let after = page.nodes[start..]
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.tag == Tag::Text && n.text.chars >= 4)
+        .take(TEXTS_AFTER_HEADLINE)
+        .map(|(i, _)| (start + i) as u32);
+    for index in after {
+        let scraper::Node::Text(text) = page.nodes[index as usize].node.value() else {
+            continue;
+        };
+        let text = text.trim();
+        let lower = text.to_lowercase();
+        let opens_with_by = BYLINE_OPENERS.iter().any(|w| lower.starts_with(w));
+        if opens_with_by && text.len() <= MAX_HEADER_BYLINE_BYTES && !is_in_chrome(page, index) {
+            facts.header_bylines.push((index, text.to_owned()));
+            return;
+        }
+    }
+}
+
+/// Finds a byline given as a label and a name in separate elements ("Written by" then
+/// "Edzel Tabing"), anywhere outside chrome; the first one counts.
+pub(crate) fn read_labelled_byline(page: &Page<'_>, facts: &mut VisibleFacts) {
+    let mut texts = page
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| {
+            n.tag == Tag::Text && n.text.chars >= 1 && !n.flags.contains(Flags::IN_HEAD)
+        })
+        .filter_map(|(i, n)| match n.node.value() {
+            scraper::Node::Text(text) => Some((i as u32, text.trim())),
+            _ => None,
+        })
+        .filter(|(_, text)| !text.is_empty());
+    while let Some((index, text)) = texts.next() {
+        if text.len() > 16 || !BYLINE_LABELS.contains(&text.to_lowercase().as_str()) {
+            continue;
+        }
+        let Some((name_index, name)) = texts.next() else {
+            return;
+        };
+        if name.len() <= MAX_HEADER_BYLINE_BYTES && !is_in_chrome(page, index) {
+            facts.header_bylines.push((name_index, name.to_owned()));
+            return;
+        }
+    }
 }
 
 /// Where dates are weighed from: the headline when known, else the first `<article>`.
