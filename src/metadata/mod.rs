@@ -200,7 +200,7 @@ fn dates(
     url: Option<&Url>,
     reference: jiff::Timestamp,
 ) -> (Sourced<Timestamp>, Sourced<Timestamp>) {
-    let parse = |text: &str| date::parse_iso(text).or_else(|| date::parse_text(text, order));
+    let parse = |text: &str| date::parse_iso(text).or_else(|| date::text::parse_text(text, order));
     let mut candidates: Vec<Candidate> = Vec::new();
     let structured = [
         (

@@ -5,15 +5,23 @@
 //! headings. The headline is what a reader sees at the top of the article, so:
 //!
 //! 1. A heading that agrees with a metadata title wins, `h1` before `h2`/`h3`. Agreeing means
-//!    saying the same words, or being one side of a metadata title split at a separator
-//!    (`Headline | Site`), or the metadata title without its site name.
-//! 2. Else, unless the page says it is something other than an article (an `og:type` other
-//!    than `article`, no JSON-LD article object, no `<article>` around the `h1`), the first `h1` outside page chrome when it reads like a headline:
-//!    not the site name and not a one-word label. Publishers rewrite `og:title` and `<title>`
-//!    for search and social cards ("15 Best …" against the visible "Best …"), and the reader
-//!    sees the `h1`. On shop, service and landing pages the `h1` is often a slogan, and the
-//!    metadata title names the page better.
-//! 3. Else the metadata titles, in the order above, without their site-name prefix or suffix.
+//!    saying the same words, being a side of a metadata title split at a separator
+//!    (`Headline | Section | Site`) other than the site name, the metadata title without its
+//!    site name, or most of it from the start (`Headline` for `Headline, Place`). When a
+//!    dedicated title exists (JSON-LD, `OpenGraph`, Twitter, Dublin Core), agreeing with the
+//!    document `<title>` alone does not count: the dedicated title is the article's own.
+//! 2. A heading that ends with a metadata title after a short kicker ("Klimaschutz: Bohren,
+//!    bis es heiß wird") gives that title.
+//! 3. Else the first `h1` outside page chrome, when it reads like a headline (not the site
+//!    name, not the blog name a metadata title puts after its separator, not a one-word
+//!    label) and shares most of its words with a metadata title. Publishers rewrite
+//!    `og:title` for search and social cards ("15 Best Standing Desks of 2025" against the
+//!    visible "Best Standing Desks"), and the reader sees the `h1`. An `h1` that shares few
+//!    words with the metadata names something else (a section, "About This Site"), and on a
+//!    page that says it is not an article (an `og:type` other than `article` and no JSON-LD
+//!    article, no `<article>` around the `h1`) the `h1` is often a slogan: there the
+//!    metadata title wins.
+//! 4. Else the metadata titles, in the order above, without their site-name prefix or suffix.
 
 use super::collapse;
 use super::json_ld::JsonLdFacts;
@@ -57,12 +65,19 @@ pub(crate) fn choose(
     .filter(|(title, _)| !title.is_empty())
     .collect();
     let headings: Vec<&Heading> = seen.headings.iter().filter(|h| !h.is_chrome).collect();
+    // A dedicated title (JSON-LD, OpenGraph, Twitter, Dublin Core) outranks the document
+    // `<title>`: a heading that agrees only with `<title>` while a dedicated title says
+    // otherwise is not taken on that agreement.
+    let has_dedicated = metadata_titles
+        .iter()
+        .any(|(_, source)| *source != Source::TitleElement);
     for level_one in [true, false] {
         let agreeing = headings.iter().find(|heading| {
             (heading.level == 1) == level_one
-                && metadata_titles
-                    .iter()
-                    .any(|(title, _)| agrees(title, &heading.text, site_name))
+                && metadata_titles.iter().any(|(title, source)| {
+                    (!has_dedicated || *source != Source::TitleElement)
+                        && agrees(title, &heading.text, site_name)
+                })
         });
         if let Some(heading) = agreeing {
             return Some(from_heading(heading));
@@ -77,8 +92,23 @@ pub(crate) fn choose(
             && is_headline_like(&h.text, site_name)
             && !site_sides.iter().any(|side| same_text(side, &h.text))
     });
+    let agrees_with_document_title_only = |h1: &Heading| {
+        has_dedicated
+            && meta
+                .document_title
+                .as_deref()
+                .is_some_and(|title| agrees(&collapse(title), &h1.text, site_name))
+    };
+    let names_the_same_story = |h1: &Heading| {
+        metadata_titles.is_empty()
+            || metadata_titles
+                .iter()
+                .any(|(title, _)| shares_most_words(strip_site_name(title, site_name), &h1.text))
+    };
     if let Some(h1) = first_h1
         && (!is_other_page(ld, meta) || h1.in_article || metadata_titles.is_empty())
+        && !agrees_with_document_title_only(h1)
+        && names_the_same_story(h1)
     {
         return Some(from_heading(h1));
     }
@@ -133,6 +163,30 @@ fn headline_after_kicker(
                 })
             })
         })
+}
+
+/// Whether two titles share at least half of the words of the shorter one, and two words at
+/// least unless it has one: a rewrite of the
+/// same headline ("Best Standing Desks" and "15 Best Standing Desks of 2025, Tested"), not a
+/// different text ("About This Site" and "Daring Fireball: Colophon").
+fn shares_most_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if short.is_empty() {
+        return false;
+    }
+    let shared = short.iter().filter(|w| long.contains(w)).count();
+    shared * 2 >= short.len() && (shared >= 2 || short.len() == 1)
 }
 
 /// Letters and digits, lowercased: the words of a text without its spacing and punctuation.
@@ -232,8 +286,9 @@ fn is_domain_of(text: &str, site: &str) -> bool {
 }
 
 /// Removes a site name before or after a separator. With a known site name, the side that is
-/// the site name goes; without one, a short last (or first) side goes when the other side is
-/// clearly the longer headline.
+/// the site name goes; without one, only a short last side goes when the other side is clearly
+/// the longer headline (a short first side is as often a product or series name, "Firefox —
+/// Customize and make it your own", as a site name).
 pub(crate) fn strip_site_name<'t>(title: &'t str, site_name: Option<&str>) -> &'t str {
     if let Some(site) = site_name
         && let Some(stripped) = strip_known_site(title, site)
@@ -248,12 +303,6 @@ pub(crate) fn strip_site_name<'t>(title: &'t str, site_name: Option<&str>) -> &'
         let tail_words = tail.split_whitespace().count();
         if tail_words <= 4 && head_words >= 3 && head_words >= tail_words * 2 {
             return head.trim();
-        }
-        if let Some((first, rest)) = title.split_once(separator) {
-            let first_words = first.split_whitespace().count();
-            if first_words <= 3 && rest.split_whitespace().count() >= first_words * 3 {
-                return rest.trim();
-            }
         }
     }
     title.trim()

@@ -224,16 +224,22 @@ fn is_logo(page: &Page<'_>, index: u32) -> bool {
     let node = &page.nodes[index as usize];
     let in_header = page.ancestors(index).any(|a| page.tag(a) == Tag::Header)
         && !page.ancestors(index).any(|a| page.tag(a) == Tag::Article);
-    let links_home = (index..node.end).any(|i| {
-        page.tag(i) == Tag::A
-            && page
-                .attr(i, "href")
-                .is_some_and(|h| matches!(h.trim(), "/" | "./" | "#"))
-    });
+    let links_home = (index..node.end)
+        .any(|i| page.tag(i) == Tag::A && page.attr(i, "href").is_some_and(is_home_link));
     let named_logo = page
         .attr(index, "class")
         .is_some_and(|c| c.to_ascii_lowercase().contains("logo") || c.contains("site-title"));
     links_home || named_logo || (in_header && page.tag(index) != Tag::H1)
+}
+
+/// Whether a link points at a site's home page: `/`, `./`, `index.html`, `https://host/`.
+fn is_home_link(href: &str) -> bool {
+    let href = href.trim();
+    matches!(
+        href,
+        "/" | "./" | "#" | "index.html" | "index.htm" | "./index.html" | "/index.html"
+    ) || url::Url::parse(href)
+        .is_ok_and(|url| url.path() == "/" && url.query().is_none() && url.fragment().is_none())
 }
 
 /// Whether an element sits in chrome that holds other stories' dates and names: `<aside>`,
@@ -555,7 +561,7 @@ fn mark_candidates(
     let machine = mark
         .machine
         .as_deref()
-        .and_then(|m| date::parse_iso(m).or_else(|| date::parse_text(m, order)));
+        .and_then(|m| date::parse_iso(m).or_else(|| date::text::parse_text(m, order)));
     let found: Vec<(crate::timestamp::Timestamp, Option<Role>)> = match machine {
         Some(stamp) => vec![(stamp, role_in_text(&mark.text, mark.text.len()))],
         None => date::dates_in(&mark.text, order, 3)

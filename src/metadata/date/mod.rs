@@ -43,7 +43,19 @@ use crate::document::Source;
 use crate::timestamp::Timestamp;
 
 pub(crate) use iso::parse_iso;
-pub(crate) use text::{DayOrder, dates_in, parse_text, relative_in};
+pub(crate) use text::{DayOrder, dates_in, relative_in};
+
+/// The first date of the web era (1990 on) written in `text`; `month_first` reads
+/// `03/04/2021` as March 4. The extraction stage uses it to recognise standalone date lines
+/// (a dateline, not a historical date in a table such as "7 May 1856").
+pub(crate) fn parse_text(text: &str, month_first: bool) -> Option<Timestamp> {
+    let order = if month_first {
+        DayOrder::MonthFirst
+    } else {
+        DayOrder::DayFirst
+    };
+    text::parse_text(text, order).filter(|stamp| stamp.date().year() >= 1990)
+}
 
 /// The earliest plausible publication year of a page on the web.
 const MIN_PUBLICATION_YEAR: i16 = 1995;
