@@ -12,10 +12,12 @@
 //! a sidebar, a related-stories rail, a comment or a teaser link, so a sidebar teaser's date
 //! never beats the article's own.
 //!
-//! The strongest published candidate wins. Two refinements follow, both taking only what the
+//! The strongest published candidate wins. Refinements follow, each taking only what the
 //! page states: a date without a time takes the time (and offset) of another candidate for
-//! the same day, and a UTC time takes the page's own offset when another candidate states the
-//! same instant with it. When the URL holds a date (`/2021/03/30/`) and the winner is more
+//! the same day; a UTC time takes the page's own offset when another candidate states the
+//! same instant with it; and a UTC time whose day differs from the day the reader sees (a
+//! header date or the URL's date, a day off and reachable within the world's ±14 h of zones)
+//! takes that day, with the offset the written local time implies, or as a bare date. When the URL holds a date (`/2021/03/30/`) and the winner is more
 //! than a day away from it, the strongest candidate that agrees with the URL wins instead:
 //! URLs are minted when a story is filed, while CMS metadata is sometimes the date of a
 //! template or an import.
@@ -254,9 +256,46 @@ fn refine(winner: &Candidate, all: &[&Candidate]) -> Candidate {
         });
         if let Some(local) = local {
             best.stamp = local.stamp;
+        } else if let Some(local) = local_day(instant, winner.role, all) {
+            best.stamp = local;
         }
     }
     best
+}
+
+/// The page's own day for a UTC instant: a visible date or the URL's date without an offset,
+/// a day off the UTC date and reachable from the instant within the world's zones (±14 h),
+/// is the day the reader sees. With a written time the offset follows from the difference
+/// (when it is whole quarter hours); without one, only the date is known.
+fn local_day(instant: jiff::Timestamp, role: Role, all: &[&Candidate]) -> Option<Timestamp> {
+    const MAX_ZONE_SECONDS: i64 = 14 * 3600;
+    let utc = jiff::tz::Offset::UTC.to_datetime(instant);
+    let span = jiff::SignedDuration::from_secs(MAX_ZONE_SECONDS);
+    let earliest = jiff::tz::Offset::UTC
+        .to_datetime(instant.checked_sub(span).ok()?)
+        .date();
+    let latest = jiff::tz::Offset::UTC
+        .to_datetime(instant.checked_add(span).ok()?)
+        .date();
+    let seen = all.iter().find(|c| {
+        (c.source == Source::Url || (c.source == Source::VisibleText && c.weight >= 55))
+            && (c.role == role || c.role == Role::Unlabelled || c.source == Source::Url)
+            && c.stamp.offset().is_none()
+            && c.stamp.date() != utc.date()
+            && (earliest..=latest).contains(&c.stamp.date())
+    })?;
+    let Some(time) = seen.stamp.time() else {
+        return Some(Timestamp::from_date(seen.stamp.date()));
+    };
+    let local = seen.stamp.date().to_datetime(time);
+    let seconds = utc.duration_until(local).as_secs();
+    let offset = (seconds.abs() <= MAX_ZONE_SECONDS && seconds % 900 == 0)
+        .then(|| jiff::tz::Offset::from_seconds(i32::try_from(seconds).ok()?).ok())
+        .flatten();
+    Some(match offset {
+        Some(offset) => Timestamp::new(seen.stamp.date(), Some(time), Some(offset)),
+        None => Timestamp::from_date(seen.stamp.date()),
+    })
 }
 
 /// Whether `a` is certainly earlier than `b`: by instant when both have one, by clock time
@@ -444,6 +483,30 @@ mod tests {
             None,
         );
         assert_eq!(p.as_deref(), Some("2021-03-30T17:30:00-05:00"));
+    }
+
+    #[test]
+    fn a_utc_time_takes_the_day_the_reader_sees() {
+        let seen =
+            |text: &str| Candidate::new(stamp(text), Role::Unlabelled, Source::VisibleText, 50);
+        let (p, _) = chosen(
+            &[
+                published("2022-11-06T23:00:00Z", 100),
+                seen("2022-11-07T00:00"),
+            ],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2022-11-07T00:00:00+01:00"));
+        let (p, _) = chosen(
+            &[published("2023-11-09T05:30:59Z", 100), seen("2023-11-08")],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2023-11-08"));
+        let (p, _) = chosen(
+            &[published("2023-11-09T12:00:00Z", 100), seen("2023-11-07")],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2023-11-09T12:00:00+00:00"));
     }
 
     #[test]
