@@ -488,7 +488,7 @@ mod tests {
     #[test]
     fn a_utc_time_takes_the_day_the_reader_sees() {
         let seen =
-            |text: &str| Candidate::new(stamp(text), Role::Unlabelled, Source::VisibleText, 50);
+            |text: &str| Candidate::new(stamp(text), Role::Unlabelled, Source::VisibleText, 60);
         let (p, _) = chosen(
             &[
                 published("2022-11-06T23:00:00Z", 100),
