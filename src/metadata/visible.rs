@@ -26,6 +26,10 @@ const MAX_DATE_MARKS: usize = 200;
 const MAX_DATE_LINE_BYTES: usize = 160;
 /// The longest byline text, in bytes.
 const MAX_BYLINE_BYTES: usize = 160;
+/// How many byline-like elements are looked at.
+const MAX_BYLINE_ELEMENTS: usize = 60;
+/// The most nodes a byline or date line holds; bigger elements are containers, not lines.
+const MAX_SMALL_ELEMENT_NODES: u32 = 120;
 /// How many text nodes after (and before) the headline are read for written dates and
 /// bylines: the header of an article, not its body.
 const TEXTS_AFTER_HEADLINE: usize = 40;
@@ -158,6 +162,8 @@ pub(crate) struct VisibleFacts {
     pub(crate) header_bylines: Vec<(u32, String)>,
     /// The first `<article>` or `<main>` element, a fallback anchor for dates.
     pub(crate) article_start: Option<u32>,
+    /// How many byline-like elements were looked at, to bound the work on hostile pages.
+    pub(crate) byline_elements_seen: usize,
 }
 
 /// Reads the visible facts of a page.
@@ -279,7 +285,15 @@ fn read_date_mark(page: &Page<'_>, index: u32) -> Option<DateMark> {
     } else {
         return None;
     };
-    let text = page.text_of(index);
+    let is_small = page.nodes[index as usize].end - index <= MAX_SMALL_ELEMENT_NODES;
+    if kind == MarkKind::DateLine && !is_small {
+        return None;
+    }
+    let text = if is_small {
+        page.text_of(index)
+    } else {
+        String::new()
+    };
     if kind == MarkKind::DateLine && (text.is_empty() || text.len() > MAX_DATE_LINE_BYTES) {
         return None;
     }
@@ -373,6 +387,12 @@ fn read_byline(page: &Page<'_>, index: u32, facts: &mut VisibleFacts) {
     if !(is_author_link || is_author_prop || is_byline_class) {
         return;
     }
+    // Bounded work on hostile pages: a byline is a small element, and a page has few.
+    facts.byline_elements_seen += 1;
+    let subtree = page.nodes[index as usize].end - index;
+    if facts.byline_elements_seen > MAX_BYLINE_ELEMENTS || subtree > MAX_SMALL_ELEMENT_NODES {
+        return;
+    }
     // An enclosing byline already read holds this one's text.
     if facts
         .bylines
@@ -449,9 +469,14 @@ pub(crate) fn read_labelled_byline(page: &Page<'_>, facts: &mut VisibleFacts) {
             _ => None,
         })
         .filter(|(_, text)| !text.is_empty());
+    let mut labels_seen = 0;
     while let Some((index, text)) = texts.next() {
         if text.len() > 16 || !BYLINE_LABELS.contains(&text.to_lowercase().as_str()) {
             continue;
+        }
+        labels_seen += 1;
+        if labels_seen > MAX_BYLINE_ELEMENTS {
+            return;
         }
         let Some((name_index, name)) = texts.next() else {
             return;
@@ -519,10 +544,10 @@ fn labelled_text_candidates(
         if !contains_label(&lower, PUBLISHED_LABELS) && !contains_label(&lower, MODIFIED_LABELS) {
             continue;
         }
+        found_labels += 1;
         if is_in_chrome(page, index) {
             continue;
         }
-        found_labels += 1;
         let mut context = text.trim().to_owned();
         for &(_, next) in texts.iter().skip(position + 1).take(2) {
             if context.len() > MAX_LABELLED_TEXT_BYTES {
@@ -847,6 +872,27 @@ mod tests {
     fn reads_relative_dates_near_the_headline() {
         let found = best("<body><h1>Headline</h1><span>3 hours ago</span><p>Text</p></body>");
         assert_eq!(found.unwrap().0, "2023-12-31T21:00:00+00:00");
+    }
+
+    #[test]
+    fn stays_fast_on_deep_pages_full_of_labels() {
+        let depth = 20_000;
+        let html = format!(
+            "{}<h1>Headline</h1>{}{}",
+            "<div class='author'>".repeat(depth),
+            "<aside><span>By</span><span>Name</span><p>Updated 30.03.2021</p></aside>"
+                .repeat(2_000),
+            "</div>".repeat(depth)
+        );
+        let started = std::time::Instant::now();
+        with_facts(&html, |page, facts| {
+            let anchor = facts.headings.first().map(|h| Anchor {
+                index: h.index,
+                is_headline: true,
+            });
+            date_candidates(page, facts, anchor, DayOrder::DayFirst, reference())
+        });
+        assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
     }
 
     #[test]
