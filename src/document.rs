@@ -39,12 +39,17 @@ pub struct Article {
     pub authors: Vec<String>,
     /// The publication's name.
     pub site_name: Option<String>,
-    /// The page language as a BCP 47 tag (`en`, `de-DE`), as declared by the page.
+    /// The page language as a BCP 47 tag (`en`, `de-DE`) as the page declares it, else the
+    /// language detected in the body text (an ISO 639-1 code, [`Source::Detected`]).
     pub language: Option<String>,
     /// The summary the page gives in its metadata.
     pub description: Option<String>,
     /// The lead image.
     pub image: Option<Url>,
+    /// The section of the site the article belongs to ("World", "Sport"), as the page states it.
+    pub section: Option<String>,
+    /// The article's tags or keywords, as the page states them, in page order.
+    pub tags: Vec<String>,
     /// The body, in page order.
     pub blocks: Vec<Block>,
     /// Where each metadata field came from.
@@ -303,6 +308,8 @@ pub enum Source {
     VisibleText,
     /// The page URL.
     Url,
+    /// Detected from the body text (the language, when the page declares none).
+    Detected,
 }
 
 /// Which [`Source`] each metadata field of an [`Article`] came from; `None` where the field is
@@ -326,6 +333,10 @@ pub struct Sources {
     pub description: Option<Source>,
     /// Source of [`Article::image`].
     pub image: Option<Source>,
+    /// Source of [`Article::section`].
+    pub section: Option<Source>,
+    /// Source of [`Article::tags`].
+    pub tags: Option<Source>,
 }
 
 #[cfg(test)]

@@ -132,7 +132,11 @@ impl Extractor {
     pub fn extract_document(&self, document: &Html, url: Option<&Url>) -> Result<Article> {
         let page = Page::build(document);
         self.check_elements(&page)?;
-        let metadata = metadata::read(&page, url);
+        let reference = self
+            .options
+            .reference_time
+            .unwrap_or_else(jiff::Timestamp::now);
+        let metadata = metadata::read(&page, url, reference);
         let blocks = self.find_body(&page, &metadata);
         let chars: usize = blocks.iter().map(block_chars).sum();
         let article = assemble(metadata, blocks);
@@ -281,8 +285,10 @@ fn assemble(metadata: Metadata, blocks: Vec<Block>) -> Article {
         language: metadata.language.as_ref().map(|(_, s)| *s),
         description: metadata.description.as_ref().map(|(_, s)| *s),
         image: metadata.image.as_ref().map(|(_, s)| *s),
+        section: metadata.section.as_ref().map(|(_, s)| *s),
+        tags: metadata.tags.as_ref().map(|(_, s)| *s),
     };
-    Article {
+    let mut article = Article {
         url: metadata.url,
         title: metadata.title.map(|(title, _)| title),
         published: metadata.published.map(|(stamp, _)| stamp),
@@ -292,10 +298,15 @@ fn assemble(metadata: Metadata, blocks: Vec<Block>) -> Article {
         language: metadata.language.map(|(language, _)| language),
         description: metadata.description.map(|(text, _)| text),
         image: metadata.image.map(|(url, _)| url),
+        section: metadata.section.map(|(section, _)| section),
+        tags: metadata.tags.map(|(tags, _)| tags).unwrap_or_default(),
         blocks,
         sources,
         decoding: None,
-    }
+    };
+    // The body language is known only now: detect it when the page declares none.
+    metadata::detect_article_language(&mut article);
+    article
 }
 
 #[cfg(test)]

@@ -30,6 +30,8 @@ pub(crate) struct Options {
     pub(crate) min_chars: usize,
     pub(crate) max_bytes: u64,
     pub(crate) max_elements: usize,
+    /// `None`: the moment of each extraction.
+    pub(crate) reference_time: Option<jiff::Timestamp>,
     #[cfg(feature = "fetch")]
     pub(crate) fetch: FetchOptions,
 }
@@ -63,6 +65,7 @@ impl Default for Options {
             min_chars: DEFAULT_MIN_CHARS,
             max_bytes: DEFAULT_MAX_BYTES,
             max_elements: DEFAULT_MAX_ELEMENTS,
+            reference_time: None,
             #[cfg(feature = "fetch")]
             fetch: FetchOptions::default(),
         }
@@ -158,6 +161,28 @@ impl ExtractorBuilder {
     #[must_use]
     pub fn max_elements(mut self, max_elements: usize) -> Self {
         self.options.max_elements = max_elements;
+        self
+    }
+
+    /// The time the page was fetched, for reading its dates: no publication or update date
+    /// may be later, and relative dates ("3 hours ago", "yesterday") count back from it. Set
+    /// it when extracting pages saved earlier.
+    ///
+    /// ```
+    /// let fetched: jiff::Timestamp = "2021-03-30T12:00:00Z".parse().unwrap();
+    /// let extractor = newsprint::Extractor::builder().reference_time(fetched).build();
+    /// let html = "<html><body><article><h1>Storm hits the coast</h1><span>3 hours ago</span>\
+    ///     <p>The storm reached the coast on Tuesday morning, closing roads.</p></article></body></html>";
+    /// let article = extractor.extract_html(html, None)?;
+    /// assert_eq!(article.published.unwrap().to_string(), "2021-03-30T09:00:00+00:00");
+    /// # Ok::<(), newsprint::Error>(())
+    /// ```
+    ///
+    /// By default, the reference is the moment of each extraction (for
+    /// [`crate::Extractor::extract_url`], the moment the page was fetched).
+    #[must_use]
+    pub fn reference_time(mut self, fetched_at: jiff::Timestamp) -> Self {
+        self.options.reference_time = Some(fetched_at);
         self
     }
 

@@ -2,9 +2,15 @@
 //! article, in schema.org terms.
 //!
 //! Objects are found anywhere: at the top level, in arrays, in `@graph`, nested in
-//! `mainEntity`. An article type (`NewsArticle`, `BlogPosting`, …) is preferred over a page
-//! type (`WebPage`), which only fills what the article object leaves empty. Malformed JSON is
+//! `mainEntity`. An article type (`NewsArticle`, `BlogPosting`, `Report`, a `QAPage`'s
+//! `Question`, …) is preferred over a page type (`WebPage`), which only fills what the article
+//! objects leave empty and whose dates are kept apart as weaker evidence. The questions of an
+//! `FAQPage` are not articles: their names are not headlines. Authors given by reference
+//! (`{"@id": "…#person"}`) are resolved against the `Person` objects of the same page.
+//! Strings have their HTML entities decoded (some CMSs escape them twice). Malformed JSON is
 //! skipped; `serde_json`'s nesting limit keeps hostile input from recursing deeply.
+
+use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
@@ -14,21 +20,37 @@ const MAX_VISITED_VALUES: usize = 20_000;
 /// What the JSON-LD of a page says about its article.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct JsonLdFacts {
+    /// `headline` (else `name`) of an article object.
     pub(crate) headline: Option<String>,
+    /// The page has an article object.
+    pub(crate) has_article: bool,
+    /// `name`/`headline` of a page object.
+    pub(crate) page_title: Option<String>,
+    /// Dates of article objects.
     pub(crate) date_published: Option<String>,
+    pub(crate) date_created: Option<String>,
     pub(crate) date_modified: Option<String>,
+    /// Dates of page objects.
+    pub(crate) page_date_published: Option<String>,
+    pub(crate) page_date_modified: Option<String>,
     pub(crate) authors: Vec<String>,
+    /// `authors` names organisations: no person was named.
+    pub(crate) authors_are_organisations: bool,
     pub(crate) publisher: Option<String>,
+    /// `name` of a `WebSite` object.
+    pub(crate) website_name: Option<String>,
     pub(crate) description: Option<String>,
     pub(crate) image: Option<String>,
     pub(crate) language: Option<String>,
     pub(crate) url: Option<String>,
-    pub(crate) article_body: Option<String>,
+    pub(crate) section: Option<String>,
+    pub(crate) keywords: Vec<String>,
 }
 
 /// How well an object's `@type` describes an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Rank {
+    Site,
     Page,
     Article,
 }
@@ -36,18 +58,23 @@ enum Rank {
 /// Reads every JSON-LD script of a page.
 pub(crate) fn read(scripts: &[&str]) -> JsonLdFacts {
     let mut objects: Vec<(Rank, Map<String, Value>)> = Vec::new();
+    let mut people: HashMap<String, String> = HashMap::new();
     let mut visited = 0;
     for script in scripts {
         let Some(value) = parse_lenient(script) else {
             continue;
         };
-        collect_objects(value, &mut objects, &mut visited);
+        collect_objects(value, &mut objects, &mut people, &mut visited);
     }
     // Article objects first; among equals, page order.
     objects.sort_by_key(|(rank, _)| std::cmp::Reverse(*rank));
     let mut facts = JsonLdFacts::default();
-    for (_, object) in &objects {
-        fill(&mut facts, object);
+    for (rank, object) in &objects {
+        match rank {
+            Rank::Article => fill_article(&mut facts, object, &people),
+            Rank::Page => fill_page(&mut facts, object, &people),
+            Rank::Site => set_text(&mut facts.website_name, object.get("name")),
+        }
     }
     facts
 }
@@ -64,13 +91,24 @@ fn parse_lenient(script: &str) -> Option<Value> {
         .strip_prefix("//<![CDATA[")
         .and_then(|t| t.strip_suffix("//]]>"))
         .unwrap_or(text);
-    serde_json::from_str(text.trim()).ok()
+    let text = text.trim();
+    serde_json::from_str(text).ok().or_else(|| {
+        // Raw line breaks and tabs inside strings are invalid JSON that CMS templates write
+        // often; outside strings they are whitespace either way.
+        let cleaned: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        serde_json::from_str(&cleaned).ok()
+    })
 }
 
-/// Collects every object with an article or page type, without recursion.
+/// Collects every object with an article, page or site type, and the names of people by
+/// `@id`, without recursion.
 fn collect_objects(
     root: Value,
     objects: &mut Vec<(Rank, Map<String, Value>)>,
+    people: &mut HashMap<String, String>,
     visited: &mut usize,
 ) {
     let mut stack = vec![root];
@@ -82,17 +120,31 @@ fn collect_objects(
         match value {
             Value::Array(items) => stack.extend(items.into_iter().rev()),
             Value::Object(mut object) => {
+                let is_faq = has_type(&object, |kind| kind == "FAQPage");
                 for key in [
                     "@graph",
                     "mainEntity",
                     "mainEntityOfPage",
                     "itemListElement",
                 ] {
+                    if is_faq && key == "mainEntity" {
+                        continue;
+                    }
                     if let Some(inner) = object.remove(key)
                         && matches!(inner, Value::Array(_) | Value::Object(_))
                     {
                         stack.push(inner);
                     }
+                }
+                if has_type(&object, |kind| kind == "Person")
+                    && let (Some(Value::String(id)), Some(name)) = (
+                        object.get("@id"),
+                        names(&Value::Object(object.clone()), &HashMap::new())
+                            .into_iter()
+                            .next(),
+                    )
+                {
+                    people.insert(id.clone(), name);
                 }
                 if let Some(rank) = rank_of(&object) {
                     objects.push((rank, object));
@@ -103,43 +155,82 @@ fn collect_objects(
     }
 }
 
-/// Article types rank above page types; anything else is not about the article.
-fn rank_of(object: &Map<String, Value>) -> Option<Rank> {
-    let types: Vec<&str> = match object.get("@type")? {
-        Value::String(kind) => vec![kind.as_str()],
-        Value::Array(kinds) => kinds.iter().filter_map(Value::as_str).collect(),
-        _ => return None,
+/// Whether any `@type` of an object (its last path segment) satisfies `test`.
+fn has_type(object: &Map<String, Value>, test: impl Fn(&str) -> bool) -> bool {
+    let kinds: Vec<&str> = match object.get("@type") {
+        Some(Value::String(kind)) => vec![kind.as_str()],
+        Some(Value::Array(kinds)) => kinds.iter().filter_map(Value::as_str).collect(),
+        _ => return false,
     };
+    kinds
+        .iter()
+        .any(|kind| test(kind.rsplit('/').next().unwrap_or(kind)))
+}
+
+/// Article types rank above page types, page types above the site; anything else is not
+/// about the article.
+fn rank_of(object: &Map<String, Value>) -> Option<Rank> {
     let is_article = |kind: &str| {
-        let kind = kind.rsplit('/').next().unwrap_or(kind);
         kind.ends_with("Article")
             || kind.ends_with("Posting")
             || matches!(kind, "Report" | "Review" | "Recipe" | "Question" | "HowTo")
     };
-    if types.iter().any(|kind| is_article(kind)) {
+    if has_type(object, is_article) {
         Some(Rank::Article)
-    } else if types
-        .iter()
-        .any(|kind| kind.ends_with("WebPage") || *kind == "CreativeWork")
-    {
+    } else if has_type(object, |kind| {
+        kind.ends_with("WebPage") || kind.ends_with("Page") || kind == "CreativeWork"
+    }) {
         Some(Rank::Page)
+    } else if has_type(object, |kind| kind == "WebSite") {
+        Some(Rank::Site)
     } else {
         None
     }
 }
 
-/// Fills the fields still empty from one object.
-fn fill(facts: &mut JsonLdFacts, object: &Map<String, Value>) {
+/// Fills the fields still empty from an article object.
+fn fill_article(
+    facts: &mut JsonLdFacts,
+    object: &Map<String, Value>,
+    people: &HashMap<String, String>,
+) {
+    facts.has_article = true;
     set_text(
         &mut facts.headline,
         object.get("headline").or(object.get("name")),
     );
     set_text(&mut facts.date_published, object.get("datePublished"));
-    set_text(&mut facts.date_published, object.get("dateCreated"));
+    set_text(&mut facts.date_created, object.get("dateCreated"));
     set_text(&mut facts.date_modified, object.get("dateModified"));
+    set_text(&mut facts.section, object.get("articleSection"));
+    if facts.keywords.is_empty() {
+        facts.keywords = keywords(object.get("keywords"));
+    }
+    fill_shared(facts, object, people);
+}
+
+/// Fills the fields still empty from a page object; its dates and title are kept apart.
+fn fill_page(
+    facts: &mut JsonLdFacts,
+    object: &Map<String, Value>,
+    people: &HashMap<String, String>,
+) {
+    set_text(
+        &mut facts.page_title,
+        object.get("headline").or(object.get("name")),
+    );
+    set_text(&mut facts.page_date_published, object.get("datePublished"));
+    set_text(&mut facts.page_date_modified, object.get("dateModified"));
+    fill_shared(facts, object, people);
+}
+
+fn fill_shared(
+    facts: &mut JsonLdFacts,
+    object: &Map<String, Value>,
+    people: &HashMap<String, String>,
+) {
     set_text(&mut facts.description, object.get("description"));
     set_text(&mut facts.language, object.get("inLanguage"));
-    set_text(&mut facts.article_body, object.get("articleBody"));
     if facts.url.is_none() {
         facts.url = object.get("url").and_then(first_url);
     }
@@ -149,12 +240,12 @@ fn fill(facts: &mut JsonLdFacts, object: &Map<String, Value>) {
     if facts.publisher.is_none() {
         facts.publisher = object
             .get("publisher")
-            .and_then(|p| names(p).into_iter().next());
+            .and_then(|p| names(p, people).into_iter().next());
     }
     if facts.authors.is_empty()
         && let Some(author) = object.get("author").or(object.get("creator"))
     {
-        facts.authors = person_names(author);
+        (facts.authors, facts.authors_are_organisations) = person_names(author, people);
     }
 }
 
@@ -168,8 +259,23 @@ fn set_text(slot: &mut Option<String>, value: Option<&Value>) {
         _ => "",
     };
     if !text.is_empty() {
-        *slot = Some(text.to_owned());
+        // Some CMSs escape twice ("&amp;raquo;"): decode until nothing changes, at most twice.
+        let once = decode_entities(text);
+        *slot = Some(decode_entities(&once));
     }
+}
+
+/// `keywords` as a list: an array of strings, or one comma-separated string.
+fn keywords(value: Option<&Value>) -> Vec<String> {
+    let raw: Vec<&str> = match value {
+        Some(Value::String(text)) => text.split(',').collect(),
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    raw.into_iter()
+        .map(|k| decode_entities(k.trim()))
+        .filter(|k| !k.is_empty())
+        .collect()
 }
 
 /// The first URL in a string, an `ImageObject`/`{url}` object or an array of either.
@@ -186,40 +292,49 @@ fn first_url(value: &Value) -> Option<String> {
     }
 }
 
-/// Names of people in an `author` value; organisation names only when no person is named.
-fn person_names(value: &Value) -> Vec<String> {
+/// Names of people in an `author` value; organisation names (and `true`) only when no person
+/// is named.
+fn person_names(value: &Value, people: &HashMap<String, String>) -> (Vec<String>, bool) {
     let items: Vec<&Value> = match value {
         Value::Array(items) => items.iter().collect(),
         other => vec![other],
     };
-    let mut people = Vec::new();
+    let mut persons = Vec::new();
     let mut organisations = Vec::new();
     for item in items {
-        let is_organisation = item
-            .get("@type")
-            .and_then(Value::as_str)
-            .is_some_and(|kind| kind.contains("Organization"));
+        let is_organisation = item.as_object().is_some_and(|object| {
+            has_type(object, |kind| {
+                kind.contains("Organization") || kind == "NewsMediaOrganization"
+            })
+        });
         let target = if is_organisation {
             &mut organisations
         } else {
-            &mut people
+            &mut persons
         };
-        target.extend(names(item));
+        target.extend(names(item, people));
     }
-    if people.is_empty() {
-        organisations
+    if persons.is_empty() {
+        let any = !organisations.is_empty();
+        (organisations, any)
     } else {
-        people
+        (persons, false)
     }
 }
 
-/// The `name` of an object, or the string itself.
-fn names(value: &Value) -> Vec<String> {
+/// The `name` of an object (or the person its `@id` refers to), or the string itself.
+fn names(value: &Value, people: &HashMap<String, String>) -> Vec<String> {
     match value {
-        Value::String(name) => vec![name.trim().to_owned()],
+        Value::String(name) => vec![decode_entities(name.trim())],
         Value::Object(object) => {
             if let Some(Value::String(name)) = object.get("name") {
-                vec![name.trim().to_owned()]
+                vec![decode_entities(name.trim())]
+            } else if let Some(name) = object
+                .get("@id")
+                .and_then(Value::as_str)
+                .and_then(|id| people.get(id))
+            {
+                vec![name.clone()]
             } else {
                 let given = object.get("givenName").and_then(Value::as_str);
                 let family = object.get("familyName").and_then(Value::as_str);
@@ -229,12 +344,63 @@ fn names(value: &Value) -> Vec<String> {
                 }
             }
         }
-        Value::Array(items) => items.iter().flat_map(names).collect(),
+        Value::Array(items) => items.iter().flat_map(|item| names(item, people)).collect(),
         _ => Vec::new(),
     }
     .into_iter()
     .filter(|name| !name.is_empty())
     .collect()
+}
+
+/// Decodes the HTML character references CMSs leave in JSON-LD strings (`&amp;`, `&#8217;`,
+/// `&#x27;`, `&quot;`); anything unknown is kept as written.
+pub(crate) fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let decoded = rest.find(';').filter(|&end| end <= 10).and_then(|end| {
+            let name = &rest[1..end];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                "rsquo" => Some('’'),
+                "lsquo" => Some('‘'),
+                "rdquo" => Some('”'),
+                "ldquo" => Some('“'),
+                "ndash" => Some('–'),
+                "mdash" => Some('—'),
+                "hellip" => Some('…'),
+                "raquo" => Some('»'),
+                "laquo" => Some('«'),
+                _ => name.strip_prefix('#').and_then(|number| {
+                    let code = match number.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                        None => number.parse().ok(),
+                    };
+                    code.and_then(char::from_u32)
+                }),
+            };
+            c.map(|c| (c, end))
+        });
+        if let Some((c, end)) = decoded {
+            out.push(c);
+            rest = &rest[end + 1..];
+        } else {
+            out.push('&');
+            rest = &rest[1..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -265,10 +431,34 @@ mod tests {
     fn finds_articles_inside_a_graph_before_pages() {
         let facts = read(&[r#"{"@graph":[
             {"@type":"WebPage","name":"Site page","datePublished":"2020-01-01"},
-            {"@type":["NewsArticle"],"headline":"Story","image":[{"url":"https://x/a.jpg"}]}]}"#]);
+            {"@type":"WebSite","name":"The Site"},
+            {"@type":["NewsArticle"],"headline":"Story","dateCreated":"2020-01-02",
+             "image":[{"url":"https://x/a.jpg"}]}]}"#]);
         assert_eq!(facts.headline.as_deref(), Some("Story"));
+        assert_eq!(facts.page_title.as_deref(), Some("Site page"));
         assert_eq!(facts.image.as_deref(), Some("https://x/a.jpg"));
-        assert_eq!(facts.date_published.as_deref(), Some("2020-01-01"));
+        assert_eq!(facts.date_published, None);
+        assert_eq!(facts.date_created.as_deref(), Some("2020-01-02"));
+        assert_eq!(facts.page_date_published.as_deref(), Some("2020-01-01"));
+        assert_eq!(facts.website_name.as_deref(), Some("The Site"));
+    }
+
+    #[test]
+    fn reads_nested_article_objects() {
+        let facts = read(&[r#"{"@type":"WebPage","mainEntity":{"@type":"BlogPosting",
+            "headline":"Nested","datePublished":"2021-03-30","articleSection":"Politics",
+            "keywords":"one, two"}}"#]);
+        assert_eq!(facts.headline.as_deref(), Some("Nested"));
+        assert_eq!(facts.date_published.as_deref(), Some("2021-03-30"));
+        assert_eq!(facts.section.as_deref(), Some("Politics"));
+        assert_eq!(facts.keywords, ["one", "two"]);
+    }
+
+    #[test]
+    fn faq_questions_are_not_headlines() {
+        let facts = read(&[r#"{"@type":"FAQPage","mainEntity":[
+            {"@type":"Question","name":"What is it?"}]}"#]);
+        assert_eq!(facts.headline, None);
     }
 
     #[test]
@@ -276,13 +466,40 @@ mod tests {
         let facts = read(&[r#"{"@type":"Article","author":[
             {"@type":"Organization","name":"Desk"},{"@type":"Person","name":"A. Writer"}]}"#]);
         assert_eq!(facts.authors, ["A. Writer"]);
+        let facts =
+            read(&[r#"{"@type":"Article","author":{"@type":"Organization","name":"Desk"}}"#]);
+        assert_eq!(facts.authors, ["Desk"]);
+        assert!(facts.authors_are_organisations);
+    }
+
+    #[test]
+    fn resolves_authors_by_reference() {
+        let facts = read(&[r#"{"@graph":[
+            {"@type":"Article","author":{"@id":"https://x/#jane"}},
+            {"@type":"Person","@id":"https://x/#jane","name":"Jane Doe"}]}"#]);
+        assert_eq!(facts.authors, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn decodes_entities_in_strings() {
+        let facts =
+            read(&[r#"{"@type":"Article","headline":"Rates &amp; Jobs &#8211; it&#x27;s"}"#]);
+        assert_eq!(facts.headline.as_deref(), Some("Rates & Jobs – it's"));
+        assert_eq!(decode_entities("AT&T & co"), "AT&T & co");
     }
 
     #[test]
     fn skips_malformed_and_hostile_json() {
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         let facts = read(&["{not json", &deep, r#"{"@type":"Article","headline":7}"#]);
-        assert_eq!(facts, JsonLdFacts::default());
+        assert_eq!(facts.headline, None);
+        assert!(facts.has_article);
+    }
+
+    #[test]
+    fn tolerates_line_breaks_inside_strings() {
+        let facts = read(&["{\"@type\":\"Article\",\"headline\":\"Two\nlines\"}"]);
+        assert_eq!(facts.headline.as_deref(), Some("Two lines"));
     }
 
     #[test]

@@ -1,50 +1,78 @@
 //! `<meta>` and `<link>` tags: `OpenGraph`, Twitter cards, Dublin Core, `itemprop` and the
 //! vendor names news CMSs use, plus the canonical link, `<base href>` and `<html lang>`.
 
+use super::date::{Role, weight};
 use crate::document::Source;
 use crate::page::{Flags, Page, Tag};
 
-/// Meta names giving the publication date, strongest first, with their source.
-const PUBLISHED_NAMES: &[(&str, Source)] = &[
-    ("article:published_time", Source::OpenGraph),
-    ("og:article:published_time", Source::OpenGraph),
-    ("datepublished", Source::Meta),
-    ("article.published", Source::Meta),
-    ("published_time", Source::Meta),
-    ("publishdate", Source::Meta),
-    ("publish-date", Source::Meta),
-    ("publish_date", Source::Meta),
-    ("pubdate", Source::Meta),
-    ("parsely-pub-date", Source::Meta),
-    ("sailthru.date", Source::Meta),
-    ("dc.date.issued", Source::Meta),
-    ("dcterms.issued", Source::Meta),
-    ("dc.date", Source::Meta),
-    ("dcterms.date", Source::Meta),
-    ("dcterms.created", Source::Meta),
-    ("dc.date.created", Source::Meta),
-    ("citation_publication_date", Source::Meta),
-    ("citation_date", Source::Meta),
-    ("original-publish-date", Source::Meta),
-    ("cxenseparse:recs:publishtime", Source::Meta),
-    ("bt:pubdate", Source::Meta),
-    ("article:published", Source::Meta),
-    ("date", Source::Meta),
-    ("datecreated", Source::Meta),
-    ("creation_date", Source::Meta),
+/// Meta names giving the publication date, with their source and weight. `OpenGraph`'s own
+/// names first, then the vendor and Dublin Core names that mean the publication, then generic
+/// names (`date`, `dc.date`) that may be any date of the page.
+const PUBLISHED_NAMES: &[(&str, Source, u8)] = &[
+    (
+        "article:published_time",
+        Source::OpenGraph,
+        weight::OPEN_GRAPH,
+    ),
+    (
+        "og:article:published_time",
+        Source::OpenGraph,
+        weight::OPEN_GRAPH,
+    ),
+    ("og:published_time", Source::OpenGraph, weight::OPEN_GRAPH),
+    ("article:published", Source::Meta, weight::META_NAMED),
+    ("datepublished", Source::Meta, weight::META_NAMED),
+    ("article.published", Source::Meta, weight::META_NAMED),
+    ("published_time", Source::Meta, weight::META_NAMED),
+    ("published-date", Source::Meta, weight::META_NAMED),
+    ("publishdate", Source::Meta, weight::META_NAMED),
+    ("publish-date", Source::Meta, weight::META_NAMED),
+    ("publish_date", Source::Meta, weight::META_NAMED),
+    ("pubdate", Source::Meta, weight::META_NAMED),
+    ("parsely-pub-date", Source::Meta, weight::META_NAMED),
+    ("sailthru.date", Source::Meta, weight::META_NAMED),
+    ("dc.date.issued", Source::Meta, weight::META_NAMED),
+    ("dcterms.issued", Source::Meta, weight::META_NAMED),
+    ("dc.date.created", Source::Meta, weight::META_NAMED),
+    ("dcterms.created", Source::Meta, weight::META_NAMED),
+    (
+        "citation_publication_date",
+        Source::Meta,
+        weight::META_NAMED,
+    ),
+    ("citation_date", Source::Meta, weight::META_NAMED),
+    ("original-publish-date", Source::Meta, weight::META_NAMED),
+    (
+        "cxenseparse:recs:publishtime",
+        Source::Meta,
+        weight::META_NAMED,
+    ),
+    ("bt:pubdate", Source::Meta, weight::META_NAMED),
+    ("article_date_original", Source::Meta, weight::META_NAMED),
+    ("displaydate", Source::Meta, weight::META_NAMED),
+    ("date_published", Source::Meta, weight::META_NAMED),
+    ("datecreated", Source::Meta, weight::META_GENERIC),
+    ("creation_date", Source::Meta, weight::META_GENERIC),
+    ("dc.date", Source::Meta, weight::META_GENERIC),
+    ("dcterms.date", Source::Meta, weight::META_GENERIC),
+    ("date", Source::Meta, weight::META_GENERIC),
 ];
 
-/// Meta names giving the modification date, strongest first.
-const MODIFIED_NAMES: &[(&str, Source)] = &[
-    ("article:modified_time", Source::OpenGraph),
-    ("og:updated_time", Source::OpenGraph),
-    ("datemodified", Source::Meta),
-    ("dcterms.modified", Source::Meta),
-    ("dc.date.modified", Source::Meta),
-    ("last-modified", Source::Meta),
-    ("lastmod", Source::Meta),
-    ("article:modified", Source::Meta),
-    ("revised", Source::Meta),
+/// Meta names giving the modification date, with their source and weight.
+const MODIFIED_NAMES: &[(&str, Source, u8)] = &[
+    (
+        "article:modified_time",
+        Source::OpenGraph,
+        weight::OPEN_GRAPH,
+    ),
+    ("og:updated_time", Source::OpenGraph, weight::OPEN_GRAPH),
+    ("article:modified", Source::Meta, weight::META_NAMED),
+    ("datemodified", Source::Meta, weight::META_NAMED),
+    ("dcterms.modified", Source::Meta, weight::META_NAMED),
+    ("dc.date.modified", Source::Meta, weight::META_NAMED),
+    ("last-modified", Source::Meta, weight::META_NAMED),
+    ("lastmod", Source::Meta, weight::META_NAMED),
+    ("revised", Source::Meta, weight::META_GENERIC),
 ];
 
 /// Meta names giving the author, strongest first.
@@ -60,10 +88,36 @@ const AUTHOR_NAMES: &[&str] = &[
     "twitter:creator",
 ];
 
+/// Meta names whose content is one author written "Family, Given" (citation and Dublin Core
+/// metadata for scholarly pages).
+const INVERTED_AUTHOR_NAMES: &[&str] = &["citation_author", "dc.creator", "dcterms.creator"];
+
+/// Meta names giving the section of the site the article belongs to.
+const SECTION_NAMES: &[&str] = &[
+    "article:section",
+    "section",
+    "parsely-section",
+    "sailthru.section",
+    "article.section",
+];
+
+/// Meta names giving the article's tags or keywords.
+const TAG_NAMES: &[&str] = &["article:tag", "news_keywords", "keywords", "parsely-tags"];
+
+/// A date stated by a meta tag.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct MetaDate {
+    pub(crate) text: String,
+    pub(crate) role: Role,
+    pub(crate) source: Source,
+    pub(crate) weight: u8,
+}
+
 /// The meta and link facts of a page.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct MetaFacts {
     pub(crate) og_title: Option<String>,
+    pub(crate) og_type: Option<String>,
     pub(crate) twitter_title: Option<String>,
     pub(crate) dc_title: Option<String>,
     pub(crate) document_title: Option<String>,
@@ -77,21 +131,18 @@ pub(crate) struct MetaFacts {
     pub(crate) og_url: Option<String>,
     pub(crate) canonical: Option<String>,
     pub(crate) base_href: Option<String>,
-    pub(crate) published: Option<(String, Source)>,
-    pub(crate) modified: Option<(String, Source)>,
+    pub(crate) dates: Vec<MetaDate>,
     pub(crate) authors: Vec<String>,
-    /// Rank of `published`/`modified` in their name lists, to keep the strongest.
-    pub(crate) published_rank: usize,
-    pub(crate) modified_rank: usize,
+    pub(crate) section: Option<String>,
+    /// Tags from `article:tag` (one per tag), else from a keywords list.
+    pub(crate) tags: Vec<String>,
+    /// Tags from `keywords`-like lists, used when there is no `article:tag`.
+    pub(crate) keywords: Vec<String>,
 }
 
 /// Reads the meta and link tags of a page.
 pub(crate) fn read(page: &Page<'_>) -> MetaFacts {
-    let mut facts = MetaFacts {
-        published_rank: usize::MAX,
-        modified_rank: usize::MAX,
-        ..MetaFacts::default()
-    };
+    let mut facts = MetaFacts::default();
     for (index, node) in page.nodes.iter().enumerate() {
         let index = index as u32;
         match node.tag {
@@ -124,8 +175,22 @@ fn read_meta(page: &Page<'_>, index: u32, facts: &mut MetaFacts) {
         return;
     };
     for attribute in ["property", "name", "itemprop", "http-equiv"] {
-        if let Some(key) = page.attr(index, attribute) {
-            read_meta_key(&key.trim().to_ascii_lowercase(), content, facts);
+        // RDFa allows several properties in one attribute: `property="dc:title og:title"`.
+        for key in page
+            .attr(index, attribute)
+            .into_iter()
+            .flat_map(str::split_ascii_whitespace)
+        {
+            let key = key.to_ascii_lowercase();
+            // RDFa writes Dublin Core with a colon (`dc:title`), HTML meta names with a dot.
+            let key = match key
+                .strip_prefix("dc:")
+                .or_else(|| key.strip_prefix("dcterms:"))
+            {
+                Some(rest) => format!("dc.{rest}"),
+                None => key,
+            };
+            read_meta_key(&key, content, facts);
         }
     }
 }
@@ -134,6 +199,7 @@ fn read_meta_key(key: &str, content: &str, facts: &mut MetaFacts) {
     let value = || Some(content.to_owned());
     match key {
         "og:title" => set(&mut facts.og_title, value()),
+        "og:type" => set(&mut facts.og_type, value()),
         "twitter:title" => set(&mut facts.twitter_title, value()),
         "dc.title" | "dcterms.title" => set(&mut facts.dc_title, value()),
         "og:site_name" => set(&mut facts.site_name, value()),
@@ -161,22 +227,60 @@ fn read_meta_key(key: &str, content: &str, facts: &mut MetaFacts) {
 }
 
 fn read_meta_dates_and_authors(key: &str, content: &str, facts: &mut MetaFacts) {
-    if let Some(rank) = PUBLISHED_NAMES.iter().position(|(name, _)| *name == key)
-        && rank < facts.published_rank
-    {
-        facts.published = Some((content.to_owned(), PUBLISHED_NAMES[rank].1));
-        facts.published_rank = rank;
-    } else if let Some(rank) = MODIFIED_NAMES.iter().position(|(name, _)| *name == key)
-        && rank < facts.modified_rank
-    {
-        facts.modified = Some((content.to_owned(), MODIFIED_NAMES[rank].1));
-        facts.modified_rank = rank;
-    } else if AUTHOR_NAMES.contains(&key)
-        && !content.starts_with("http")
-        && !content.starts_with('@')
-        && !facts.authors.iter().any(|a| a == content)
-    {
-        facts.authors.push(content.to_owned());
+    let named = |names: &'static [(&'static str, Source, u8)]| {
+        names.iter().find(|(name, ..)| *name == key).copied()
+    };
+    if let Some((_, source, weight)) = named(PUBLISHED_NAMES) {
+        facts.dates.push(MetaDate {
+            text: content.to_owned(),
+            role: if weight == weight::META_GENERIC {
+                Role::Unlabelled
+            } else {
+                Role::Published
+            },
+            source,
+            weight,
+        });
+    } else if let Some((_, source, weight)) = named(MODIFIED_NAMES) {
+        facts.dates.push(MetaDate {
+            text: content.to_owned(),
+            role: Role::Modified,
+            source,
+            weight,
+        });
+    } else if AUTHOR_NAMES.contains(&key) {
+        read_author(key, content, facts);
+    } else if SECTION_NAMES.contains(&key) {
+        set(&mut facts.section, Some(content.to_owned()));
+    } else if key == "article:tag" {
+        facts.tags.push(content.to_owned());
+    } else if TAG_NAMES.contains(&key) && facts.keywords.is_empty() {
+        facts.keywords = content
+            .split([',', ';'])
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+            .map(str::to_owned)
+            .collect();
+    }
+}
+
+fn read_author(key: &str, content: &str, facts: &mut MetaFacts) {
+    if content.starts_with("http") || content.starts_with('@') {
+        return;
+    }
+    let name = match content.split_once(',') {
+        Some((family, given))
+            if INVERTED_AUTHOR_NAMES.contains(&key)
+                && !given.contains(',')
+                && family.split_whitespace().count() <= 3
+                && given.split_whitespace().count() <= 3 =>
+        {
+            format!("{} {}", given.trim(), family.trim())
+        }
+        _ => content.to_owned(),
+    };
+    if !facts.authors.contains(&name) {
+        facts.authors.push(name);
     }
 }
 
@@ -245,19 +349,58 @@ mod tests {
     }
 
     #[test]
-    fn keeps_the_strongest_date_name() {
+    fn reads_every_date_name_with_its_role() {
         let found = facts(
             r#"<head><meta name="date" content="2020-01-01">
             <meta property="article:published_time" content="2021-03-30T11:49:00Z">
-            <meta property="article:modified_time" content="2021-03-31"></head>"#,
+            <meta property="article:modified_time" content="2021-03-31">
+            <meta name="parsely-pub-date" content="2021-03-30"></head>"#,
+        );
+        let dates: Vec<(&str, Role, u8)> = found
+            .dates
+            .iter()
+            .map(|d| (d.text.as_str(), d.role, d.weight))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                ("2020-01-01", Role::Unlabelled, weight::META_GENERIC),
+                ("2021-03-30T11:49:00Z", Role::Published, weight::OPEN_GRAPH),
+                ("2021-03-31", Role::Modified, weight::OPEN_GRAPH),
+                ("2021-03-30", Role::Published, weight::META_NAMED),
+            ]
+        );
+    }
+
+    #[test]
+    fn reads_several_properties_in_one_attribute() {
+        let found =
+            facts(r#"<head><meta property="dc:title og:title" content="Preferred"></head>"#);
+        assert_eq!(found.og_title.as_deref(), Some("Preferred"));
+        assert_eq!(found.dc_title.as_deref(), Some("Preferred"));
+    }
+
+    #[test]
+    fn reads_section_tags_and_keywords() {
+        let found = facts(
+            r#"<head><meta property="article:section" content="World">
+            <meta property="article:tag" content="Russia"><meta property="article:tag" content="USA">
+            <meta name="keywords" content="a, b"></head>"#,
+        );
+        assert_eq!(found.section.as_deref(), Some("World"));
+        assert_eq!(found.tags, ["Russia", "USA"]);
+        assert_eq!(found.keywords, ["a", "b"]);
+    }
+
+    #[test]
+    fn turns_inverted_citation_authors_around() {
+        let found = facts(
+            r#"<head><meta name="citation_author" content="Berger, Emery D.">
+            <meta name="author" content="Doe, Jane and Roe, Rick"></head>"#,
         );
         assert_eq!(
-            found.published,
-            Some(("2021-03-30T11:49:00Z".into(), Source::OpenGraph))
-        );
-        assert_eq!(
-            found.modified,
-            Some(("2021-03-31".into(), Source::OpenGraph))
+            found.authors,
+            ["Emery D. Berger", "Doe, Jane and Roe, Rick"]
         );
     }
 

@@ -1,14 +1,27 @@
-//! Metadata: title, dates, authors, site name, language, description, lead image and
-//! canonical URL, merged from every source in precedence order, each field recording its
-//! [`Source`].
+//! Metadata: title, dates, authors, site name, language, description, lead image, canonical
+//! URL, section and tags, merged from every source, each field recording its [`Source`].
 //!
 //! Runs before cleaning, while the head, the JSON-LD and the bylines are all still in view.
-//! Precedence, strongest first: JSON-LD ([`json_ld`]), meta tags ([`meta_tags`]), markup and
-//! visible text ([`visible`]), the URL. The title is chosen by agreement: the page's `h1` when
-//! it matches what the metadata says, else the metadata title without its site-name suffix.
+//! The steps, in order:
+//!
+//! 1. Read the facts: JSON-LD ([`json_ld`]), meta and link tags ([`meta_tags`]), and what the
+//!    page shows ([`visible`]: headings, date marks, bylines).
+//! 2. Site name, canonical URL and declared language ([`language`]), which the later steps use.
+//! 3. The headline ([`title`]), chosen by agreement between headings and metadata titles; its
+//!    heading anchors the search for visible dates.
+//! 4. Dates ([`date`]): every source becomes a weighted candidate; the choice applies the
+//!    sanity rules against the reference time.
+//! 5. Authors ([`authors`]): JSON-LD people, else meta authors, else bylines, cleaned; a
+//!    JSON-LD organisation is used only when no person is named anywhere.
+//! 6. The rest by precedence: description, image, section, tags.
+//!
+//! The body language is detected after extraction ([`detect_article_language`]) when the
+//! page declares none.
 
+pub(crate) mod authors;
 pub(crate) mod date;
 pub(crate) mod json_ld;
+pub(crate) mod language;
 pub(crate) mod meta_tags;
 pub(crate) mod title;
 pub(crate) mod visible;
@@ -18,62 +31,79 @@ use url::Url;
 use crate::document::Source;
 use crate::page::Page;
 use crate::timestamp::Timestamp;
-
-/// The earliest plausible publication year on the web.
-const MIN_PUBLICATION_YEAR: i16 = 1995;
+use date::{Bounds, Candidate, DayOrder, Role, Sourced, weight};
+use json_ld::JsonLdFacts;
+use meta_tags::MetaFacts;
+use visible::{Anchor, VisibleFacts};
 
 /// Everything the metadata stage found.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Metadata {
-    pub(crate) title: Option<(String, Source)>,
-    pub(crate) published: Option<(Timestamp, Source)>,
-    pub(crate) modified: Option<(Timestamp, Source)>,
-    pub(crate) authors: Option<(Vec<String>, Source)>,
-    pub(crate) site_name: Option<(String, Source)>,
-    pub(crate) language: Option<(String, Source)>,
-    pub(crate) description: Option<(String, Source)>,
-    pub(crate) image: Option<(Url, Source)>,
+    pub(crate) title: Sourced<String>,
+    pub(crate) published: Sourced<Timestamp>,
+    pub(crate) modified: Sourced<Timestamp>,
+    pub(crate) authors: Sourced<Vec<String>>,
+    pub(crate) site_name: Sourced<String>,
+    pub(crate) language: Sourced<String>,
+    pub(crate) description: Sourced<String>,
+    pub(crate) image: Sourced<Url>,
+    pub(crate) section: Sourced<String>,
+    pub(crate) tags: Sourced<Vec<String>>,
     /// The canonical URL, else the given one.
     pub(crate) url: Option<Url>,
     /// The base for resolving relative links.
     pub(crate) base: Option<Url>,
 }
 
-/// Reads a page's metadata. `url` is where the page came from, if known.
-pub(crate) fn read(page: &Page<'_>, url: Option<&Url>) -> Metadata {
+/// Fills an extracted article's language from its body text when the page declares none:
+/// the hand-off from extraction back to metadata.
+pub(crate) fn detect_article_language(article: &mut crate::document::Article) {
+    if article.language.is_none()
+        && let Some((language, source)) = language::detect(&article.text())
+    {
+        article.language = Some(language);
+        article.sources.language = Some(source);
+    }
+}
+
+/// Reads a page's metadata. `url` is where the page came from, if known; `reference` is the
+/// time the page was fetched (or now): no date may be later, and relative dates count back
+/// from it.
+pub(crate) fn read(page: &Page<'_>, url: Option<&Url>, reference: jiff::Timestamp) -> Metadata {
     let ld = json_ld::read(&page.json_ld);
     let meta = meta_tags::read(page);
-    let language = language(&ld, &meta);
-    let month_first = language
-        .as_ref()
-        .is_some_and(|(lang, _)| lang.eq_ignore_ascii_case("en-us"));
-    let seen = visible::read(page, month_first);
+    let mut seen = visible::read(page);
     let base = base_url(&meta, url);
     let canonical = canonical_url(&ld, &meta, url);
     let site_name = site_name(&ld, &meta, canonical.as_ref().or(url));
-    let title = title::choose(
-        &ld,
-        &meta,
-        &seen,
-        site_name.as_ref().map(|(s, _)| s.as_str()),
-    );
-    let (published, modified) = dates(&ld, &meta, &seen, url);
+    let site = site_name.as_ref().map(|(s, _)| s.as_str());
+    let language = language::declared(&ld, &meta);
+    let chosen = title::choose(&ld, &meta, &seen, site);
+    let anchor = date_anchor(chosen.as_ref(), &seen);
+    if let Some(headline) = anchor.filter(|a| a.is_headline) {
+        visible::read_header_bylines(page, headline.index, &mut seen);
+    }
+    visible::read_labelled_byline(page, &mut seen);
+    let order = day_order(language.as_ref().map(|(l, _)| l.as_str()));
+    let (published, modified) = dates(page, &ld, &meta, &seen, anchor, order, url, reference);
     Metadata {
-        title,
+        title: chosen.map(|c| (c.title, c.source)),
         published,
         modified,
-        authors: authors(&ld, &meta, &seen),
+        authors: authors(&ld, &meta, &seen, site),
         site_name,
         language,
         description: description(&ld, &meta),
         image: image(&ld, &meta, base.as_ref()),
+        section: section(&ld, &meta),
+        tags: tags(&ld, &meta),
         url: canonical.or_else(|| url.cloned()),
         base,
     }
 }
 
 /// `<base href>` against the page URL, else the page URL.
-fn base_url(meta: &meta_tags::MetaFacts, url: Option<&Url>) -> Option<Url> {
+fn base_url(meta: &MetaFacts, url: Option<&Url>) -> Option<Url> {
     let base_href = meta.base_href.as_deref();
     match (base_href, url) {
         (Some(href), Some(url)) => url.join(href).ok().or_else(|| Some(url.clone())),
@@ -85,11 +115,7 @@ fn base_url(meta: &meta_tags::MetaFacts, url: Option<&Url>) -> Option<Url> {
 
 /// `<link rel=canonical>`, else `og:url`, else JSON-LD `url`, resolved against the page URL;
 /// only http(s) URLs count.
-fn canonical_url(
-    ld: &json_ld::JsonLdFacts,
-    meta: &meta_tags::MetaFacts,
-    url: Option<&Url>,
-) -> Option<Url> {
+fn canonical_url(ld: &JsonLdFacts, meta: &MetaFacts, url: Option<&Url>) -> Option<Url> {
     [
         meta.canonical.as_deref(),
         meta.og_url.as_deref(),
@@ -106,54 +132,200 @@ fn canonical_url(
     })
 }
 
-fn site_name(
-    ld: &json_ld::JsonLdFacts,
-    meta: &meta_tags::MetaFacts,
-    url: Option<&Url>,
-) -> Option<(String, Source)> {
-    if let Some(name) = &meta.site_name {
-        return Some((name.clone(), Source::OpenGraph));
-    }
-    if let Some(name) = &ld.publisher {
-        return Some((name.clone(), Source::JsonLd));
-    }
-    if let Some(name) = &meta.application_name {
-        return Some((name.clone(), Source::Meta));
+/// `og:site_name`, else the JSON-LD publisher or `WebSite` name, else `application-name`, else
+/// the host without `www.`.
+fn site_name(ld: &JsonLdFacts, meta: &MetaFacts, url: Option<&Url>) -> Sourced<String> {
+    let declared = [
+        (meta.site_name.as_deref(), Source::OpenGraph),
+        (ld.publisher.as_deref(), Source::JsonLd),
+        (ld.website_name.as_deref(), Source::JsonLd),
+        (meta.application_name.as_deref(), Source::Meta),
+    ];
+    if let Some((name, source)) = declared
+        .into_iter()
+        .find_map(|(name, source)| Some((collapse(name?), source)).filter(|(n, _)| !n.is_empty()))
+    {
+        return Some((name, source));
     }
     let host = url?.host_str()?;
     let host = host.strip_prefix("www.").unwrap_or(host);
     Some((host.to_owned(), Source::Url))
 }
 
-/// `<html lang>`, else `og:locale` (as a BCP 47 tag), else `Content-Language`, else JSON-LD.
-fn language(ld: &json_ld::JsonLdFacts, meta: &meta_tags::MetaFacts) -> Option<(String, Source)> {
-    let candidates = [
-        (meta.html_lang.as_deref(), Source::Markup),
-        (meta.locale.as_deref(), Source::OpenGraph),
-        (meta.content_language.as_deref(), Source::Meta),
-        (ld.language.as_deref(), Source::JsonLd),
-    ];
-    candidates.into_iter().find_map(|(value, source)| {
-        let tag = value?.split([',', ';']).next()?.trim().replace('_', "-");
-        let valid = !tag.is_empty()
-            && tag.len() <= 35
-            && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-        valid.then_some((tag, source))
-    })
+/// Month-first numeric dates (`03/04/2021` is March 4) for US English pages; day first for
+/// every other language, and when none is declared.
+fn day_order(language: Option<&str>) -> DayOrder {
+    let Some(tag) = language else {
+        return DayOrder::DayFirst;
+    };
+    let lower = tag.to_ascii_lowercase();
+    if lower == "en-us" || lower == "en-ph" {
+        DayOrder::MonthFirst
+    } else {
+        DayOrder::DayFirst
+    }
 }
 
-fn description(ld: &json_ld::JsonLdFacts, meta: &meta_tags::MetaFacts) -> Option<(String, Source)> {
+/// The headline's heading anchors the visible-date search; else the first `<article>`.
+fn date_anchor(chosen: Option<&title::Chosen>, seen: &VisibleFacts) -> Option<Anchor> {
+    let heading = chosen.and_then(|c| c.heading).or_else(|| {
+        let title = &chosen?.title;
+        seen.headings
+            .iter()
+            .find(|h| !h.is_chrome && crate::page::text::same_text(&h.text, title))
+            .map(|h| h.index)
+    });
+    heading
+        .map(|index| Anchor {
+            index,
+            is_headline: true,
+        })
+        .or_else(|| {
+            seen.article_start.map(|index| Anchor {
+                index,
+                is_headline: false,
+            })
+        })
+}
+
+/// Published and modified dates from every source; see [`date`].
+#[allow(clippy::too_many_arguments)]
+fn dates(
+    page: &Page<'_>,
+    ld: &JsonLdFacts,
+    meta: &MetaFacts,
+    seen: &VisibleFacts,
+    anchor: Option<Anchor>,
+    order: DayOrder,
+    url: Option<&Url>,
+    reference: jiff::Timestamp,
+) -> (Sourced<Timestamp>, Sourced<Timestamp>) {
+    let parse = |text: &str| date::parse_iso(text).or_else(|| date::text::parse_text(text, order));
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let structured = [
+        (
+            ld.date_published.as_deref(),
+            Role::Published,
+            weight::JSON_LD_ARTICLE,
+        ),
+        (
+            ld.date_created.as_deref(),
+            Role::Published,
+            weight::JSON_LD_OTHER,
+        ),
+        (
+            ld.date_modified.as_deref(),
+            Role::Modified,
+            weight::JSON_LD_ARTICLE,
+        ),
+        (
+            ld.page_date_published.as_deref(),
+            Role::Published,
+            weight::JSON_LD_OTHER,
+        ),
+        (
+            ld.page_date_modified.as_deref(),
+            Role::Modified,
+            weight::JSON_LD_OTHER,
+        ),
+    ];
+    for (text, role, strength) in structured {
+        if let Some(stamp) = text.and_then(parse) {
+            candidates.push(Candidate::new(stamp, role, Source::JsonLd, strength));
+        }
+    }
+    for meta_date in &meta.dates {
+        if let Some(stamp) = parse(&meta_date.text) {
+            candidates.push(Candidate::new(
+                stamp,
+                meta_date.role,
+                meta_date.source,
+                meta_date.weight,
+            ));
+        }
+    }
+    candidates.extend(visible::date_candidates(
+        page, seen, anchor, order, reference,
+    ));
+    let url_date = visible::url_date(url);
+    if let Some(day) = url_date {
+        candidates.push(Candidate::new(
+            Timestamp::from_date(day),
+            Role::Published,
+            Source::Url,
+            weight::URL,
+        ));
+    }
+    let bounds = Bounds {
+        reference,
+        is_archive: url.is_some_and(is_archive),
+    };
+    date::choose(&candidates, url_date, &bounds)
+}
+
+/// Whether a URL is an archive's: web archives and the archive sections of papers, where
+/// pages from before the web are expected.
+fn is_archive(url: &Url) -> bool {
+    let host_says = url
+        .host_str()
+        .is_some_and(|host| host.split('.').any(|label| label.starts_with("archive")));
+    let path_says = url.path_segments().is_some_and(|mut segments| {
+        segments.any(|s| s.eq_ignore_ascii_case("archive") || s.eq_ignore_ascii_case("archives"))
+    });
+    host_says || path_says
+}
+
+/// JSON-LD people, else meta authors, else bylines; a JSON-LD organisation only when no
+/// person is named anywhere.
+fn authors(
+    ld: &JsonLdFacts,
+    meta: &MetaFacts,
+    seen: &VisibleFacts,
+    site_name: Option<&str>,
+) -> Sourced<Vec<String>> {
+    let bylines: Vec<String> = seen
+        .bylines
+        .iter()
+        .chain(&seen.header_bylines)
+        .map(|(_, text)| text.clone())
+        .collect();
+    let none = Vec::new();
+    let (people, organisations) = if ld.authors_are_organisations {
+        (&none, &ld.authors)
+    } else {
+        (&ld.authors, &none)
+    };
+    let candidates = [
+        (people, Source::JsonLd),
+        (&meta.authors, Source::Meta),
+        (&bylines, Source::VisibleText),
+        (organisations, Source::JsonLd),
+    ];
+    // Organisations (a "GmbH", a domain) stand in only when no source names a person.
+    let mut fallback = None;
+    for (names, source) in candidates {
+        let cleaned = authors::clean_author_names(names, site_name);
+        if cleaned.is_empty() {
+            continue;
+        }
+        if cleaned.iter().all(|name| authors::is_organisation(name)) {
+            fallback.get_or_insert((cleaned, source));
+            continue;
+        }
+        return Some((cleaned, source));
+    }
+    fallback
+}
+
+fn description(ld: &JsonLdFacts, meta: &MetaFacts) -> Sourced<String> {
     meta.description
         .clone()
         .or_else(|| ld.description.clone().map(|d| (d, Source::JsonLd)))
         .map(|(text, source)| (collapse(&text), source))
+        .filter(|(text, _)| !text.is_empty())
 }
 
-fn image(
-    ld: &json_ld::JsonLdFacts,
-    meta: &meta_tags::MetaFacts,
-    base: Option<&Url>,
-) -> Option<(Url, Source)> {
+fn image(ld: &JsonLdFacts, meta: &MetaFacts, base: Option<&Url>) -> Sourced<Url> {
     let candidates = meta
         .image
         .iter()
@@ -171,77 +343,36 @@ fn image(
     None
 }
 
-/// A value with the source it came from.
-type Sourced<T> = Option<(T, Source)>;
-
-/// Published and modified dates, strongest source first, checked for sanity.
-fn dates(
-    ld: &json_ld::JsonLdFacts,
-    meta: &meta_tags::MetaFacts,
-    seen: &visible::VisibleFacts,
-    url: Option<&Url>,
-) -> (Sourced<Timestamp>, Sourced<Timestamp>) {
-    let parse = |text: &str| date::parse_iso(text).or_else(|| date::parse_text(text, false));
-    let published_candidates = [
-        ld.date_published.as_deref().map(|d| (d, Source::JsonLd)),
-        meta.published.as_ref().map(|(d, s)| (d.as_str(), *s)),
-        seen.published_markup
-            .as_deref()
-            .map(|d| (d, Source::Markup)),
-    ];
-    let published = published_candidates
-        .into_iter()
-        .flatten()
-        .find_map(|(text, source)| parse(text).filter(is_plausible).map(|t| (t, source)))
+/// JSON-LD `articleSection`, else `article:section` and its kin.
+fn section(ld: &JsonLdFacts, meta: &MetaFacts) -> Sourced<String> {
+    ld.section
+        .as_deref()
+        .map(|s| (collapse(s), Source::JsonLd))
         .or_else(|| {
-            seen.published_text
-                .filter(is_plausible)
-                .map(|t| (t, Source::VisibleText))
+            meta.section
+                .as_deref()
+                .map(|s| (collapse(s), Source::OpenGraph))
         })
-        .or_else(|| {
-            url.and_then(visible::date_in_url)
-                .filter(is_plausible)
-                .map(|t| (t, Source::Url))
-        });
-    let modified_candidates = [
-        ld.date_modified.as_deref().map(|d| (d, Source::JsonLd)),
-        meta.modified.as_ref().map(|(d, s)| (d.as_str(), *s)),
-        seen.modified_markup.as_deref().map(|d| (d, Source::Markup)),
-    ];
-    let modified = modified_candidates
-        .into_iter()
-        .flatten()
-        .find_map(|(text, source)| parse(text).filter(is_plausible).map(|t| (t, source)))
-        .filter(|(modified, _)| {
-            published
-                .as_ref()
-                .is_none_or(|(published, _)| published.to_datetime() <= modified.to_datetime())
-        });
-    (published, modified)
+        .filter(|(s, _)| !s.is_empty())
 }
 
-/// Not before the web had news pages, not after tomorrow.
-fn is_plausible(stamp: &Timestamp) -> bool {
-    let today = jiff::tz::Offset::UTC
-        .to_datetime(jiff::Timestamp::now())
-        .date();
-    let tomorrow = today.tomorrow().ok();
-    stamp.date().year() >= MIN_PUBLICATION_YEAR && tomorrow.is_none_or(|t| stamp.date() <= t)
-}
-
-fn authors(
-    ld: &json_ld::JsonLdFacts,
-    meta: &meta_tags::MetaFacts,
-    seen: &visible::VisibleFacts,
-) -> Option<(Vec<String>, Source)> {
-    let candidates = [
-        (&ld.authors, Source::JsonLd),
-        (&meta.authors, Source::Meta),
-        (&seen.bylines, Source::VisibleText),
+/// `article:tag` values, else JSON-LD `keywords`, else `keywords`/`news_keywords`; trimmed
+/// and without duplicates.
+fn tags(ld: &JsonLdFacts, meta: &MetaFacts) -> Sourced<Vec<String>> {
+    let lists = [
+        (&meta.tags, Source::OpenGraph),
+        (&ld.keywords, Source::JsonLd),
+        (&meta.keywords, Source::Meta),
     ];
-    candidates.into_iter().find_map(|(names, source)| {
-        let cleaned = title::clean_author_names(names);
-        (!cleaned.is_empty()).then_some((cleaned, source))
+    lists.into_iter().find_map(|(list, source)| {
+        let mut tags: Vec<String> = Vec::new();
+        for tag in list {
+            let tag = collapse(tag);
+            if !tag.is_empty() && !tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+                tags.push(tag);
+            }
+        }
+        (!tags.is_empty()).then_some((tags, source))
     })
 }
 
@@ -262,7 +393,8 @@ mod tests {
     fn metadata(html: &str, url: Option<&str>) -> Metadata {
         let parsed = Html::parse_document(html);
         let url = url.map(|u| Url::parse(u).unwrap());
-        read(&Page::build(&parsed), url.as_ref())
+        let reference = "2024-01-01T00:00:00Z".parse().unwrap();
+        read(&Page::build(&parsed), url.as_ref(), reference)
     }
 
     #[test]
@@ -280,6 +412,50 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_open_graph_and_itemprop_dates() {
+        let found = metadata(
+            r#"<head><meta property="article:published_time" content="2021-03-30T11:49:00+01:00">
+            <meta property="article:modified_time" content="2021-03-31T09:00:00+01:00"></head>"#,
+            None,
+        );
+        assert_eq!(found.published.map(|p| p.1), Some(Source::OpenGraph));
+        assert_eq!(
+            found.modified.map(|m| m.0.to_string()).as_deref(),
+            Some("2021-03-31T09:00:00+01:00")
+        );
+        let found = metadata(
+            r#"<body><h1>Headline here</h1><span itemprop="dateModified" content="2021-04-01"></span>
+            <span itemprop="datePublished" content="2021-03-30">30 March</span></body>"#,
+            None,
+        );
+        assert_eq!(
+            found.published.map(|p| (p.0.to_string(), p.1)),
+            Some(("2021-03-30".into(), Source::Markup))
+        );
+        assert_eq!(
+            found.modified.map(|m| m.0.to_string()).as_deref(),
+            Some("2021-04-01")
+        );
+    }
+
+    #[test]
+    fn reads_dublin_core_and_vendor_names() {
+        let found = metadata(
+            r#"<head><meta name="DC.date.issued" content="2021-03-30"></head>"#,
+            None,
+        );
+        assert_eq!(
+            found.published.map(|p| p.0.to_string()).as_deref(),
+            Some("2021-03-30")
+        );
+        let found = metadata(
+            r#"<head><meta name="parsely-pub-date" content="2021-03-30T10:00:00Z"></head>"#,
+            None,
+        );
+        assert_eq!(found.published.map(|p| p.1), Some(Source::Meta));
+    }
+
+    #[test]
     fn falls_back_to_the_url_date() {
         let found = metadata("<body><p>x</p></body>", Some("https://x.com/2021/03/30/a"));
         assert_eq!(found.published.map(|p| p.1), Some(Source::Url));
@@ -292,6 +468,26 @@ mod tests {
             None,
         );
         assert!(found.published.is_none());
+        let found = metadata(
+            r#"<head><meta name="date" content="2030-01-01"></head><body></body>"#,
+            None,
+        );
+        assert!(found.published.is_none());
+    }
+
+    #[test]
+    fn archives_may_hold_old_dates() {
+        let html = r#"<head><meta name="dc.date.issued" content="1912-04-15"></head>"#;
+        assert!(
+            metadata(html, Some("https://example.com/news/titanic"))
+                .published
+                .is_none()
+        );
+        assert!(
+            metadata(html, Some("https://archive.example.com/news/titanic"))
+                .published
+                .is_some()
+        );
     }
 
     #[test]
@@ -326,5 +522,70 @@ mod tests {
             None,
         );
         assert_eq!(found.language, Some(("de-DE".into(), Source::OpenGraph)));
+    }
+
+    #[test]
+    fn us_english_reads_numeric_dates_month_first() {
+        let html = |lang: &str| {
+            format!(
+                r#"<html lang="{lang}"><body><h1>A headline of note</h1>
+                <p class="date">03/04/2021</p></body></html>"#
+            )
+        };
+        let date = |lang: &str| {
+            metadata(&html(lang), None)
+                .published
+                .map(|p| p.0.to_string())
+        };
+        assert_eq!(date("en-US").as_deref(), Some("2021-03-04"));
+        assert_eq!(date("en-GB").as_deref(), Some("2021-04-03"));
+    }
+
+    #[test]
+    fn authors_prefer_people_and_skip_the_site() {
+        let found = metadata(
+            r#"<head><meta property="og:site_name" content="The Daily">
+            <meta name="author" content="The Daily">
+            <script type="application/ld+json">{"@type":"Article","author":{"@type":"Organization","name":"The Daily"}}</script>
+            </head><body><h1>A headline of note</h1><p class="byline">By Jane Doe</p></body>"#,
+            None,
+        );
+        assert_eq!(
+            found.authors,
+            Some((vec!["Jane Doe".into()], Source::VisibleText))
+        );
+    }
+
+    #[test]
+    fn reads_section_and_tags() {
+        let found = metadata(
+            r#"<head><meta property="article:section" content="World">
+            <meta name="keywords" content="storm, coast, Storm"></head>"#,
+            None,
+        );
+        assert_eq!(found.section, Some(("World".into(), Source::OpenGraph)));
+        assert_eq!(
+            found.tags,
+            Some((vec!["storm".into(), "coast".into()], Source::Meta))
+        );
+    }
+
+    #[test]
+    fn detects_the_language_only_when_none_is_declared() {
+        let english = "This is plainly an English text, written so that the detector can be \
+                       sure of the language it is in.";
+        let mut article = crate::document::Article {
+            language: Some("fr".into()),
+            blocks: vec![crate::document::Block::Paragraph(
+                crate::document::Inline::plain(english),
+            )],
+            ..crate::document::Article::default()
+        };
+        detect_article_language(&mut article);
+        assert_eq!(article.language.as_deref(), Some("fr"));
+        article.language = None;
+        detect_article_language(&mut article);
+        assert_eq!(article.language.as_deref(), Some("en"));
+        assert_eq!(article.sources.language, Some(Source::Detected));
     }
 }

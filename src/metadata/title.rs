@@ -1,176 +1,374 @@
-//! Choosing the headline among the page's title candidates, and cleaning author names.
+//! Choosing the headline among the page's title candidates.
+//!
+//! The candidates are the JSON-LD article `headline`, `og:title`, `twitter:title`, the Dublin
+//! Core title, `<title>` and a page object's `name` (the metadata titles), and the page's
+//! headings. The headline is what a reader sees at the top of the article, so:
+//!
+//! 1. A heading that agrees with a metadata title wins, `h1` before `h2`/`h3`. Agreeing means
+//!    saying the same words, being a side of a metadata title split at a separator
+//!    (`Headline | Section | Site`) other than the site name, the metadata title without its
+//!    site name, or most of it from the start (`Headline` for `Headline, Place`). When a
+//!    dedicated title exists (JSON-LD, `OpenGraph`, Twitter, Dublin Core), agreeing with the
+//!    document `<title>` alone does not count: the dedicated title is the article's own.
+//! 2. A heading that ends with a metadata title after a short kicker ("Klimaschutz: Bohren,
+//!    bis es heiß wird") gives that title.
+//! 3. Else the first `h1` outside page chrome, when it reads like a headline (not the site
+//!    name, not the blog name a metadata title puts after its separator, not a one-word
+//!    label) and shares most of its words with a metadata title. Publishers rewrite
+//!    `og:title` for search and social cards ("15 Best Standing Desks of 2025" against the
+//!    visible "Best Standing Desks"), and the reader sees the `h1`. An `h1` that shares few
+//!    words with the metadata names something else (a section, "About This Site"), and on a
+//!    page that says it is not an article (an `og:type` other than `article` and no JSON-LD
+//!    article, no `<article>` around the `h1`) the `h1` is often a slogan: there the
+//!    metadata title wins.
+//! 4. Else the metadata titles, in the order above, without their site-name prefix or suffix.
 
 use super::collapse;
 use super::json_ld::JsonLdFacts;
 use super::meta_tags::MetaFacts;
-use super::visible::VisibleFacts;
+use super::visible::{Heading, VisibleFacts};
 use crate::document::Source;
 use crate::page::text::same_text;
 
 /// Separators between a headline and a site name in `<title>` and `og:title`.
 const TITLE_SEPARATORS: &[&str] = &[
-    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / ", " ~ ",
+    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / ", " ~ ", " « ", " ‹ ", " › ",
+    " || ", " — ", " -- ",
 ];
 
-/// Chooses the headline: an `h1` that agrees with a metadata title wins (it is what the reader
-/// sees); else the JSON-LD headline, `og:title`, `twitter:title`, Dublin Core title or
-/// `<title>`, each without a site-name prefix or suffix; else the first `h1`.
+/// The chosen headline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Chosen {
+    pub(crate) title: String,
+    pub(crate) source: Source,
+    /// The index of the heading that shows it, when one does.
+    pub(crate) heading: Option<u32>,
+}
+
+/// Chooses the headline; see the module docs.
 pub(crate) fn choose(
     ld: &JsonLdFacts,
     meta: &MetaFacts,
     seen: &VisibleFacts,
     site_name: Option<&str>,
-) -> Option<(String, Source)> {
+) -> Option<Chosen> {
     let metadata_titles: Vec<(String, Source)> = [
         (ld.headline.as_deref(), Source::JsonLd),
         (meta.og_title.as_deref(), Source::OpenGraph),
         (meta.twitter_title.as_deref(), Source::Twitter),
         (meta.dc_title.as_deref(), Source::Meta),
         (meta.document_title.as_deref(), Source::TitleElement),
+        (ld.page_title.as_deref(), Source::JsonLd),
     ]
     .into_iter()
     .filter_map(|(title, source)| Some((collapse(title?), source)))
     .filter(|(title, _)| !title.is_empty())
     .collect();
-    for (_, heading) in &seen.headings {
-        let agrees = metadata_titles
-            .iter()
-            .any(|(title, _)| same_text(title, heading) || contains_as_part(title, heading));
-        if agrees {
-            return Some((heading.clone(), Source::Markup));
+    let headings: Vec<&Heading> = seen.headings.iter().filter(|h| !h.is_chrome).collect();
+    // A dedicated title (JSON-LD, OpenGraph, Twitter, Dublin Core) outranks the document
+    // `<title>`: a heading that agrees only with `<title>` while a dedicated title says
+    // otherwise is not taken on that agreement.
+    let has_dedicated = metadata_titles
+        .iter()
+        .any(|(_, source)| *source != Source::TitleElement);
+    for level_one in [true, false] {
+        let agreeing = headings.iter().find(|heading| {
+            (heading.level == 1) == level_one
+                && metadata_titles.iter().any(|(title, source)| {
+                    (!has_dedicated || *source != Source::TitleElement)
+                        && agrees(title, &heading.text, site_name)
+                })
+        });
+        if let Some(heading) = agreeing {
+            return Some(from_heading(heading));
         }
     }
+    if let Some(chosen) = headline_after_kicker(&headings, &metadata_titles, site_name) {
+        return Some(chosen);
+    }
+    let site_sides = stripped_sides(&metadata_titles, site_name);
+    let first_h1 = headings.iter().find(|h| {
+        h.level == 1
+            && is_headline_like(&h.text, site_name)
+            && !site_sides.iter().any(|side| same_text(side, &h.text))
+    });
+    let agrees_with_document_title_only = |h1: &Heading| {
+        has_dedicated
+            && meta
+                .document_title
+                .as_deref()
+                .is_some_and(|title| agrees(&collapse(title), &h1.text, site_name))
+    };
+    let names_the_same_story = |h1: &Heading| {
+        metadata_titles.is_empty()
+            || metadata_titles
+                .iter()
+                .any(|(title, _)| shares_most_words(strip_site_name(title, site_name), &h1.text))
+    };
+    if let Some(h1) = first_h1
+        && (!is_other_page(ld, meta) || h1.in_article || metadata_titles.is_empty())
+        && !agrees_with_document_title_only(h1)
+        && names_the_same_story(h1)
+    {
+        return Some(from_heading(h1));
+    }
     if let Some((title, source)) = metadata_titles.first() {
-        return Some((strip_site_name(title, site_name).to_owned(), *source));
+        return Some(Chosen {
+            title: strip_site_name(title, site_name).to_owned(),
+            source: *source,
+            heading: None,
+        });
     }
     seen.headings
-        .first()
-        .map(|(_, heading)| (heading.clone(), Source::Markup))
+        .iter()
+        .find(|h| h.level == 1)
+        .map(from_heading)
 }
 
-/// Whether `part` is one side of `title` split at a separator (`Headline | Site`).
-fn contains_as_part(title: &str, part: &str) -> bool {
+/// Whether the page says it is not an article: an `og:type` other than `article` and no
+/// JSON-LD article object. On such pages (shops, services, landing pages) the `h1` is often a
+/// slogan and the metadata title names the page better.
+fn is_other_page(ld: &JsonLdFacts, meta: &MetaFacts) -> bool {
+    !ld.has_article
+        && meta
+            .og_type
+            .as_deref()
+            .is_some_and(|kind| !kind.eq_ignore_ascii_case("article"))
+}
+
+/// A heading that opens with a kicker and ends with a metadata title ("Klimaschutz: Bohren,
+/// bis es heiß wird", "Nach Corona-Lockerungen Autohäuser rechnen …"): the title is the
+/// headline, the kicker a label above it.
+fn headline_after_kicker(
+    headings: &[&Heading],
+    metadata_titles: &[(String, Source)],
+    site_name: Option<&str>,
+) -> Option<Chosen> {
+    headings
+        .iter()
+        .filter(|h| h.level <= 2)
+        .find_map(|heading| {
+            let heading_letters = letters(&heading.text);
+            metadata_titles.iter().find_map(|(title, _)| {
+                let core = strip_site_name(title, site_name);
+                let core_letters = letters(core);
+                let kicker_len = heading_letters.len().checked_sub(core_letters.len())?;
+                let is_kicker = core_letters.len() >= 15
+                    && (6..=60).contains(&kicker_len)
+                    && heading_letters.ends_with(&core_letters);
+                is_kicker.then(|| Chosen {
+                    title: core.to_owned(),
+                    source: Source::Markup,
+                    heading: Some(heading.index),
+                })
+            })
+        })
+}
+
+/// Whether two titles share at least half of the words of the shorter one, and two words at
+/// least unless it has one: a rewrite of the
+/// same headline ("Best Standing Desks" and "15 Best Standing Desks of 2025, Tested"), not a
+/// different text ("About This Site" and "Daring Fireball: Colophon").
+fn shares_most_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if short.is_empty() {
+        return false;
+    }
+    let shared = short.iter().filter(|w| long.contains(w)).count();
+    shared * 2 >= short.len() && (shared >= 2 || short.len() == 1)
+}
+
+/// Letters and digits, lowercased: the words of a text without its spacing and punctuation.
+fn letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The parts that stripping the site name removed from the metadata titles: the blog name in
+/// "Post title | Blog name". An `h1` saying one of them is the site's header, not the headline.
+fn stripped_sides(metadata_titles: &[(String, Source)], site_name: Option<&str>) -> Vec<String> {
+    let mut sides = Vec::new();
+    for (title, _) in metadata_titles {
+        let core = strip_site_name(title, site_name);
+        if core.len() == title.trim().len() {
+            continue;
+        }
+        for separator in TITLE_SEPARATORS {
+            for side in title.split(separator) {
+                let side = side.trim();
+                if !side.is_empty() && !same_text(side, core) && !core.contains(side) {
+                    sides.push(side.to_owned());
+                }
+            }
+        }
+    }
+    sides
+}
+
+fn from_heading(heading: &Heading) -> Chosen {
+    Chosen {
+        title: heading.text.clone(),
+        source: Source::Markup,
+        heading: Some(heading.index),
+    }
+}
+
+/// Whether a heading shows a metadata title.
+fn agrees(title: &str, heading: &str, site_name: Option<&str>) -> bool {
+    let core = strip_site_name(title, site_name);
+    if same_text(title, heading) || same_text(core, heading) {
+        return true;
+    }
+    if is_close_prefix(title, heading) || is_close_prefix(heading, title) {
+        return true;
+    }
+    // One side of the title split at a separator ("Headline | Section | Site"), but not the
+    // side taken off as the site name.
     TITLE_SEPARATORS.iter().any(|separator| {
-        title
-            .split(separator)
-            .any(|side| !side.trim().is_empty() && same_text(side, part))
-    }) || (part.chars().count() >= 20 && same_text(strip_site_name(title, None), part))
+        title.contains(separator)
+            && title.split(separator).any(|side| {
+                side.chars().filter(|c| c.is_alphanumeric()).count() >= 8
+                    && same_text(side, heading)
+                    && letters(core).contains(&letters(side))
+            })
+    })
+}
+
+/// Whether `short` opens `long` at a word boundary and carries most of its letters: the
+/// heading "Grab courier flies to Singapore" for the card title "Grab courier flies to
+/// Singapore, Thailand".
+fn is_close_prefix(long: &str, short: &str) -> bool {
+    let letters = |s: &str| -> Vec<char> {
+        s.chars()
+            .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .collect()
+    };
+    let (long, short) = (letters(long), letters(short));
+    short.len() >= 15
+        && long.len() > short.len()
+        && long.starts_with(&short)
+        && long.get(short.len()) == Some(&' ')
+        && short.len() * 10 >= long.len() * 7
+}
+
+/// Whether an `h1` that no metadata agrees with still reads as the headline: more than one
+/// word, and not the site's name.
+fn is_headline_like(text: &str, site_name: Option<&str>) -> bool {
+    let words = text.split_whitespace().count();
+    let is_site = site_name.is_some_and(|site| names_site(text, site));
+    words >= 2 && text.chars().count() >= 10 && !is_site
+}
+
+/// Whether a text is the site name written as a domain ("example.com" for "Example").
+fn is_domain_of(text: &str, site: &str) -> bool {
+    let lower = text.to_lowercase();
+    let label = lower.split('.').next().unwrap_or(&lower);
+    !label.is_empty() && same_text(label, site)
 }
 
 /// Removes a site name before or after a separator. With a known site name, the side that is
-/// the site name goes; without one, a short last (or first) side goes when the other side is
-/// clearly the longer headline.
+/// the site name goes; without one, only a short last side goes when the other side is clearly
+/// the longer headline (a short first side is as often a product or series name, "Firefox —
+/// Customize and make it your own", as a site name).
 pub(crate) fn strip_site_name<'t>(title: &'t str, site_name: Option<&str>) -> &'t str {
+    if let Some(site) = site_name
+        && let Some(stripped) = strip_known_site(title, site)
+    {
+        return stripped;
+    }
     for separator in TITLE_SEPARATORS {
         let Some((head, tail)) = title.rsplit_once(separator) else {
             continue;
         };
-        if let Some(site) = site_name {
-            if same_text(tail, site) || tail.trim().to_lowercase().contains(&site.to_lowercase()) {
-                return head.trim();
-            }
-            if let Some((first, rest)) = title.split_once(separator)
-                && same_text(first, site)
-            {
-                return rest.trim();
-            }
-        }
         let head_words = head.split_whitespace().count();
         let tail_words = tail.split_whitespace().count();
-        if tail_words <= 5 && head_words >= 2 {
+        if tail_words <= 4 && head_words >= 3 && head_words >= tail_words * 2 {
             return head.trim();
-        }
-        if let Some((first, rest)) = title.split_once(separator) {
-            let first_words = first.split_whitespace().count();
-            if first_words <= 3 && rest.split_whitespace().count() >= first_words * 2 {
-                return rest.trim();
-            }
         }
     }
     title.trim()
 }
 
-/// Cleans byline texts into person names: no "By", no roles or dates, split at "and" and
-/// commas, without duplicates.
-pub(crate) fn clean_author_names(raw: &[String]) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for text in raw {
-        let text = collapse(text);
-        let text = strip_by(&text);
-        for part in split_names(text) {
-            let name = part
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
-                .trim();
-            let plausible = !name.is_empty()
-                && name.chars().count() <= 60
-                && name.split_whitespace().count() <= 6
-                && !name.chars().any(|c| c.is_ascii_digit())
-                && !name.contains('@')
-                && !name.starts_with("http");
-            if plausible && !names.iter().any(|n| same_text(n, name)) {
-                names.push(name.to_owned());
-            }
-        }
-    }
-    names
+/// Whether a title part names the site: the same words, its domain, or one holding the other
+/// ("The Daily Planet" and "Daily Planet").
+fn names_site(part: &str, site: &str) -> bool {
+    let part = part.trim();
+    let (part_lower, name_lower) = (part.to_lowercase(), site.to_lowercase());
+    !part.is_empty()
+        && (same_text(part, site)
+            || is_domain_of(part, site)
+            || (part.chars().count() >= 3
+                && site.chars().count() >= 3
+                && (part_lower.contains(&name_lower) || name_lower.contains(&part_lower))
+                && part.split_whitespace().count() <= 6))
 }
 
-/// Removes a leading "By"/"Von"/"Par"/"Por"/"Di"/"Door"/"Автор" and the like.
-fn strip_by(text: &str) -> &str {
-    const BY_WORDS: &[&str] = &[
-        "by ",
-        "from ",
-        "von ",
-        "par ",
-        "por ",
-        "di ",
-        "door ",
-        "autor: ",
-        "author: ",
-        "автор: ",
-        "автор ",
-        "text: ",
-        "written by ",
-    ];
-    let lower = text.to_lowercase();
-    for word in BY_WORDS {
-        if lower.starts_with(word) && text.is_char_boundary(word.len()) {
-            return text[word.len()..].trim_start();
+/// Removes the side that names the site, at the end or the start, with any separator.
+fn strip_known_site<'t>(title: &'t str, site: &str) -> Option<&'t str> {
+    for separator in TITLE_SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(separator)
+            && names_site(tail, site)
+            && !head.trim().is_empty()
+        {
+            // "Headline | Section | Site": strip the site, keep the rest for another pass.
+            return Some(strip_known_site(head, site).unwrap_or(head.trim()));
+        }
+        if let Some((first, rest)) = title.split_once(separator)
+            && names_site(first, site)
+            && !rest.trim().is_empty()
+        {
+            return Some(rest.trim());
         }
     }
-    text
-}
-
-/// Splits "A, B and C" (and its equivalents in other languages) into names.
-fn split_names(text: &str) -> impl Iterator<Item = &str> {
-    const JOINERS: &[&str] = &[
-        " and ", " & ", " und ", " et ", " y ", " e ", " en ", " i ", " и ", " ve ",
-    ];
-    text.split([',', ';', '|', '/', '\n']).flat_map(|chunk| {
-        let mut parts = vec![chunk];
-        for joiner in JOINERS {
-            parts = parts
-                .into_iter()
-                .flat_map(|p| p.split(joiner).collect::<Vec<_>>())
-                .collect();
-        }
-        parts
-    })
+    None
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn seen(headings: &[&str]) -> VisibleFacts {
+    fn seen(headings: &[(u8, &str)]) -> VisibleFacts {
         VisibleFacts {
             headings: headings
                 .iter()
                 .enumerate()
-                .map(|(i, h)| (i as u32, (*h).to_owned()))
+                .map(|(i, (level, text))| Heading {
+                    index: i as u32,
+                    level: *level,
+                    text: (*text).to_owned(),
+                    is_chrome: false,
+                    in_article: true,
+                })
                 .collect(),
             ..VisibleFacts::default()
         }
+    }
+
+    fn title_of(
+        meta: &MetaFacts,
+        headings: &[(u8, &str)],
+        site: Option<&str>,
+    ) -> Option<(String, Source)> {
+        choose(&JsonLdFacts::default(), meta, &seen(headings), site).map(|c| (c.title, c.source))
     }
 
     #[test]
@@ -179,10 +377,9 @@ mod tests {
             document_title: Some("Putin won’t allow US to lecture Russia — RT World News".into()),
             ..MetaFacts::default()
         };
-        let chosen = choose(
-            &JsonLdFacts::default(),
+        let chosen = title_of(
             &meta,
-            &seen(&["RT", "Putin won’t allow US to lecture Russia"]),
+            &[(1, "RT"), (1, "Putin won’t allow US to lecture Russia")],
             Some("RT"),
         );
         assert_eq!(
@@ -195,48 +392,100 @@ mod tests {
     }
 
     #[test]
-    fn metadata_title_loses_its_site_suffix() {
+    fn a_subheading_that_agrees_beats_metadata() {
         let meta = MetaFacts {
-            document_title: Some("Storm hits coast | The Daily Planet".into()),
+            og_title: Some("Holocaust-Gedenktag: Erinnerungskultur".into()),
             ..MetaFacts::default()
         };
-        let chosen = choose(
-            &JsonLdFacts::default(),
+        let chosen = title_of(
             &meta,
-            &seen(&["Daily Planet"]),
+            &[(2, "Holocaust-Gedenktag: Erinnerungskultur")],
             None,
         );
+        assert_eq!(chosen.unwrap().1, Source::Markup);
+    }
+
+    #[test]
+    fn a_kicker_before_the_headline_is_dropped() {
+        let meta = MetaFacts {
+            og_title: Some("Bohren, bis es heiß wird | ZEIT ONLINE".into()),
+            ..MetaFacts::default()
+        };
+        let chosen = title_of(
+            &meta,
+            &[(1, "Klimaschutz: Bohren, bis es heiß wird")],
+            Some("ZEIT ONLINE"),
+        );
+        assert_eq!(chosen.unwrap().0, "Bohren, bis es heiß wird");
+    }
+
+    #[test]
+    fn a_blog_name_in_the_h1_is_not_the_headline() {
+        let meta = MetaFacts {
+            document_title: Some(
+                "Interning of Small Integers in Python | Four Years Remaining".into(),
+            ),
+            ..MetaFacts::default()
+        };
+        let chosen = title_of(&meta, &[(1, "Four Years Remaining")], None);
+        assert_eq!(chosen.unwrap().0, "Interning of Small Integers in Python");
+    }
+
+    #[test]
+    fn the_visible_h1_beats_a_rewritten_og_title() {
+        let meta = MetaFacts {
+            og_title: Some("15 Best Standing Desks of 2025, Tested".into()),
+            ..MetaFacts::default()
+        };
+        let chosen = title_of(&meta, &[(1, "Height Adjustable Standing Desks")], None);
+        assert_eq!(chosen.unwrap().0, "Height Adjustable Standing Desks");
+    }
+
+    #[test]
+    fn metadata_title_loses_its_site_suffix() {
+        let meta = MetaFacts {
+            document_title: Some("Storm hits the coast again | The Daily Planet".into()),
+            ..MetaFacts::default()
+        };
+        let chosen = title_of(&meta, &[(1, "Daily Planet")], Some("The Daily Planet"));
         assert_eq!(
             chosen,
-            Some(("Storm hits coast".into(), Source::TitleElement))
+            Some(("Storm hits the coast again".into(), Source::TitleElement))
         );
     }
 
     #[test]
-    fn strips_site_prefix_when_named() {
-        assert_eq!(
-            strip_site_name(
+    fn strips_site_names_with_any_separator() {
+        let cases = [
+            (
                 "Example News - Storm hits the coast again",
-                Some("Example News")
+                Some("Example News"),
+                "Storm hits the coast again",
             ),
-            "Storm hits the coast again"
-        );
-        assert_eq!(
-            strip_site_name("No separator here", None),
-            "No separator here"
-        );
-    }
-
-    #[test]
-    fn cleans_and_splits_author_names() {
-        let names = clean_author_names(&[
-            "By Jane Doe and John Smith".into(),
-            "jane doe".into(),
-            "Von Max Müller, Erika Mustermann".into(),
-        ]);
-        assert_eq!(
-            names,
-            ["Jane Doe", "John Smith", "Max Müller", "Erika Mustermann"]
-        );
+            (
+                "Storm hits the coast » Example",
+                Some("Example"),
+                "Storm hits the coast",
+            ),
+            (
+                "Storm hits the coast · Politics · example.com",
+                Some("Example"),
+                "Storm hits the coast · Politics",
+            ),
+            (
+                "Storm hits the coast again today | Daily",
+                None,
+                "Storm hits the coast again today",
+            ),
+            ("No separator here", None, "No separator here"),
+            (
+                "Minecraft 1.8 - The Bountiful Update",
+                None,
+                "Minecraft 1.8 - The Bountiful Update",
+            ),
+        ];
+        for (title, site, expected) in cases {
+            assert_eq!(strip_site_name(title, site), expected, "{title}");
+        }
     }
 }

@@ -1,181 +1,756 @@
-//! Metadata a reader sees: headings, `<time>` elements, `itemprop` dates, bylines and dates
-//! written near the headline, plus the date in the page URL.
+//! Metadata a reader sees: headings, `<time>` elements, `itemprop` dates, date lines, bylines,
+//! and the dates written near the headline.
+//!
+//! One pass over the page collects headings, date marks (machine-readable or in an element
+//! whose class names a date) and bylines, each with its place in the page and whether it
+//! sits in page chrome (a sidebar, a related-stories rail, comments, navigation). Turning the
+//! date marks into weighted [`Candidate`]s needs the headline, which the title choice finds,
+//! so it is a second step, [`date_candidates`].
 
-use url::Url;
+use jiff::civil::Date;
 
-use super::date;
+use super::date::words::{MODIFIED_LABELS, PUBLISHED_LABELS, contains_label};
+use super::date::{self, Candidate, DayOrder, Role, weight};
+use crate::clean::rules::Hint;
+use crate::document::Source;
 use crate::page::{Flags, Page, Tag};
-use crate::timestamp::Timestamp;
 
-/// How many `h1` elements are considered as headline candidates.
-const MAX_HEADINGS: usize = 5;
-/// How many text nodes after (and before) the headline are searched for a written date.
-const DATE_WINDOW_AFTER: usize = 40;
-const DATE_WINDOW_BEFORE: usize = 12;
+/// How many headings of each kind are kept as headline candidates.
+const MAX_H1: usize = 8;
+const MAX_SUBHEADINGS: usize = 40;
+/// The longest heading text considered a headline, in bytes.
+const MAX_HEADING_BYTES: usize = 400;
+/// How many date marks are kept.
+const MAX_DATE_MARKS: usize = 200;
+/// The longest text of a date line (an element whose class names a date), in bytes.
+const MAX_DATE_LINE_BYTES: usize = 160;
 /// The longest byline text, in bytes.
-const MAX_BYLINE_BYTES: usize = 120;
+const MAX_BYLINE_BYTES: usize = 160;
+/// How many byline-like elements are looked at.
+const MAX_BYLINE_ELEMENTS: usize = 60;
+/// The most nodes a byline or date line holds; bigger elements are containers, not lines.
+const MAX_SMALL_ELEMENT_NODES: u32 = 120;
+/// How many text nodes after (and before) the headline are read for written dates and
+/// bylines: the header of an article, not its body.
+const TEXTS_AFTER_HEADLINE: usize = 40;
+const TEXTS_BEFORE_HEADLINE: usize = 15;
+/// The longest text searched for a date label, in bytes, and how many labelled texts are read.
+const MAX_LABELLED_TEXT_BYTES: usize = 200;
+const MAX_LABELLED_TEXTS: usize = 30;
+/// Weight of a date introduced by a label ("Published", "Aktualisiert") outside the header.
+const LABELLED_TEXT_WEIGHT: u8 = 68;
+/// Node distance from the headline within which a date counts as the article header's.
+const HEADER_NODES: u32 = 250;
+
+/// Class and id words that name a date line: `date`, `time`, `posted-on`, `datum`, `fecha`.
+const DATE_CLASS_WORDS: &[&str] = &[
+    "date",
+    "time",
+    "posted",
+    "publish",
+    "datum",
+    "fecha",
+    "data",
+    "dateline",
+    "timestamp",
+    "pubdate",
+    "updated",
+    "modified",
+];
+
+/// Class, id and itemprop words of byline elements.
+const BYLINE_CLASS_WORDS: &[&str] = &[
+    "byline",
+    "author",
+    "authors",
+    "autor",
+    "auteur",
+    "autore",
+    "writer",
+    "reporter",
+    "creator",
+    "journalist",
+];
+
+/// Words that open a byline written as plain text.
+const BYLINE_OPENERS: &[&str] = &[
+    "by ",
+    "von ",
+    "par ",
+    "por ",
+    "di ",
+    "door ",
+    "autor:",
+    "autorin:",
+    "text:",
+    "written by ",
+    "texto:",
+    "автор:",
+    "yazar:",
+];
+/// Labels written alone before a name in its own element.
+const BYLINE_LABELS: &[&str] = &[
+    "by",
+    "by:",
+    "written by",
+    "written by:",
+    "author",
+    "author:",
+    "words by",
+    "von",
+    "autor",
+    "autor:",
+    "autorin:",
+    "text:",
+    "par",
+    "por",
+    "door",
+    "автор:",
+    "yazar:",
+];
+/// The longest plain-text byline, in bytes.
+const MAX_HEADER_BYLINE_BYTES: usize = 80;
+
+/// A heading that may be the headline.
+#[derive(Debug, Clone)]
+pub(crate) struct Heading {
+    pub(crate) index: u32,
+    /// 1 to 6.
+    pub(crate) level: u8,
+    pub(crate) text: String,
+    /// Inside page chrome or the site header's logo link: rarely the headline.
+    pub(crate) is_chrome: bool,
+    /// Inside an `<article>` element.
+    pub(crate) in_article: bool,
+}
+
+/// Where a date mark came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MarkKind {
+    /// `itemprop="datePublished"`/`"dateModified"`.
+    Itemprop,
+    /// A `<time>` element, or an `abbr` with a machine-readable `title` (hAtom).
+    Time,
+    /// An element whose class or id names a date.
+    DateLine,
+}
+
+/// A date the markup points at.
+#[derive(Debug, Clone)]
+pub(crate) struct DateMark {
+    pub(crate) index: u32,
+    pub(crate) kind: MarkKind,
+    /// `datetime`, `content` or `title`: the machine-readable value.
+    pub(crate) machine: Option<String>,
+    /// The visible text, when short.
+    pub(crate) text: String,
+    /// What the attributes say it is.
+    pub(crate) role: Option<Role>,
+    pub(crate) is_chrome: bool,
+    pub(crate) in_link: bool,
+}
 
 /// What the visible page says.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct VisibleFacts {
-    /// `h1` texts with their index, in page order.
-    pub(crate) headings: Vec<(u32, String)>,
-    /// `datePublished` from `itemprop` markup or a `<time pubdate>`/first `<time>`.
-    pub(crate) published_markup: Option<String>,
-    pub(crate) modified_markup: Option<String>,
-    /// A date written near the headline.
-    pub(crate) published_text: Option<Timestamp>,
-    /// Byline texts (`rel="author"`, `itemprop="author"`, byline classes).
-    pub(crate) bylines: Vec<String>,
+    /// `h1` to `h3` elements, in page order.
+    pub(crate) headings: Vec<Heading>,
+    pub(crate) marks: Vec<DateMark>,
+    /// Byline texts with their index, in page order, not in chrome.
+    pub(crate) bylines: Vec<(u32, String)>,
+    /// Texts near the headline that open with "By", "Von", "Par" …: bylines without markup.
+    pub(crate) header_bylines: Vec<(u32, String)>,
+    /// The first `<article>` or `<main>` element, a fallback anchor for dates.
+    pub(crate) article_start: Option<u32>,
+    /// How many byline-like elements were looked at, to bound the work on hostile pages.
+    pub(crate) byline_elements_seen: usize,
 }
 
 /// Reads the visible facts of a page.
-pub(crate) fn read(page: &Page<'_>, month_first: bool) -> VisibleFacts {
+pub(crate) fn read(page: &Page<'_>) -> VisibleFacts {
     let mut facts = VisibleFacts::default();
-    let mut first_time: Option<String> = None;
+    let mut date_line_until = 0;
     for (index, node) in page.nodes.iter().enumerate() {
         let index = index as u32;
         if node.tag == Tag::Text || node.flags.contains(Flags::IN_HEAD) {
             continue;
         }
-        if node.tag == Tag::H1 && facts.headings.len() < MAX_HEADINGS {
-            let text = page.text_of(index);
-            if !text.is_empty() {
-                facts.headings.push((index, text));
-            }
+        if matches!(node.tag, Tag::Article | Tag::Main) && facts.article_start.is_none() {
+            facts.article_start = Some(index);
         }
-        read_itemprop(page, index, &mut facts);
-        if node.tag == Tag::Time && first_time.is_none() {
-            first_time = page.attr(index, "datetime").map(str::to_owned);
+        read_heading(page, index, &mut facts);
+        if facts.marks.len() < MAX_DATE_MARKS
+            && let Some(mark) = read_date_mark(page, index)
+        {
+            // A date line inside another is part of its text already.
+            if mark.kind != MarkKind::DateLine || index >= date_line_until {
+                if mark.kind == MarkKind::DateLine {
+                    date_line_until = node.end;
+                }
+                facts.marks.push(mark);
+            }
         }
         read_byline(page, index, &mut facts);
     }
-    if facts.published_markup.is_none() {
-        facts.published_markup = first_time;
-    }
-    facts.published_text = date_near_headline(page, &facts, month_first);
     facts
 }
 
-fn read_itemprop(page: &Page<'_>, index: u32, facts: &mut VisibleFacts) {
-    let Some(itemprop) = page.attr(index, "itemprop") else {
-        return;
+fn read_heading(page: &Page<'_>, index: u32, facts: &mut VisibleFacts) {
+    let level = match page.tag(index) {
+        Tag::H1 => 1,
+        Tag::H2 => 2,
+        Tag::H3 => 3,
+        _ => return,
     };
-    let slot = if itemprop.eq_ignore_ascii_case("datePublished") {
-        &mut facts.published_markup
-    } else if itemprop.eq_ignore_ascii_case("dateModified") {
-        &mut facts.modified_markup
-    } else {
-        return;
-    };
-    if slot.is_none() {
-        *slot = page
-            .attr(index, "content")
-            .or(page.attr(index, "datetime"))
-            .map(str::to_owned)
-            .or_else(|| Some(page.text_of(index)).filter(|t| !t.is_empty()));
-    }
-}
-
-fn read_byline(page: &Page<'_>, index: u32, facts: &mut VisibleFacts) {
-    let is_author_link = page.tag(index) == Tag::A
-        && page
-            .attr(index, "rel")
-            .is_some_and(|rel| rel.split_ascii_whitespace().any(|r| r == "author"));
-    let is_author_prop = page
-        .attr(index, "itemprop")
-        .is_some_and(|p| p.split_ascii_whitespace().any(|w| w == "author"));
-    let is_byline_class = page.attr(index, "class").is_some_and(|class| {
-        class.split_ascii_whitespace().any(|token| {
-            let token = token.to_ascii_lowercase();
-            token.contains("byline") || token == "author" || token.ends_with("author-name")
-        })
-    });
-    if !(is_author_link || is_author_prop || is_byline_class) {
-        return;
-    }
-    // An enclosing byline already read holds this one's text.
-    if page
-        .ancestors(index)
-        .take(4)
-        .any(|a| page.attr(a, "class").is_some_and(|c| c.contains("byline")))
-    {
+    let count = facts
+        .headings
+        .iter()
+        .filter(|h| (h.level == 1) == (level == 1))
+        .count();
+    if count >= if level == 1 { MAX_H1 } else { MAX_SUBHEADINGS } {
         return;
     }
     let text = page.text_of(index);
-    if !text.is_empty() && text.len() <= MAX_BYLINE_BYTES && !facts.bylines.contains(&text) {
-        facts.bylines.push(text);
+    if text.is_empty() || text.len() > MAX_HEADING_BYTES {
+        return;
     }
+    let is_chrome = is_in_chrome(page, index) || is_logo(page, index);
+    let in_article = page.ancestors(index).any(|a| page.tag(a) == Tag::Article);
+    facts.headings.push(Heading {
+        index,
+        level,
+        text,
+        is_chrome,
+        in_article,
+    });
 }
 
-/// The first date written in the text just before or after the main headline.
-fn date_near_headline(
-    page: &Page<'_>,
-    facts: &VisibleFacts,
-    month_first: bool,
-) -> Option<Timestamp> {
-    let &(heading, _) = facts.headings.first()?;
-    let heading = heading as usize;
-    let after = page.nodes[heading..]
-        .iter()
-        .filter_map(text_at)
-        .take(DATE_WINDOW_AFTER);
-    let before = page.nodes[..heading]
-        .iter()
-        .rev()
-        .filter(|n| !n.flags.contains(Flags::IN_HEAD))
-        .filter_map(text_at)
-        .take(DATE_WINDOW_BEFORE);
-    after
-        .chain(before)
-        .filter(|text| text.len() < 200)
-        .find_map(|text| date::parse_text(text, month_first))
+/// A heading that is (or holds) a link to the site's home page: the logo of a site header.
+fn is_logo(page: &Page<'_>, index: u32) -> bool {
+    let node = &page.nodes[index as usize];
+    let in_header = page.ancestors(index).any(|a| page.tag(a) == Tag::Header)
+        && !page.ancestors(index).any(|a| page.tag(a) == Tag::Article);
+    let links_home = (index..node.end)
+        .any(|i| page.tag(i) == Tag::A && page.attr(i, "href").is_some_and(is_home_link));
+    let named_logo = page
+        .attr(index, "class")
+        .is_some_and(|c| c.to_ascii_lowercase().contains("logo") || c.contains("site-title"));
+    links_home || named_logo || (in_header && page.tag(index) != Tag::H1)
 }
 
-/// The text of a text node with a few visible characters.
-fn text_at<'a>(node: &crate::page::PageNode<'a>) -> Option<&'a str> {
-    match node.node.value() {
-        scraper::Node::Text(text) if node.text.chars >= 4 => Some(&**text),
-        _ => None,
+/// Whether a link points at a site's home page: `/`, `./`, `index.html`, `https://host/`.
+fn is_home_link(href: &str) -> bool {
+    let href = href.trim();
+    matches!(
+        href,
+        "/" | "./" | "#" | "index.html" | "index.htm" | "./index.html" | "/index.html"
+    ) || url::Url::parse(href)
+        .is_ok_and(|url| url.path() == "/" && url.query().is_none() && url.fragment().is_none())
+}
+
+/// Whether an element sits in chrome that holds other stories' dates and names: `<aside>`,
+/// `<nav>`, sidebars, related rails, comments. The cleaning stage's navigation hint is not
+/// used: its class words ("header", "breadcrumb") also mark article headers, where the
+/// headline and its date live.
+pub(crate) fn is_in_chrome(page: &Page<'_>, index: u32) -> bool {
+    std::iter::once(index)
+        .chain(page.ancestors(index))
+        .any(|a| {
+            let node = &page.nodes[a as usize];
+            matches!(node.tag, Tag::Aside | Tag::Nav)
+                || [Hint::Sidebar, Hint::Related, Hint::Comment]
+                    .into_iter()
+                    .any(|hint| node.hints.has(hint))
+        })
+}
+
+fn read_date_mark(page: &Page<'_>, index: u32) -> Option<DateMark> {
+    let tag = page.tag(index);
+    let itemprop = page.attr(index, "itemprop").unwrap_or("");
+    let (kind, machine) = if has_word(
+        itemprop,
+        &["datepublished", "datecreated", "datemodified", "uploaddate"],
+    ) {
+        let value = page.attr(index, "content").or(page.attr(index, "datetime"));
+        (MarkKind::Itemprop, value)
+    } else if tag == Tag::Time {
+        (MarkKind::Time, page.attr(index, "datetime"))
+    } else if let Some(title) = page
+        .attr(index, "title")
+        .filter(|t| date::parse_iso(t).is_some())
+    {
+        (MarkKind::Time, Some(title))
+    } else if class_has(page, index, DATE_CLASS_WORDS) && page.tag(index) != Tag::Body {
+        (MarkKind::DateLine, None)
+    } else {
+        return None;
+    };
+    let is_small = page.nodes[index as usize].end - index <= MAX_SMALL_ELEMENT_NODES;
+    if kind == MarkKind::DateLine && !is_small {
+        return None;
     }
-}
-
-/// A date in the URL path: `/2021/03/30/`, `/2021-03-30-`, `/20210330/`.
-pub(crate) fn date_in_url(url: &Url) -> Option<Timestamp> {
-    let path = url.path();
-    let bytes = path.as_bytes();
-    (0..bytes.len()).find_map(|start| {
-        if start > 0 && bytes[start - 1].is_ascii_digit() {
-            return None;
-        }
-        let tail = path.get(start..)?;
-        slashed_date(tail).or_else(|| compact_date(tail))
+    let text = if is_small {
+        page.text_of(index)
+    } else {
+        String::new()
+    };
+    if kind == MarkKind::DateLine && (text.is_empty() || text.len() > MAX_DATE_LINE_BYTES) {
+        return None;
+    }
+    Some(DateMark {
+        index,
+        kind,
+        machine: machine.map(str::to_owned),
+        text: if text.len() <= MAX_DATE_LINE_BYTES {
+            text
+        } else {
+            String::new()
+        },
+        role: role_of_attributes(page, index),
+        is_chrome: is_in_chrome(page, index),
+        in_link: page.nodes[index as usize].flags.contains(Flags::IN_LINK),
     })
 }
 
-/// `2021/03/30` or `2021-03-30` at the start of `tail`.
-fn slashed_date(tail: &str) -> Option<Timestamp> {
-    let mut parts = tail.splitn(4, ['/', '-', '_']);
-    let year = parts.next()?;
-    let month = parts.next()?;
-    let day = parts.next()?;
-    if year.len() != 4 || !(1..=2).contains(&month.len()) || !(1..=2).contains(&day.len()) {
-        return None;
+/// What an element's `itemprop`, `class`, `id` and `pubdate` say its date is.
+fn role_of_attributes(page: &Page<'_>, index: u32) -> Option<Role> {
+    if page.attr(index, "pubdate").is_some() {
+        return Some(Role::Published);
     }
-    let iso = format!("{year}-{month:0>2}-{day:0>2}");
-    date::parse_iso(&iso)
+    let words = [
+        page.attr(index, "itemprop"),
+        page.attr(index, "class"),
+        page.attr(index, "id"),
+    ];
+    let lower: String = words
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_ascii_lowercase();
+    // WordPress marks an unedited post's one `<time>` "published updated": published first.
+    if ["publish", "posted", "created", "pubdate", "uploaddate"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        Some(Role::Published)
+    } else if [
+        "modified", "updated", "update", "edited", "revised", "lastmod",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+    {
+        Some(Role::Modified)
+    } else {
+        None
+    }
 }
 
-/// `20210330` at the start of `tail`, followed by a non-digit.
-fn compact_date(tail: &str) -> Option<Timestamp> {
-    let digits = tail.get(..8)?;
-    if !digits.bytes().all(|b| b.is_ascii_digit())
-        || tail.as_bytes().get(8).is_some_and(u8::is_ascii_digit)
-    {
-        return None;
+/// Whether a whitespace-separated attribute holds one of `words` (ASCII case ignored).
+fn has_word(value: &str, words: &[&str]) -> bool {
+    value
+        .split_ascii_whitespace()
+        .any(|token| words.iter().any(|w| token.eq_ignore_ascii_case(w)))
+}
+
+/// Whether the class or id of an element holds one of `words` as a part: `post-date`,
+/// `entry_date`, `dateline`, `articleDate`.
+fn class_has(page: &Page<'_>, index: u32, words: &[&str]) -> bool {
+    [page.attr(index, "class"), page.attr(index, "id")]
+        .into_iter()
+        .flatten()
+        .flat_map(str::split_ascii_whitespace)
+        .any(|token| {
+            let token = token.to_ascii_lowercase();
+            token.split(['-', '_']).any(|part| {
+                words.iter().any(|w| {
+                    part == *w
+                        || part.starts_with(w) && part.len() <= w.len() + 2
+                        || part.ends_with(w)
+                        || part.strip_prefix(w) == Some("name")
+                })
+            })
+        })
+}
+
+fn read_byline(page: &Page<'_>, index: u32, facts: &mut VisibleFacts) {
+    let tag = page.tag(index);
+    let is_author_link = tag == Tag::A
+        && page
+            .attr(index, "rel")
+            .is_some_and(|rel| has_word(rel, &["author"]));
+    let is_author_prop = page
+        .attr(index, "itemprop")
+        .is_some_and(|p| has_word(p, &["author", "creator"]));
+    let is_byline_class = !matches!(tag, Tag::Body | Tag::Html | Tag::Article | Tag::Main)
+        && class_has(page, index, BYLINE_CLASS_WORDS);
+    if !(is_author_link || is_author_prop || is_byline_class) {
+        return;
     }
-    let iso = format!("{}-{}-{}", &digits[..4], &digits[4..6], &digits[6..]);
-    date::parse_iso(&iso)
+    // Bounded work on hostile pages: a byline is a small element, and a page has few.
+    facts.byline_elements_seen += 1;
+    let subtree = page.nodes[index as usize].end - index;
+    if facts.byline_elements_seen > MAX_BYLINE_ELEMENTS || subtree > MAX_SMALL_ELEMENT_NODES {
+        return;
+    }
+    // An enclosing byline already read holds this one's text.
+    if facts
+        .bylines
+        .last()
+        .is_some_and(|&(last, _)| page.nodes[last as usize].end > index)
+    {
+        return;
+    }
+    if is_in_chrome(page, index) {
+        return;
+    }
+    let text = if is_author_prop {
+        // `itemprop="author"` scopes may hold a `name` property and a bio; the name is it.
+        name_property(page, index).unwrap_or_else(|| page.text_of(index))
+    } else {
+        page.text_of(index)
+    };
+    if !text.is_empty() && text.len() <= MAX_BYLINE_BYTES {
+        facts.bylines.push((index, text));
+    }
+}
+
+/// The text of the `itemprop="name"` inside an element.
+fn name_property(page: &Page<'_>, index: u32) -> Option<String> {
+    let end = page.nodes[index as usize].end;
+    (index + 1..end)
+        .find(|&i| {
+            page.attr(i, "itemprop")
+                .is_some_and(|p| has_word(p, &["name"]))
+        })
+        .map(|i| {
+            page.attr(i, "content")
+                .map_or_else(|| page.text_of(i), str::to_owned)
+        })
+        .filter(|t| !t.is_empty())
+}
+
+/// Finds bylines written without markup near the headline: short texts that open with a
+/// byline word ("By Jane Doe", "von Daniela Obers", "Par Jean Dupont").
+pub(crate) fn read_header_bylines(page: &Page<'_>, headline: u32, facts: &mut VisibleFacts) {
+    let start = headline as usize;
+    let after = page.nodes[start..]
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.tag == Tag::Text && n.text.chars >= 4)
+        .take(TEXTS_AFTER_HEADLINE)
+        .map(|(i, _)| (start + i) as u32);
+    for index in after {
+        let scraper::Node::Text(text) = page.nodes[index as usize].node.value() else {
+            continue;
+        };
+        let text = text.trim();
+        let lower = text.to_lowercase();
+        let opens_with_by = BYLINE_OPENERS.iter().any(|w| lower.starts_with(w));
+        if opens_with_by && text.len() <= MAX_HEADER_BYLINE_BYTES && !is_in_chrome(page, index) {
+            facts.header_bylines.push((index, text.to_owned()));
+            return;
+        }
+    }
+}
+
+/// Finds a byline given as a label and a name in separate elements ("Written by" then
+/// "Edzel Tabing"), anywhere outside chrome; the first one counts.
+pub(crate) fn read_labelled_byline(page: &Page<'_>, facts: &mut VisibleFacts) {
+    let mut texts = page
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| {
+            n.tag == Tag::Text && n.text.chars >= 1 && !n.flags.contains(Flags::IN_HEAD)
+        })
+        .filter_map(|(i, n)| match n.node.value() {
+            scraper::Node::Text(text) => Some((i as u32, text.trim())),
+            _ => None,
+        })
+        .filter(|(_, text)| !text.is_empty());
+    let mut labels_seen = 0;
+    while let Some((index, text)) = texts.next() {
+        if text.len() > 16 || !BYLINE_LABELS.contains(&text.to_lowercase().as_str()) {
+            continue;
+        }
+        labels_seen += 1;
+        if labels_seen > MAX_BYLINE_ELEMENTS {
+            return;
+        }
+        let Some((name_index, name)) = texts.next() else {
+            return;
+        };
+        if name.len() <= MAX_HEADER_BYLINE_BYTES && !is_in_chrome(page, index) {
+            facts.header_bylines.push((name_index, name.to_owned()));
+            return;
+        }
+    }
+}
+
+/// Where dates are weighed from: the headline when known, else the first `<article>`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Anchor {
+    pub(crate) index: u32,
+    /// The anchor is the headline itself (not just the start of an `<article>`).
+    pub(crate) is_headline: bool,
+}
+
+/// Turns date marks and the texts around the anchor into weighted date candidates.
+pub(crate) fn date_candidates(
+    page: &Page<'_>,
+    facts: &VisibleFacts,
+    anchor: Option<Anchor>,
+    order: DayOrder,
+    reference: jiff::Timestamp,
+) -> Vec<Candidate> {
+    let mut candidates = Vec::new();
+    for mark in &facts.marks {
+        mark_candidates(mark, anchor, order, &mut candidates);
+    }
+    if let Some(anchor) = anchor.filter(|a| a.is_headline) {
+        header_text_candidates(page, anchor.index, order, reference, &mut candidates);
+    }
+    labelled_text_candidates(page, anchor, order, &mut candidates);
+    candidates
+}
+
+/// Dates introduced by a label anywhere outside chrome: "Mise en ligne 23 mai 2019",
+/// "Posted on September 21, 2020 by …", "(last edited 2019-11-10 13:28)", with the label and
+/// the date in the same text or the date in the next few texts.
+fn labelled_text_candidates(
+    page: &Page<'_>,
+    anchor: Option<Anchor>,
+    order: DayOrder,
+    out: &mut Vec<Candidate>,
+) {
+    let texts: Vec<(u32, &str)> = page
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.tag == Tag::Text && !n.flags.contains(Flags::IN_HEAD))
+        .filter_map(|(i, n)| match n.node.value() {
+            scraper::Node::Text(text) => Some((i as u32, &**text)),
+            _ => None,
+        })
+        .filter(|(_, text)| !text.trim().is_empty())
+        .collect();
+    let mut found_labels = 0;
+    for (position, &(index, text)) in texts.iter().enumerate() {
+        if text.len() > MAX_LABELLED_TEXT_BYTES || found_labels >= MAX_LABELLED_TEXTS {
+            continue;
+        }
+        let lower = text.to_lowercase();
+        if !contains_label(&lower, PUBLISHED_LABELS) && !contains_label(&lower, MODIFIED_LABELS) {
+            continue;
+        }
+        found_labels += 1;
+        if is_in_chrome(page, index) {
+            continue;
+        }
+        let mut context = text.trim().to_owned();
+        for &(_, next) in texts.iter().skip(position + 1).take(2) {
+            if context.len() > MAX_LABELLED_TEXT_BYTES {
+                break;
+            }
+            context.push(' ');
+            context.push_str(next.trim());
+        }
+        let penalty = placement_penalty(index, false, false, anchor);
+        for date in date::dates_in(&context, order, 2) {
+            let Some(role) = role_in_text(&context, date.start) else {
+                continue;
+            };
+            out.push(Candidate::new(
+                date.stamp,
+                role,
+                Source::VisibleText,
+                LABELLED_TEXT_WEIGHT.saturating_sub(penalty),
+            ));
+        }
+    }
+}
+
+fn mark_candidates(
+    mark: &DateMark,
+    anchor: Option<Anchor>,
+    order: DayOrder,
+    out: &mut Vec<Candidate>,
+) {
+    let base = match mark.kind {
+        MarkKind::Itemprop => weight::ITEMPROP,
+        MarkKind::Time => 70,
+        MarkKind::DateLine => 60,
+    };
+    let placement = placement_penalty(mark.index, mark.is_chrome, mark.in_link, anchor);
+    let machine = mark
+        .machine
+        .as_deref()
+        .and_then(|m| date::parse_iso(m).or_else(|| date::text::parse_text(m, order)));
+    let found: Vec<(crate::timestamp::Timestamp, Option<Role>)> = match machine {
+        Some(stamp) => vec![(stamp, role_in_text(&mark.text, mark.text.len()))],
+        None => date::dates_in(&mark.text, order, 3)
+            .into_iter()
+            .map(|f| (f.stamp, role_in_text(&mark.text, f.start)))
+            .collect(),
+    };
+    for (stamp, text_role) in found {
+        let role = mark.role.or(text_role).unwrap_or(Role::Unlabelled);
+        let labelled = u8::from(role != Role::Unlabelled) * 10;
+        let value = if mark.kind == MarkKind::Itemprop {
+            base.saturating_sub(placement / 2)
+        } else {
+            (base + labelled)
+                .saturating_sub(placement)
+                .min(weight::VISIBLE_MAX)
+        };
+        let source = if mark.kind == MarkKind::DateLine {
+            Source::VisibleText
+        } else {
+            Source::Markup
+        };
+        out.push(Candidate::new(stamp, role, source, value));
+    }
+}
+
+/// How much weight a visible date loses for where it sits.
+fn placement_penalty(index: u32, is_chrome: bool, in_link: bool, anchor: Option<Anchor>) -> u8 {
+    let mut penalty: u8 = 0;
+    if is_chrome {
+        penalty += 40;
+    }
+    if in_link {
+        penalty += 15;
+    }
+    match anchor {
+        Some(anchor) => {
+            let distance = index.abs_diff(anchor.index);
+            let before = index < anchor.index;
+            if distance > HEADER_NODES * 4 || (before && distance > HEADER_NODES) {
+                penalty += 25;
+            } else if distance > HEADER_NODES {
+                penalty += 12;
+            }
+        }
+        None => penalty += 10,
+    }
+    penalty
+}
+
+/// The role the words just before a date give it ("Updated: 30.03.2021"), or `None`.
+fn role_in_text(text: &str, date_start: usize) -> Option<Role> {
+    let before = text.get(..date_start).unwrap_or(text);
+    // Only the words closest to the date: "Published 3 May · Updated 5 May".
+    let from = before.char_indices().rev().nth(40).map_or(0, |(at, _)| at);
+    let lower = before[from..].to_lowercase();
+    let published = last_label_at(&lower, PUBLISHED_LABELS);
+    let modified = last_label_at(&lower, MODIFIED_LABELS);
+    match (published, modified) {
+        (Some(p), Some(m)) => Some(if p > m {
+            Role::Published
+        } else {
+            Role::Modified
+        }),
+        (Some(_), None) => Some(Role::Published),
+        (None, Some(_)) => Some(Role::Modified),
+        (None, None) => None,
+    }
+}
+
+/// Where the last of `labels` occurs in `lower` as a whole word.
+fn last_label_at(lower: &str, labels: &[&str]) -> Option<usize> {
+    labels
+        .iter()
+        .filter_map(|label| {
+            lower
+                .rmatch_indices(label)
+                .find_map(|(at, _)| contains_label(&lower[at..], &[label]).then_some(at))
+        })
+        .max()
+}
+
+/// Dates written in the texts just after (and a few before) the headline.
+fn header_text_candidates(
+    page: &Page<'_>,
+    headline: u32,
+    order: DayOrder,
+    reference: jiff::Timestamp,
+    out: &mut Vec<Candidate>,
+) {
+    let start = headline as usize;
+    let after = page.nodes[start..]
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.tag == Tag::Text && n.text.chars >= 4)
+        .take(TEXTS_AFTER_HEADLINE)
+        .map(|(i, _)| (start + i) as u32);
+    let before = page.nodes[..start]
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, n)| {
+            n.tag == Tag::Text && n.text.chars >= 4 && !n.flags.contains(Flags::IN_HEAD)
+        })
+        .take(TEXTS_BEFORE_HEADLINE)
+        .map(|(i, _)| i as u32);
+    for (rank, index) in after.chain(before).enumerate() {
+        let scraper::Node::Text(text) = page.nodes[index as usize].node.value() else {
+            continue;
+        };
+        let text: &str = text;
+        // A date that opens a paragraph counts ("27.1.2022 - Bei der …"); one deep inside
+        // running text is about something else.
+        let scope = if text.len() > 200 {
+            prefix(text, 60)
+        } else {
+            text
+        };
+        let is_chrome = is_in_chrome(page, index);
+        let in_link = page.nodes[index as usize].flags.contains(Flags::IN_LINK);
+        let mut penalty = u8::from(is_chrome) * 40 + u8::from(in_link) * 15;
+        penalty += u8::try_from(rank.min(40)).unwrap_or(40) / 2;
+        let context = label_context(page, index, text);
+        let mut found = date::dates_in(scope, order, 2);
+        if found.is_empty() && text.len() <= 80 {
+            found.extend(date::relative_in(scope, reference));
+        }
+        for date in found {
+            let offset_in_context = context.len().saturating_sub(text.len()) + date.start;
+            let role = role_in_text(&context, offset_in_context).unwrap_or(Role::Unlabelled);
+            let labelled = u8::from(role != Role::Unlabelled) * 10;
+            let value = (55 + labelled).saturating_sub(penalty);
+            out.push(Candidate::new(date.stamp, role, Source::VisibleText, value));
+        }
+    }
+}
+
+/// The text before a text node within its block, so that a label in a separate element
+/// ("<span>Updated</span> 30.03.2021") is seen; ends with the node's own text.
+fn label_context(page: &Page<'_>, index: u32, text: &str) -> String {
+    let owner = page.nodes[index as usize].owner;
+    let mut context = String::new();
+    for inner in &page.nodes[owner as usize..index as usize] {
+        if let scraper::Node::Text(t) = inner.node.value() {
+            context.push_str(t);
+            context.push(' ');
+        }
+    }
+    let keep_from = context.char_indices().rev().nth(60).map_or(0, |(at, _)| at);
+    let mut out = context[keep_from..].to_owned();
+    out.push_str(text);
+    out
+}
+
+/// At most `chars` characters from the start of `text`.
+fn prefix(text: &str, chars: usize) -> &str {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text, |(at, _)| &text[..at])
+}
+
+/// The day a URL path names, for the candidates and the URL check.
+pub(crate) fn url_date(url: Option<&url::Url>) -> Option<Date> {
+    date::date_in_url(url?)
 }
 
 #[cfg(test)]
@@ -183,54 +758,148 @@ mod tests {
     use super::*;
     use scraper::Html;
 
-    fn facts(html: &str) -> VisibleFacts {
+    fn with_facts<T>(html: &str, f: impl FnOnce(&Page<'_>, &VisibleFacts) -> T) -> T {
         let parsed = Html::parse_document(html);
-        read(&Page::build(&parsed), false)
+        let page = Page::build(&parsed);
+        let facts = read(&page);
+        f(&page, &facts)
+    }
+
+    fn reference() -> jiff::Timestamp {
+        "2024-01-01T00:00:00Z".parse().unwrap()
+    }
+
+    fn best(html: &str) -> Option<(String, Role)> {
+        with_facts(html, |page, facts| {
+            let anchor = facts
+                .headings
+                .iter()
+                .find(|h| h.level == 1)
+                .map(|h| Anchor {
+                    index: h.index,
+                    is_headline: true,
+                });
+            let candidates = date_candidates(page, facts, anchor, DayOrder::DayFirst, reference());
+            candidates
+                .iter()
+                .max_by_key(|c| c.weight)
+                .map(|c| (c.stamp.to_string(), c.role))
+        })
     }
 
     #[test]
-    fn reads_headings_time_and_bylines() {
-        let found = facts(
-            r#"<body><h1>The Headline</h1><p class="byline">By <a rel="author">Jane Doe</a></p>
-            <time datetime="2021-03-30T11:49">Tuesday</time></body>"#,
+    fn reads_headings_and_bylines() {
+        with_facts(
+            r#"<body><header><h1 class="logo"><a href="/">Site</a></h1></header>
+            <h1>The Headline</h1><p class="byline">By <a rel="author">Jane Doe</a></p></body>"#,
+            |_, facts| {
+                assert!(facts.headings[0].is_chrome);
+                assert_eq!(facts.headings[1].text, "The Headline");
+                assert!(!facts.headings[1].is_chrome);
+                let bylines: Vec<&str> = facts.bylines.iter().map(|(_, t)| t.as_str()).collect();
+                assert_eq!(bylines, ["By Jane Doe"]);
+            },
         );
-        assert_eq!(found.headings[0].1, "The Headline");
-        assert_eq!(found.published_markup.as_deref(), Some("2021-03-30T11:49"));
-        assert_eq!(found.bylines, ["By Jane Doe"]);
     }
 
     #[test]
-    fn prefers_itemprop_dates_over_the_first_time_element() {
-        let found = facts(
-            r#"<body><time datetime="2019-01-01">old</time>
+    fn prefers_the_time_in_the_header_to_a_sidebar_teaser() {
+        let found = best(
+            r#"<body><aside class="sidebar"><a href="/x"><time datetime="2023-06-01">June</time></a></aside>
+            <article><h1>Headline</h1><time datetime="2021-03-30T11:49:00+01:00">30 March</time>
+            <p>Text</p></article></body>"#,
+        );
+        assert_eq!(found.unwrap().0, "2021-03-30T11:49:00+01:00");
+    }
+
+    #[test]
+    fn itemprop_dates_outweigh_time_elements() {
+        let found = best(
+            r#"<body><h1>Headline</h1><time datetime="2019-01-01">old</time>
             <span itemprop="datePublished" content="2021-03-30">30 March</span></body>"#,
         );
-        assert_eq!(found.published_markup.as_deref(), Some("2021-03-30"));
+        assert_eq!(found, Some(("2021-03-30".into(), Role::Published)));
+    }
+
+    #[test]
+    fn reads_a_date_line_split_over_elements() {
+        let found = best(
+            r#"<body><div class="postdate"><span class="postday">26</span> Okt 2018</div>
+            <h1>Wahlzensur</h1><p>Text</p></body>"#,
+        );
+        assert_eq!(found.unwrap().0, "2018-10-26");
+    }
+
+    #[test]
+    fn labels_say_which_date_is_which() {
+        let found = with_facts(
+            "<body><h1>Headline</h1><p>Publiziert: 03.04.2020, 12:35</p>
+            <p><span>Aktualisiert:</span> 11.04.2020, 10:27</p></body>",
+            |page, facts| {
+                let anchor = Some(Anchor {
+                    index: facts.headings[0].index,
+                    is_headline: true,
+                });
+                date_candidates(page, facts, anchor, DayOrder::DayFirst, reference())
+            },
+        );
+        let roles: Vec<(String, Role)> = found
+            .iter()
+            .map(|c| (c.stamp.to_string(), c.role))
+            .collect();
+        assert!(roles.contains(&("2020-04-03T12:35:00".into(), Role::Published)));
+        assert!(roles.contains(&("2020-04-11T10:27:00".into(), Role::Modified)));
     }
 
     #[test]
     fn finds_a_written_date_near_the_headline() {
-        let found = facts(
-            "<body><div class='date'>30 Mar, 2021 11:49</div><h1>Headline</h1><p>Text</p></body>",
+        let found = best(
+            "<body><div class='x'>30 Mar, 2021 11:49</div><h1>Headline</h1><p>Text</p></body>",
         );
-        assert_eq!(
-            found.published_text.map(|t| t.to_string()).as_deref(),
-            Some("2021-03-30T11:49:00")
-        );
+        assert_eq!(found.unwrap().0, "2021-03-30T11:49:00");
     }
 
     #[test]
-    fn reads_dates_from_url_paths() {
-        let cases = [
-            ("https://x.com/2021/03/30/story", Some("2021-03-30")),
-            ("https://x.com/news/20210330/story", Some("2021-03-30")),
-            ("https://x.com/a-2021-03-30-b", Some("2021-03-30")),
-            ("https://x.com/story-123456789", None),
-            ("https://x.com/2021/story", None),
-        ];
-        for (url, expected) in cases {
-            let found = date_in_url(&Url::parse(url).unwrap()).map(|t| t.to_string());
-            assert_eq!(found.as_deref(), expected, "{url}");
-        }
+    fn reads_labelled_dates_anywhere() {
+        let found = best(
+            r#"<body><h1>Headline</h1><p>Text</p><ul><li><p class="title">Mise en ligne</p>
+            <p class="content">23 mai 2019</p></li></ul></body>"#,
+        );
+        assert_eq!(found, Some(("2019-05-23".into(), Role::Published)));
+    }
+
+    #[test]
+    fn reads_relative_dates_near_the_headline() {
+        let found = best("<body><h1>Headline</h1><span>3 hours ago</span><p>Text</p></body>");
+        assert_eq!(found.unwrap().0, "2023-12-31T21:00:00+00:00");
+    }
+
+    #[test]
+    fn stays_fast_on_deep_pages_full_of_labels() {
+        let depth = 20_000;
+        let html = format!(
+            "{}<h1>Headline</h1>{}{}",
+            "<div class='author'>".repeat(depth),
+            "<aside><span>By</span><span>Name</span><p>Updated 30.03.2021</p></aside>"
+                .repeat(2_000),
+            "</div>".repeat(depth)
+        );
+        let started = std::time::Instant::now();
+        with_facts(&html, |page, facts| {
+            let anchor = facts.headings.first().map(|h| Anchor {
+                index: h.index,
+                is_headline: true,
+            });
+            date_candidates(page, facts, anchor, DayOrder::DayFirst, reference())
+        });
+        assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn skips_bylines_in_comments() {
+        with_facts(
+            r#"<body><h1>H</h1><div class="comments"><span class="author">Troll</span></div></body>"#,
+            |_, facts| assert!(facts.bylines.is_empty()),
+        );
     }
 }

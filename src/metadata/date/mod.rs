@@ -1,0 +1,540 @@
+//! Dates: every source a page has is read into [`Candidate`]s that know whether they state the
+//! publication or the update, and how far they are trusted; [`choose`] weighs them and applies
+//! the sanity rules.
+//!
+//! # Weighing
+//!
+//! Each candidate carries a weight for its source, strongest first: the JSON-LD article's
+//! `datePublished`/`dateModified`, `article:published_time` and its `OpenGraph` kin, `itemprop`
+//! markup in the page, vendor meta names, a `<time>` or a labelled date in the article header,
+//! the date in the URL, generic meta names (`date`, `dc.date`), and dates written elsewhere.
+//! Visible candidates lose weight the farther they are from the headline and when they sit in
+//! a sidebar, a related-stories rail, a comment or a teaser link, so a sidebar teaser's date
+//! never beats the article's own.
+//!
+//! The strongest published candidate wins. Refinements follow, each taking only what the
+//! page states: a date without a time takes the time (and offset) of another candidate for
+//! the same day; a UTC time takes the page's own offset when another candidate states the
+//! same instant with it; and a UTC time whose day differs from the day the reader sees (a
+//! header date or the URL's date, a day off and reachable within the world's ±14 h of zones)
+//! takes that day, with the offset the written local time implies, or as a bare date. When the URL holds a date (`/2021/03/30/`) and the winner is more
+//! than a day away from it, the strongest candidate that agrees with the URL wins instead:
+//! URLs are minted when a story is filed, while CMS metadata is sometimes the date of a
+//! template or an import.
+//!
+//! A page that states only an update ("Updated March 30, 2021") and no publication date is
+//! taken as published at that update: the text a reader sees was put out then. Both fields
+//! then hold the same time.
+//!
+//! # Sanity rules
+//!
+//! No date after the reference time (the fetch time, or now; see
+//! [`crate::ExtractorBuilder::reference_time`]); none before 1995 unless the page is an
+//! archive (a URL under an `archive` host or path), where dates back to 1800 are allowed; and a
+//! modified date earlier than the published date is replaced by the next candidate that is
+//! not, or dropped.
+
+pub(crate) mod iso;
+pub(crate) mod text;
+pub(crate) mod words;
+
+use jiff::civil::Date;
+use url::Url;
+
+use crate::document::Source;
+use crate::timestamp::Timestamp;
+
+pub(crate) use iso::parse_iso;
+pub(crate) use text::{DayOrder, dates_in, relative_in};
+
+/// The first date of the web era (1990 on) written in `text`; `month_first` reads
+/// `03/04/2021` as March 4. The extraction stage uses it to recognise standalone date lines
+/// (a dateline, not a historical date in a table such as "7 May 1856").
+pub(crate) fn parse_text(text: &str, month_first: bool) -> Option<Timestamp> {
+    let order = if month_first {
+        DayOrder::MonthFirst
+    } else {
+        DayOrder::DayFirst
+    };
+    text::parse_text(text, order).filter(|stamp| stamp.date().year() >= 1990)
+}
+
+/// The earliest plausible publication year of a page on the web.
+const MIN_PUBLICATION_YEAR: i16 = 1995;
+/// The earliest year allowed on an archive page (digitised papers, web archives).
+const MIN_ARCHIVE_YEAR: i16 = 1800;
+
+/// Candidate weights, strongest first; see the module docs.
+pub(crate) mod weight {
+    /// JSON-LD `datePublished`/`dateModified` of an article object.
+    pub(crate) const JSON_LD_ARTICLE: u8 = 100;
+    /// `article:published_time`, `article:modified_time`, `og:updated_time`.
+    pub(crate) const OPEN_GRAPH: u8 = 95;
+    /// `itemprop="datePublished"` and `itemprop="dateModified"` in the page.
+    pub(crate) const ITEMPROP: u8 = 90;
+    /// Vendor and Dublin Core meta names that name the publication (`parsely-pub-date`,
+    /// `dc.date.issued`, `pubdate`).
+    pub(crate) const META_NAMED: u8 = 85;
+    /// JSON-LD `dateCreated`, and dates of a page-level object (`WebPage`).
+    pub(crate) const JSON_LD_OTHER: u8 = 75;
+    /// The best a date visible on the page can reach: a labelled `<time>` in the header.
+    pub(crate) const VISIBLE_MAX: u8 = 80;
+    /// A date in the URL path.
+    pub(crate) const URL: u8 = 55;
+    /// Generic meta names (`date`, `dc.date`) that may be any date.
+    pub(crate) const META_GENERIC: u8 = 50;
+}
+
+/// What a candidate says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// The publication date.
+    Published,
+    /// The date of the last update.
+    Modified,
+    /// A date with nothing to say which: taken as a publication date, with less weight.
+    Unlabelled,
+}
+
+/// One date the page states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    pub(crate) stamp: Timestamp,
+    pub(crate) role: Role,
+    pub(crate) source: Source,
+    pub(crate) weight: u8,
+}
+
+impl Candidate {
+    pub(crate) fn new(stamp: Timestamp, role: Role, source: Source, weight: u8) -> Self {
+        Candidate {
+            stamp,
+            role,
+            source,
+            weight,
+        }
+    }
+}
+
+/// What the sanity rules compare against.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Bounds {
+    /// No date may be later than this.
+    pub(crate) reference: jiff::Timestamp,
+    /// The page is an archive: dates before 1995 are allowed.
+    pub(crate) is_archive: bool,
+}
+
+impl Bounds {
+    /// Whether a date can be a publication or update date of this page.
+    pub(crate) fn allows(&self, stamp: &Timestamp) -> bool {
+        let min_year = if self.is_archive {
+            MIN_ARCHIVE_YEAR
+        } else {
+            MIN_PUBLICATION_YEAR
+        };
+        if stamp.date().year() < min_year {
+            return false;
+        }
+        if let Some(instant) = stamp.to_instant() {
+            return instant <= self.reference;
+        }
+        // Without an offset the page's zone is unknown: allow the day ahead of UTC that the
+        // easternmost zones have already reached.
+        let today = jiff::tz::Offset::UTC.to_datetime(self.reference).date();
+        today.tomorrow().is_ok_and(|limit| stamp.date() <= limit)
+    }
+}
+
+/// A value with the source it came from.
+pub(crate) type Sourced<T> = Option<(T, Source)>;
+
+/// Chooses the published and modified dates among the candidates (in any order).
+pub(crate) fn choose(
+    candidates: &[Candidate],
+    url_date: Option<Date>,
+    bounds: &Bounds,
+) -> (Sourced<Timestamp>, Sourced<Timestamp>) {
+    let sane: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| bounds.allows(&c.stamp))
+        .collect();
+    for candidate in &sane {
+        log::trace!(
+            "date candidate {} {:?} {:?} weight {}",
+            candidate.stamp,
+            candidate.role,
+            candidate.source,
+            candidate.weight
+        );
+    }
+    let published_side: Vec<&Candidate> = sane
+        .iter()
+        .copied()
+        .filter(|c| c.role != Role::Modified)
+        .collect();
+    let published = strongest(&published_side, url_date).map(|winner| refine(winner, &sane));
+    let mut modified_side: Vec<&Candidate> = sane
+        .iter()
+        .copied()
+        .filter(|c| c.role == Role::Modified)
+        .filter(|c| {
+            published
+                .as_ref()
+                .is_none_or(|p| !is_before(&c.stamp, &p.stamp))
+        })
+        .collect();
+    modified_side.sort_by_key(|c| std::cmp::Reverse(c.weight));
+    let modified = modified_side.first().map(|winner| refine(winner, &sane));
+    // A page that states only when it was updated is, as it stands, published then.
+    let published = published.or(modified);
+    (
+        published.map(|c| (c.stamp, c.source)),
+        modified.map(|c| (c.stamp, c.source)),
+    )
+}
+
+/// The strongest candidate, unless it is more than a day from the URL's date and another
+/// candidate agrees with the URL.
+fn strongest<'c>(candidates: &[&'c Candidate], url_date: Option<Date>) -> Option<&'c Candidate> {
+    // `max_by_key` keeps the last of equals; reversed, the first in page order wins.
+    let best = candidates
+        .iter()
+        .rev()
+        .copied()
+        .max_by_key(|c| (c.weight, role_rank(c.role)))?;
+    let Some(url_date) = url_date else {
+        return Some(best);
+    };
+    if days_apart(best.stamp.date(), url_date) <= 1 {
+        return Some(best);
+    }
+    let agreeing = candidates
+        .iter()
+        .copied()
+        .rev()
+        .filter(|c| c.stamp.date() == url_date)
+        .max_by_key(|c| (c.weight, role_rank(c.role)));
+    Some(agreeing.unwrap_or(best))
+}
+
+/// Labelled publication dates before unlabelled ones of the same weight.
+fn role_rank(role: Role) -> u8 {
+    match role {
+        Role::Published => 2,
+        Role::Unlabelled => 1,
+        Role::Modified => 0,
+    }
+}
+
+fn days_apart(a: Date, b: Date) -> i64 {
+    (a.since(b)
+        .map_or(i64::MAX, |span| i64::from(span.get_days())))
+    .abs()
+}
+
+/// Fills in what the winner leaves unstated from candidates that agree with it: the time of
+/// day for the same date, the page's own offset for the same instant.
+fn refine(winner: &Candidate, all: &[&Candidate]) -> Candidate {
+    let mut best = *winner;
+    if best.stamp.time().is_none() {
+        let timed = all
+            .iter()
+            .rev()
+            .filter(|c| c.role == winner.role || c.role == Role::Unlabelled)
+            .filter(|c| c.stamp.time().is_some() && c.stamp.date() == best.stamp.date())
+            .max_by_key(|c| (c.stamp.offset().is_some(), c.weight));
+        if let Some(timed) = timed {
+            best.stamp = timed.stamp;
+        }
+    }
+    let is_utc = best.stamp.offset().is_some_and(|o| o.seconds() == 0);
+    if is_utc && let Some(instant) = best.stamp.to_instant() {
+        let local = all.iter().find(|c| {
+            c.stamp.offset().is_some_and(|o| o.seconds() != 0)
+                && c.stamp.to_instant() == Some(instant)
+        });
+        if let Some(local) = local {
+            best.stamp = local.stamp;
+        } else if let Some(local) = local_day(instant, winner.role, all) {
+            best.stamp = local;
+        }
+    }
+    best
+}
+
+/// The page's own day for a UTC instant: a visible date or the URL's date without an offset,
+/// a day off the UTC date and reachable from the instant within the world's zones (±14 h),
+/// is the day the reader sees. With a written time the offset follows from the difference
+/// (when it is whole quarter hours); without one, only the date is known.
+fn local_day(instant: jiff::Timestamp, role: Role, all: &[&Candidate]) -> Option<Timestamp> {
+    const MAX_ZONE_SECONDS: i64 = 14 * 3600;
+    let utc = jiff::tz::Offset::UTC.to_datetime(instant);
+    let span = jiff::SignedDuration::from_secs(MAX_ZONE_SECONDS);
+    let earliest = jiff::tz::Offset::UTC
+        .to_datetime(instant.checked_sub(span).ok()?)
+        .date();
+    let latest = jiff::tz::Offset::UTC
+        .to_datetime(instant.checked_add(span).ok()?)
+        .date();
+    let seen = all.iter().find(|c| {
+        (c.source == Source::Url || (c.source == Source::VisibleText && c.weight >= 55))
+            && (c.role == role || c.role == Role::Unlabelled || c.source == Source::Url)
+            && c.stamp.offset().is_none()
+            && c.stamp.date() != utc.date()
+            && (earliest..=latest).contains(&c.stamp.date())
+    })?;
+    let Some(time) = seen.stamp.time() else {
+        return Some(Timestamp::from_date(seen.stamp.date()));
+    };
+    let local = seen.stamp.date().to_datetime(time);
+    let seconds = utc.duration_until(local).as_secs();
+    let offset = (seconds.abs() <= MAX_ZONE_SECONDS && seconds % 900 == 0)
+        .then(|| jiff::tz::Offset::from_seconds(i32::try_from(seconds).ok()?).ok())
+        .flatten();
+    Some(match offset {
+        Some(offset) => Timestamp::new(seen.stamp.date(), Some(time), Some(offset)),
+        None => Timestamp::from_date(seen.stamp.date()),
+    })
+}
+
+/// Whether `a` is certainly earlier than `b`: by instant when both have one, by clock time
+/// when both have a time in the same unknown zone, else by date (a day apart at least when
+/// only one states its offset).
+fn is_before(a: &Timestamp, b: &Timestamp) -> bool {
+    if let (Some(a), Some(b)) = (a.to_instant(), b.to_instant()) {
+        return a < b;
+    }
+    if a.time().is_some() && b.time().is_some() && a.offset() == b.offset() {
+        return a.to_datetime() < b.to_datetime();
+    }
+    if a.offset().is_some() != b.offset().is_some() {
+        return a.date() < b.date() && days_apart(a.date(), b.date()) > 1;
+    }
+    a.date() < b.date()
+}
+
+/// A date in the URL path: `/2021/03/30/`, `/2021-03-30-`, `/20210330/`.
+pub(crate) fn date_in_url(url: &Url) -> Option<Date> {
+    let path = url.path();
+    let bytes = path.as_bytes();
+    (0..bytes.len()).find_map(|start| {
+        if start > 0 && bytes[start - 1].is_ascii_alphanumeric() {
+            return None;
+        }
+        let tail = path.get(start..)?;
+        slashed_date(tail).or_else(|| compact_date(tail))
+    })
+}
+
+/// `2021/03/30` or `2021-03-30` at the start of `tail`, not followed by another digit.
+fn slashed_date(tail: &str) -> Option<Date> {
+    let mut parts = tail.splitn(4, ['/', '-', '_']);
+    let year = parts.next()?;
+    let month = parts.next()?;
+    let day = parts.next()?;
+    let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if year.len() != 4
+        || !(1..=2).contains(&month.len())
+        || !(1..=2).contains(&day.len())
+        || !all_digits(year)
+        || !all_digits(month)
+        || !all_digits(day)
+    {
+        return None;
+    }
+    iso::make_date(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+}
+
+/// `20210330` at the start of `tail`, followed by a non-digit.
+fn compact_date(tail: &str) -> Option<Date> {
+    let digits = tail.get(..8)?;
+    if !digits.bytes().all(|b| b.is_ascii_digit())
+        || tail.as_bytes().get(8).is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let year: u32 = digits[..4].parse().ok()?;
+    if !(1995..=2100).contains(&year) {
+        return None;
+    }
+    iso::make_date(year, digits[4..6].parse().ok()?, digits[6..].parse().ok()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stamp(text: &str) -> Timestamp {
+        text.parse().unwrap()
+    }
+
+    fn bounds() -> Bounds {
+        Bounds {
+            reference: "2024-01-01T00:00:00Z".parse().unwrap(),
+            is_archive: false,
+        }
+    }
+
+    fn published(text: &str, weight: u8) -> Candidate {
+        Candidate::new(stamp(text), Role::Published, Source::JsonLd, weight)
+    }
+
+    fn modified(text: &str, weight: u8) -> Candidate {
+        Candidate::new(stamp(text), Role::Modified, Source::JsonLd, weight)
+    }
+
+    fn chosen(candidates: &[Candidate], url: Option<Date>) -> (Option<String>, Option<String>) {
+        let (p, m) = choose(candidates, url, &bounds());
+        (p.map(|p| p.0.to_string()), m.map(|m| m.0.to_string()))
+    }
+
+    #[test]
+    fn the_strongest_source_wins_and_roles_stay_apart() {
+        let (p, m) = chosen(
+            &[
+                published("2021-03-29", 50),
+                published("2021-03-30T11:49:00+03:00", 100),
+                modified("2021-03-31T08:00:00+03:00", 100),
+            ],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2021-03-30T11:49:00+03:00"));
+        assert_eq!(m.as_deref(), Some("2021-03-31T08:00:00+03:00"));
+    }
+
+    #[test]
+    fn rejects_dates_after_the_reference_time() {
+        let (p, _) = chosen(
+            &[published("2024-05-01", 100), published("2023-12-31", 10)],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2023-12-31"));
+        assert!(!bounds().allows(&stamp("2024-01-01T00:00:01Z")));
+        assert!(bounds().allows(&stamp("2024-01-01T09:00:00")));
+    }
+
+    #[test]
+    fn rejects_dates_before_1995_unless_archived() {
+        assert!(!bounds().allows(&stamp("1994-12-31")));
+        assert!(bounds().allows(&stamp("1995-01-01")));
+        let archive = Bounds {
+            is_archive: true,
+            ..bounds()
+        };
+        assert!(archive.allows(&stamp("1912-04-15")));
+    }
+
+    #[test]
+    fn published_is_never_later_than_modified() {
+        let (p, m) = chosen(
+            &[
+                published("2021-03-30", 100),
+                modified("2021-03-01", 100),
+                modified("2021-04-02", 50),
+            ],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2021-03-30"));
+        assert_eq!(m.as_deref(), Some("2021-04-02"));
+        let (_, m) = chosen(
+            &[published("2021-03-30", 100), modified("2021-03-01", 100)],
+            None,
+        );
+        assert_eq!(m, None);
+    }
+
+    #[test]
+    fn an_update_alone_stands_for_the_publication() {
+        let (p, m) = chosen(&[modified("2021-03-30", 60)], None);
+        assert_eq!(p.as_deref(), Some("2021-03-30"));
+        assert_eq!(m.as_deref(), Some("2021-03-30"));
+    }
+
+    #[test]
+    fn a_bare_date_takes_the_time_stated_elsewhere() {
+        let (p, _) = chosen(
+            &[
+                published("2021-03-30", 100),
+                Candidate::new(
+                    stamp("2021-03-30T11:49:00+01:00"),
+                    Role::Unlabelled,
+                    Source::Markup,
+                    60,
+                ),
+            ],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2021-03-30T11:49:00+01:00"));
+    }
+
+    #[test]
+    fn a_utc_time_takes_the_pages_own_offset() {
+        let (p, _) = chosen(
+            &[
+                published("2021-03-30T22:30:00Z", 100),
+                Candidate::new(
+                    stamp("2021-03-30T17:30:00-05:00"),
+                    Role::Published,
+                    Source::OpenGraph,
+                    95,
+                ),
+            ],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2021-03-30T17:30:00-05:00"));
+    }
+
+    #[test]
+    fn a_utc_time_takes_the_day_the_reader_sees() {
+        let seen =
+            |text: &str| Candidate::new(stamp(text), Role::Unlabelled, Source::VisibleText, 60);
+        let (p, _) = chosen(
+            &[
+                published("2022-11-06T23:00:00Z", 100),
+                seen("2022-11-07T00:00"),
+            ],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2022-11-07T00:00:00+01:00"));
+        let (p, _) = chosen(
+            &[published("2023-11-09T05:30:59Z", 100), seen("2023-11-08")],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2023-11-08"));
+        let (p, _) = chosen(
+            &[published("2023-11-09T12:00:00Z", 100), seen("2023-11-07")],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2023-11-09T12:00:00+00:00"));
+    }
+
+    #[test]
+    fn the_url_date_overrules_a_distant_winner() {
+        let url = Some(jiff::civil::date(2019, 5, 6));
+        let (p, _) = chosen(
+            &[published("2016-08-29", 100), published("2019-05-06", 40)],
+            url,
+        );
+        assert_eq!(p.as_deref(), Some("2019-05-06"));
+        let (p, _) = chosen(&[published("2019-05-07", 100)], url);
+        assert_eq!(p.as_deref(), Some("2019-05-07"));
+    }
+
+    #[test]
+    fn reads_dates_from_url_paths() {
+        let cases = [
+            ("https://x.com/2021/03/30/story", Some("2021-03-30")),
+            ("https://x.com/news/20210330/story", Some("2021-03-30")),
+            ("https://x.com/a-2021-03-30-b", Some("2021-03-30")),
+            ("https://x.com/story-123456789", None),
+            ("https://x.com/2021/story", None),
+            ("https://x.com/2021/03/story", None),
+            ("https://x.com/id/12345678/story", None),
+        ];
+        for (url, expected) in cases {
+            let found = date_in_url(&Url::parse(url).unwrap()).map(|d| d.to_string());
+            assert_eq!(found.as_deref(), expected, "{url}");
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! The page language: what the page declares, else what its body text is written in.
+//!
+//! Declared, strongest first: `<html lang>`, `og:locale` (`de_DE` becomes `de-DE`),
+//! `Content-Language` and its meta kin, JSON-LD `inLanguage`. A value that is not a language
+//! tag (`{{lang}}`, an empty string) is skipped.
+//!
+//! The body text is only known after extraction, so detection is a separate step the
+//! extractor runs on the finished body ([`detect`]) when nothing was declared. It uses
+//! `whatlang` (trigram statistics, no model files) and answers only when `whatlang` calls its
+//! guess reliable and the text is long enough to judge; the result is an ISO 639-1 code
+//! (`de`), or ISO 639-3 for the few languages without one.
+
+use super::json_ld::JsonLdFacts;
+use super::meta_tags::MetaFacts;
+use crate::document::Source;
+
+/// The fewest characters of body text a guess is made on.
+const MIN_DETECT_CHARS: usize = 80;
+/// The most characters of body text examined: enough for a stable guess, cheap on long pages.
+const MAX_DETECT_BYTES: usize = 4000;
+
+/// The language the page declares, as a BCP 47 tag.
+pub(crate) fn declared(ld: &JsonLdFacts, meta: &MetaFacts) -> Option<(String, Source)> {
+    let candidates = [
+        (meta.html_lang.as_deref(), Source::Markup),
+        (meta.locale.as_deref(), Source::OpenGraph),
+        (meta.content_language.as_deref(), Source::Meta),
+        (ld.language.as_deref(), Source::JsonLd),
+    ];
+    candidates
+        .into_iter()
+        .find_map(|(value, source)| Some((to_language_tag(value?)?, source)))
+}
+
+/// A BCP 47 tag from a declared value (`en_US` → `en-US`, `de-de, en` → `de-de`).
+fn to_language_tag(value: &str) -> Option<String> {
+    let tag = value.split([',', ';']).next()?.trim().replace('_', "-");
+    let primary = tag.split('-').next()?;
+    let valid = (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && tag.len() <= 35
+        && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    valid.then_some(tag)
+}
+
+/// The language the body text is written in, when `whatlang` is confident.
+pub(crate) fn detect(text: &str) -> Option<(String, Source)> {
+    if text.chars().count() < MIN_DETECT_CHARS {
+        return None;
+    }
+    let end = (0..=MAX_DETECT_BYTES.min(text.len()))
+        .rev()
+        .find(|&at| text.is_char_boundary(at))
+        .unwrap_or(0);
+    let info = whatlang::detect(&text[..end])?;
+    if !info.is_reliable() {
+        return None;
+    }
+    Some((iso_639_1(info.lang()).to_owned(), Source::Detected))
+}
+
+/// The two-letter code of a language `whatlang` knows, or its three-letter code when it has
+/// no two-letter one.
+fn iso_639_1(lang: whatlang::Lang) -> &'static str {
+    use whatlang::Lang;
+    match lang {
+        Lang::Epo => "eo",
+        Lang::Eng => "en",
+        Lang::Rus => "ru",
+        Lang::Cmn => "zh",
+        Lang::Spa => "es",
+        Lang::Por => "pt",
+        Lang::Ita => "it",
+        Lang::Ben => "bn",
+        Lang::Fra => "fr",
+        Lang::Deu => "de",
+        Lang::Ukr => "uk",
+        Lang::Kat => "ka",
+        Lang::Ara => "ar",
+        Lang::Hin => "hi",
+        Lang::Jpn => "ja",
+        Lang::Heb => "he",
+        Lang::Yid => "yi",
+        Lang::Pol => "pl",
+        Lang::Amh => "am",
+        Lang::Jav => "jv",
+        Lang::Kor => "ko",
+        Lang::Nob => "nb",
+        Lang::Dan => "da",
+        Lang::Swe => "sv",
+        Lang::Fin => "fi",
+        Lang::Tur => "tr",
+        Lang::Nld => "nl",
+        Lang::Hun => "hu",
+        Lang::Ces => "cs",
+        Lang::Ell => "el",
+        Lang::Bul => "bg",
+        Lang::Bel => "be",
+        Lang::Mar => "mr",
+        Lang::Kan => "kn",
+        Lang::Ron => "ro",
+        Lang::Slv => "sl",
+        Lang::Hrv => "hr",
+        Lang::Srp => "sr",
+        Lang::Mkd => "mk",
+        Lang::Lit => "lt",
+        Lang::Lav => "lv",
+        Lang::Est => "et",
+        Lang::Tam => "ta",
+        Lang::Vie => "vi",
+        Lang::Urd => "ur",
+        Lang::Tha => "th",
+        Lang::Guj => "gu",
+        Lang::Uzb => "uz",
+        Lang::Pan => "pa",
+        Lang::Aze => "az",
+        Lang::Ind => "id",
+        Lang::Tel => "te",
+        Lang::Pes => "fa",
+        Lang::Mal => "ml",
+        Lang::Ori => "or",
+        Lang::Mya => "my",
+        Lang::Nep => "ne",
+        Lang::Sin => "si",
+        Lang::Khm => "km",
+        Lang::Tuk => "tk",
+        Lang::Aka => "ak",
+        Lang::Zul => "zu",
+        Lang::Sna => "sn",
+        Lang::Afr => "af",
+        Lang::Lat => "la",
+        Lang::Slk => "sk",
+        Lang::Cat => "ca",
+        Lang::Tgl => "tl",
+        Lang::Hye => "hy",
+        Lang::Cym => "cy",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_lang_wins_and_locales_become_tags() {
+        let meta = MetaFacts {
+            html_lang: Some("{{lang}}".into()),
+            locale: Some("de_DE".into()),
+            content_language: Some("fr".into()),
+            ..MetaFacts::default()
+        };
+        assert_eq!(
+            declared(&JsonLdFacts::default(), &meta),
+            Some(("de-DE".into(), Source::OpenGraph))
+        );
+    }
+
+    #[test]
+    fn detects_the_language_of_the_body() {
+        let german = "Die Bundesregierung hat am Dienstag beschlossen, die Maßnahmen gegen die \
+                      Pandemie um weitere vier Wochen zu verlängern, wie ein Sprecher mitteilte.";
+        assert_eq!(detect(german), Some(("de".into(), Source::Detected)));
+        assert_eq!(detect("Too short to tell."), None);
+    }
+}
