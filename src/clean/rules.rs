@@ -12,7 +12,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 /// What a class or id word says about an element. Bit flags, combined in [`Hints`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u16)]
+#[repr(u32)]
 pub(crate) enum Hint {
     /// Site navigation, menus, breadcrumbs, pagination, site header and footer.
     Navigation = 1 << 0,
@@ -46,23 +46,28 @@ pub(crate) enum Hint {
     Icon = 1 << 14,
     /// Cookie and consent banners and dialogs.
     Consent = 1 << 15,
+    /// Date lines (`post-date`, `entry_date`, `articleDate`, `datum`), read by the metadata
+    /// stage, not removed.
+    DateLine = 1 << 16,
+    /// Bylines (`byline`, `author-name`, `autor`), read by the metadata stage.
+    Byline = 1 << 17,
 }
 
 /// A set of [`Hint`]s.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) struct Hints(pub(crate) u16);
+pub(crate) struct Hints(pub(crate) u32);
 
 impl Hints {
     pub(crate) fn has(self, hint: Hint) -> bool {
-        self.0 & hint as u16 != 0
+        self.0 & hint as u32 != 0
     }
 
     pub(crate) fn remove(&mut self, hint: Hint) {
-        self.0 &= !(hint as u16);
+        self.0 &= !(hint as u32);
     }
 
     pub(crate) fn insert(&mut self, hint: Hint) {
-        self.0 |= hint as u16;
+        self.0 |= hint as u32;
     }
 
     pub(crate) fn is_empty(self) -> bool {
@@ -79,6 +84,10 @@ enum Fit {
     Prefix,
     /// The whole token, nothing else: `hidden` matches `hidden`, not `hidden-xs`.
     Token,
+    /// Within one `-`/`_`-separated part of the token: the whole part, the part's end
+    /// (`pubdate`), or its start followed by at most two letters (`dates`) or by `name`
+    /// (`authorname`).
+    Part,
 }
 
 /// One rule: a word, how it must fit, and what it means.
@@ -315,6 +324,36 @@ const ICON_WORDS: &[Rule] = &[
     ("dashicons", Fit::Prefix, Hint::Icon),
 ];
 
+/// Class and id words of date lines, for the metadata stage.
+const DATE_LINE_WORDS: &[Rule] = &[
+    ("date", Fit::Part, Hint::DateLine),
+    ("time", Fit::Part, Hint::DateLine),
+    ("posted", Fit::Part, Hint::DateLine),
+    ("publish", Fit::Part, Hint::DateLine),
+    ("datum", Fit::Part, Hint::DateLine),
+    ("fecha", Fit::Part, Hint::DateLine),
+    ("data", Fit::Part, Hint::DateLine),
+    ("dateline", Fit::Part, Hint::DateLine),
+    ("timestamp", Fit::Part, Hint::DateLine),
+    ("pubdate", Fit::Part, Hint::DateLine),
+    ("updated", Fit::Part, Hint::DateLine),
+    ("modified", Fit::Part, Hint::DateLine),
+];
+
+/// Class and id words of bylines, for the metadata stage.
+const BYLINE_WORDS: &[Rule] = &[
+    ("byline", Fit::Part, Hint::Byline),
+    ("author", Fit::Part, Hint::Byline),
+    ("authors", Fit::Part, Hint::Byline),
+    ("autor", Fit::Part, Hint::Byline),
+    ("auteur", Fit::Part, Hint::Byline),
+    ("autore", Fit::Part, Hint::Byline),
+    ("writer", Fit::Part, Hint::Byline),
+    ("reporter", Fit::Part, Hint::Byline),
+    ("creator", Fit::Part, Hint::Byline),
+    ("journalist", Fit::Part, Hint::Byline),
+];
+
 /// Every rule, in one table, so that one automaton finds all of them in one scan.
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     [
@@ -333,6 +372,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         BODY_WORDS,
         LEAD_WORDS,
         ICON_WORDS,
+        DATE_LINE_WORDS,
+        BYLINE_WORDS,
     ]
     .concat()
 });
@@ -394,10 +435,28 @@ pub(crate) fn shows_at_some_width(class: &str) -> bool {
 
 fn fits(token: &[u8], start: usize, end: usize, fit: Fit) -> bool {
     match fit {
+        Fit::Part => fits_part(token, start, end),
         Fit::Token => start == 0 && end == token.len(),
         Fit::Prefix => starts_word(token, start),
         Fit::Word => starts_word(token, start) && ends_word(token, end),
     }
+}
+
+/// [`Fit::Part`]: the match sits in one `-`/`_`-separated part and ends it, or starts it and
+/// leaves at most two letters or `name` after it.
+fn fits_part(token: &[u8], start: usize, end: usize) -> bool {
+    let is_separator = |b: &u8| matches!(b, b'-' | b'_');
+    let part_start = token[..start]
+        .iter()
+        .rposition(is_separator)
+        .map_or(0, |at| at + 1);
+    let part_end = token[end..]
+        .iter()
+        .position(is_separator)
+        .map_or(token.len(), |at| end + at);
+    let rest = &token[end..part_end];
+    end == part_end
+        || (start == part_start && (rest.len() <= 2 || rest.eq_ignore_ascii_case(b"name")))
 }
 
 fn starts_word(token: &[u8], start: usize) -> bool {
@@ -481,6 +540,18 @@ mod tests {
         assert!(
             !hints_of("Headlinestyles__StyledHeadlineHeader-sc-14uj3bo-2").has(Hint::Navigation)
         );
+    }
+
+    #[test]
+    fn part_words_match_inside_one_part() {
+        assert!(hints_of("post-date").has(Hint::DateLine));
+        assert!(hints_of("articleDate").has(Hint::DateLine));
+        assert!(hints_of("pubdate").has(Hint::DateLine));
+        assert!(hints_of("dates").has(Hint::DateLine));
+        assert!(hints_of("author-name").has(Hint::Byline));
+        assert!(hints_of("authorname").has(Hint::Byline));
+        assert!(!hints_of("dateline-wrapper").has(Hint::Byline));
+        assert!(!hints_of("timeless").has(Hint::DateLine));
     }
 
     #[test]

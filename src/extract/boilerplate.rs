@@ -340,21 +340,23 @@ pub(crate) fn chrome_heading(text: &str) -> Option<ChromeHeading> {
         .flat_map(char::to_lowercase)
         .map(|c| if c == '’' { '\'' } else { c })
         .collect();
-    let words: Vec<&str> = normal.split_whitespace().collect();
+    let normal = normal.split_whitespace().collect::<Vec<_>>().join(" ");
+    let word_count = normal.split(' ').count();
     // A one-word phrase ("comments", "related") must be the whole heading: followed by more
     // words it opens ordinary subheadings ("Comments from the minister").
     let matches = |phrase: &&str| {
-        let phrase_words = phrase.split_whitespace().count();
+        let Some(rest) = normal.strip_prefix(*phrase) else {
+            return false;
+        };
+        let phrase_words = phrase.split(' ').count();
         let extra = if phrase_words == 1 {
             0
         } else {
             MAX_HEADING_EXTRA_WORDS
         };
-        words.len() >= phrase_words
-            && words.len() <= phrase_words + extra
-            && words[..phrase_words].join(" ") == **phrase
+        (rest.is_empty() || rest.starts_with(' ')) && word_count <= phrase_words + extra
     };
-    if CHROME_LABELS.iter().any(|label| words.join(" ") == *label) {
+    if CHROME_LABELS.contains(&normal.as_str()) {
         return Some(ChromeHeading::Label);
     }
     CHROME_SECTION_HEADINGS

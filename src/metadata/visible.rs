@@ -9,7 +9,7 @@
 
 use jiff::civil::Date;
 
-use super::date::words::{MODIFIED_LABELS, PUBLISHED_LABELS, contains_label};
+use super::date::words::{MODIFIED_LABELS, PUBLISHED_LABELS, contains_label, has_date_label};
 use super::date::{self, Candidate, DayOrder, Role, weight};
 use crate::clean::rules::Hint;
 use crate::document::Source;
@@ -41,36 +41,6 @@ const MAX_LABELLED_TEXTS: usize = 30;
 const LABELLED_TEXT_WEIGHT: u8 = 68;
 /// Node distance from the headline within which a date counts as the article header's.
 const HEADER_NODES: u32 = 250;
-
-/// Class and id words that name a date line: `date`, `time`, `posted-on`, `datum`, `fecha`.
-const DATE_CLASS_WORDS: &[&str] = &[
-    "date",
-    "time",
-    "posted",
-    "publish",
-    "datum",
-    "fecha",
-    "data",
-    "dateline",
-    "timestamp",
-    "pubdate",
-    "updated",
-    "modified",
-];
-
-/// Class, id and itemprop words of byline elements.
-const BYLINE_CLASS_WORDS: &[&str] = &[
-    "byline",
-    "author",
-    "authors",
-    "autor",
-    "auteur",
-    "autore",
-    "writer",
-    "reporter",
-    "creator",
-    "journalist",
-];
 
 /// Words that open a byline written as plain text.
 const BYLINE_OPENERS: &[&str] = &[
@@ -280,7 +250,7 @@ fn read_date_mark(page: &Page<'_>, index: u32) -> Option<DateMark> {
         .filter(|t| date::parse_iso(t).is_some())
     {
         (MarkKind::Time, Some(title))
-    } else if class_has(page, index, DATE_CLASS_WORDS) && page.tag(index) != Tag::Body {
+    } else if page.nodes[index as usize].hints.has(Hint::DateLine) && page.tag(index) != Tag::Body {
         (MarkKind::DateLine, None)
     } else {
         return None;
@@ -353,26 +323,6 @@ fn has_word(value: &str, words: &[&str]) -> bool {
         .any(|token| words.iter().any(|w| token.eq_ignore_ascii_case(w)))
 }
 
-/// Whether the class or id of an element holds one of `words` as a part: `post-date`,
-/// `entry_date`, `dateline`, `articleDate`.
-fn class_has(page: &Page<'_>, index: u32, words: &[&str]) -> bool {
-    [page.attr(index, "class"), page.attr(index, "id")]
-        .into_iter()
-        .flatten()
-        .flat_map(str::split_ascii_whitespace)
-        .any(|token| {
-            let token = token.to_ascii_lowercase();
-            token.split(['-', '_']).any(|part| {
-                words.iter().any(|w| {
-                    part == *w
-                        || part.starts_with(w) && part.len() <= w.len() + 2
-                        || part.ends_with(w)
-                        || part.strip_prefix(w) == Some("name")
-                })
-            })
-        })
-}
-
 fn read_byline(page: &Page<'_>, index: u32, facts: &mut VisibleFacts) {
     let tag = page.tag(index);
     let is_author_link = tag == Tag::A
@@ -383,7 +333,7 @@ fn read_byline(page: &Page<'_>, index: u32, facts: &mut VisibleFacts) {
         .attr(index, "itemprop")
         .is_some_and(|p| has_word(p, &["author", "creator"]));
     let is_byline_class = !matches!(tag, Tag::Body | Tag::Html | Tag::Article | Tag::Main)
-        && class_has(page, index, BYLINE_CLASS_WORDS);
+        && page.nodes[index as usize].hints.has(Hint::Byline);
     if !(is_author_link || is_author_prop || is_byline_class) {
         return;
     }
@@ -540,8 +490,7 @@ fn labelled_text_candidates(
         if text.len() > MAX_LABELLED_TEXT_BYTES || found_labels >= MAX_LABELLED_TEXTS {
             continue;
         }
-        let lower = text.to_lowercase();
-        if !contains_label(&lower, PUBLISHED_LABELS) && !contains_label(&lower, MODIFIED_LABELS) {
+        if !has_date_label(text) {
             continue;
         }
         found_labels += 1;

@@ -480,6 +480,38 @@ pub(crate) const DAY_WORDS: &[(&str, i64)] = &[
     ("dün", 1),
 ];
 
+/// Every publication and modification label, in lowercase and with its first letter in upper
+/// case, in one automaton: deciding whether a text holds a label at all is one scan, however
+/// many labels there are (ASCII letters match in any case).
+static DATE_LABELS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        let capitalised = |label: &&str| {
+            let mut chars = label.chars();
+            chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+        };
+        let labels: Vec<String> = PUBLISHED_LABELS
+            .iter()
+            .chain(MODIFIED_LABELS)
+            .flat_map(|label| [(*label).to_owned(), capitalised(label)])
+            .collect();
+        aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(labels)
+            .unwrap_or_else(|error| unreachable!("the labels form a valid automaton: {error}"))
+    });
+
+/// Whether a text (any case) holds a publication or modification label as whole words.
+pub(crate) fn has_date_label(text: &str) -> bool {
+    DATE_LABELS.find_overlapping_iter(text).any(|found| {
+        let before = text[..found.start()].chars().next_back();
+        let after = text[found.end()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// Whether a lowercase text holds one of `labels` as whole words.
 pub(crate) fn contains_label(lower: &str, labels: &[&str]) -> bool {
     labels.iter().any(|label| {
@@ -663,5 +695,8 @@ mod tests {
         assert!(!contains_label("updatedness", MODIFIED_LABELS));
         assert!(contains_label("by jane | updated 3 may", MODIFIED_LABELS));
         assert!(!contains_label("unpublished", PUBLISHED_LABELS));
+        assert!(has_date_label("By Jane | Updated 3 May"));
+        assert!(has_date_label("— Veröffentlicht am"));
+        assert!(!has_date_label("Unpublished updatedness"));
     }
 }
