@@ -154,7 +154,7 @@ impl Extractor {
     /// The body blocks: the main content of the page, or of its `<noscript>` markup when the
     /// scripted page has little text.
     fn find_body(&self, page: &Page<'_>, metadata: &Metadata) -> Vec<Block> {
-        let chosen = self.choose_content(page);
+        let chosen = choose_content(page);
         let good_chars = chosen.as_ref().map_or(0.0, |(_, choice)| choice.good_chars);
         if good_chars < RELAXED_RETRY_BELOW_CHARS
             && let Some(blocks) = self.noscript_blocks(page, metadata, good_chars)
@@ -179,7 +179,7 @@ impl Extractor {
         let markup = page.noscripts.iter().max_by_key(|text| text.len())?;
         let document = parse::parse(markup);
         let inner = Page::build(&document);
-        let (cleaned, choice) = self.choose_content(&inner)?;
+        let (cleaned, choice) = choose_content(&inner)?;
         if choice.good_chars < 2.0 * good_chars.max(RELAXED_RETRY_BELOW_CHARS / 2.0) {
             return None;
         }
@@ -211,25 +211,6 @@ impl Extractor {
         Ok(())
     }
 
-    /// Cleans strictly and picks the main content; retries relaxed when that leaves little.
-    /// `None` when the page holds no text at all.
-    fn choose_content(&self, page: &Page<'_>) -> Option<(Cleaned, Choice)> {
-        let cleaned = clean::clean(page, Mode::Strict);
-        let strict = score::choose(page, &cleaned);
-        let good_chars = strict.as_ref().map_or(0.0, |c| c.good_chars);
-        if good_chars >= RELAXED_RETRY_BELOW_CHARS {
-            return strict.map(|choice| (cleaned, choice));
-        }
-        let relaxed_cleaned = clean::clean(page, Mode::Relaxed);
-        let relaxed = score::choose(page, &relaxed_cleaned);
-        let relaxed_chars = relaxed.as_ref().map_or(0.0, |c| c.good_chars);
-        if relaxed_chars > good_chars * 1.5 && relaxed_chars >= RELAXED_MIN_GAIN_CHARS {
-            relaxed.map(|choice| (relaxed_cleaned, choice))
-        } else {
-            strict.map(|choice| (cleaned, choice))
-        }
-    }
-
     fn body_blocks(
         &self,
         page: &Page<'_>,
@@ -256,6 +237,25 @@ impl Extractor {
         }
         let client = crate::fetch::Client::new(&self.options.fetch)?;
         Ok(self.client.get_or_init(|| client))
+    }
+}
+
+/// Cleans strictly and picks the main content; retries relaxed when that leaves little.
+/// `None` when the page holds no text at all.
+fn choose_content(page: &Page<'_>) -> Option<(Cleaned, Choice)> {
+    let cleaned = clean::clean(page, Mode::Strict);
+    let strict = score::choose(page, &cleaned);
+    let good_chars = strict.as_ref().map_or(0.0, |c| c.good_chars);
+    if good_chars >= RELAXED_RETRY_BELOW_CHARS {
+        return strict.map(|choice| (cleaned, choice));
+    }
+    let relaxed_cleaned = clean::clean(page, Mode::Relaxed);
+    let relaxed = score::choose(page, &relaxed_cleaned);
+    let relaxed_chars = relaxed.as_ref().map_or(0.0, |c| c.good_chars);
+    if relaxed_chars > good_chars * 1.5 && relaxed_chars >= RELAXED_MIN_GAIN_CHARS {
+        relaxed.map(|choice| (relaxed_cleaned, choice))
+    } else {
+        strict.map(|choice| (cleaned, choice))
     }
 }
 

@@ -196,6 +196,10 @@ const RELATED_WORDS: &[Rule] = &[
     ("see-also", Fit::Prefix, Hint::Related),
     ("also", Fit::Word, Hint::Related),
     ("upnext", Fit::Prefix, Hint::Related),
+    ("upsell", Fit::Prefix, Hint::Related),
+    ("cross-sell", Fit::Prefix, Hint::Related),
+    ("crosssell", Fit::Prefix, Hint::Related),
+    ("recently-viewed", Fit::Prefix, Hint::Related),
     ("up-next", Fit::Prefix, Hint::Related),
 ];
 

@@ -14,7 +14,7 @@ use crate::page::{NO_PARENT, Page, Tag};
 use density::{BlockText, Value};
 
 /// How much a junk character costs against a good one.
-const JUNK_WEIGHT: f32 = 0.5;
+const JUNK_WEIGHT: f32 = 0.65;
 /// A page with at least this many characters of kept text (almost any page)…
 const LISTING_MIN_CHARS: f32 = 100.0;
 /// …whose best prose element holds less than this share of them is a listing.
