@@ -2,8 +2,14 @@
 //! named trials to one libtest-mimic run, so `cargo test` filters and reports them as usual.
 //!
 //! Each module opens with a comment saying what belongs in it and exposes
-//! `fn trials() -> Vec<Trial>`.
+//! `fn trials() -> Vec<Trial>`:
+//!
+//! - `fetch`: fetching and decoding against a loopback server;
+//! - `golden`: one trial per fixture page in `tests/fixtures/`, compared with its
+//!   `expected.json` and its snippet lists;
+//! - `quality`: the corpus quality gate.
 
+mod golden;
 mod quality;
 
 use libtest_mimic::{Arguments, Trial};
@@ -22,6 +28,7 @@ fn main() {
     let arguments = Arguments::from_args();
     let mut trials: Vec<Trial> = Vec::new();
     trials.extend(fetch::trials());
+    trials.extend(golden::trials());
     trials.extend(quality::trials());
     libtest_mimic::run(&arguments, trials).exit();
 }
