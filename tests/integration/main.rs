@@ -5,6 +5,8 @@
 //! `fn trials() -> Vec<Trial>`:
 //!
 //! - `api`: the public API contract (entry points, builder settings, threads, invariants);
+//! - `corpus`: the never-break floor over the shared evaluation corpus (no panic, no error but
+//!   `NoContent`, a title wherever the truth has one);
 //! - `errors`: every error variant reachable without the network, with its message, and
 //!   hostile input;
 //! - `fetch`: fetching and decoding against a loopback server;
@@ -13,6 +15,7 @@
 //! - `quality`: the corpus quality gate.
 
 mod api;
+mod corpus;
 mod errors;
 mod golden;
 mod quality;
@@ -44,6 +47,7 @@ fn main() {
     let arguments = Arguments::from_args();
     let mut trials: Vec<Trial> = Vec::new();
     trials.extend(api::trials());
+    trials.extend(corpus::trials());
     trials.extend(errors::trials());
     trials.extend(fetch::trials());
     trials.extend(golden::trials());
