@@ -84,12 +84,15 @@ fn too_many_elements() -> Result<(), Failed> {
 fn no_content() -> Result<(), Failed> {
     expect_message(
         newsprint::extract(""),
-        "no article content found (best candidate has 0 characters, at least 25 needed)",
+        "no article content found (best candidate has 0 characters, at least 1 needed)",
         false,
     )?;
     let short = "<html><body><article><p>The text has 24 letters.</p></article></body></html>";
     expect_message(
-        newsprint::extract(short),
+        Extractor::builder()
+            .min_chars(25)
+            .build()
+            .extract_html(short, None),
         "no article content found (best candidate has 24 characters, at least 25 needed)",
         false,
     )?;
