@@ -6,7 +6,7 @@
 //! belong in `errors`, expected outputs of whole pages in `golden`, fetching in `fetch`.
 
 use libtest_mimic::{Failed, Trial};
-use newsprint::{Article, Block, Error, Extractor, Focus};
+use newsprint::{Article, Block, Decoding, EncodingSource, Error, Extractor, Focus};
 use url::Url;
 
 use crate::golden::{self, Expect, Fixture};
@@ -150,20 +150,50 @@ fn one_extractor_serves_many_pages_across_threads() -> Result<(), Failed> {
     Ok(())
 }
 
+/// The article with its decoding record set aside: only `extract_bytes` decodes, so only its
+/// articles say how; everything else must be the same whichever entry point read the page.
+fn decoded(result: Result<Article, Error>) -> (Result<Article, String>, Option<Decoding>) {
+    match result {
+        Ok(mut article) => {
+            let decoding = article.decoding.take();
+            (Ok(article), decoding)
+        }
+        Err(error) => (Err(error.to_string()), None),
+    }
+}
+
 fn entry_points_agree() -> Result<(), Failed> {
     let extractor = Extractor::new();
     for (fixture, text) in utf8_fixtures() {
         let url = fixture.url();
-        let html = outcome(extractor.extract_html(&text, Some(&url)));
-        let bytes = outcome(extractor.extract_bytes(&fixture.source, None, Some(&url)));
-        let typed = outcome(extractor.extract_bytes(
+        let name = &fixture.name;
+        let (html, html_decoding) = decoded(extractor.extract_html(&text, Some(&url)));
+        let (bytes, bytes_decoding) =
+            decoded(extractor.extract_bytes(&fixture.source, None, Some(&url)));
+        let (typed, typed_decoding) = decoded(extractor.extract_bytes(
             &fixture.source,
             Some("text/html; charset=utf-8"),
             Some(&url),
         ));
         let document = scraper::Html::parse_document(&text);
-        let parsed = outcome(extractor.extract_document(&document, Some(&url)));
-        let name = &fixture.name;
+        let (parsed, parsed_decoding) = decoded(extractor.extract_document(&document, Some(&url)));
+        if html.is_ok() {
+            check(html_decoding.is_none() && parsed_decoding.is_none(), || {
+                format!("{name}: text input records a decoding")
+            })?;
+            let sources = (
+                bytes_decoding.map(|d| (d.encoding, d.source)),
+                typed_decoding.map(|d| (d.encoding, d.source)),
+            );
+            check(
+                sources
+                    == (
+                        Some(("UTF-8", EncodingSource::MetaTag)),
+                        Some(("UTF-8", EncodingSource::ContentType)),
+                    ),
+                || format!("{name}: decodings {sources:?}"),
+            )?;
+        }
         check(html == bytes, || {
             format!("{name}: extract_html and extract_bytes differ")
         })?;
@@ -197,12 +227,27 @@ fn content_type_charset_and_meta_charset_agree() -> Result<(), Failed> {
     let from_header =
         extractor.extract_bytes(&cp1252, Some("text/html; charset=windows-1252"), None)?;
     let from_text = extractor.extract_html(body, None)?;
+    let (from_meta, meta_decoding) = decoded(Ok(from_meta));
+    let (from_header, header_decoding) = decoded(Ok(from_header));
+    let from_text = Ok(from_text);
     check(from_meta == from_text, || {
-        format!("meta charset decoding differs: {:?}", from_meta.text())
+        format!("meta charset decoding differs: {from_meta:?}")
     })?;
     check(from_header == from_text, || {
         "header charset decoding differs".to_owned()
     })?;
+    let how = (
+        meta_decoding.map(|d| (d.encoding, d.source)),
+        header_decoding.map(|d| (d.encoding, d.source)),
+    );
+    check(
+        how == (
+            Some(("windows-1252", EncodingSource::MetaTag)),
+            Some(("windows-1252", EncodingSource::ContentType)),
+        ),
+        || format!("decodings {how:?}"),
+    )?;
+    let from_text = from_text?;
     check(from_text.text().contains("2,40 \u{20ac}"), || {
         format!("euro sign lost: {:?}", from_text.text())
     })

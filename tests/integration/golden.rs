@@ -36,6 +36,7 @@ const SCHEMA_ORDER: &[&str] = &[
     "image",
     "blocks",
     "sources",
+    "decoding",
     "text",
 ];
 /// Field and block mismatches shown before the rest are only counted.
