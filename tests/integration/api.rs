@@ -367,6 +367,7 @@ fn min_chars_is_inclusive() -> Result<(), Failed> {
         Err(Error::NoContent {
             best_chars,
             min_chars,
+            ..
         }) => check(best_chars == chars && min_chars == chars + 1, || {
             format!("NoContent carries best_chars {best_chars}, min_chars {min_chars}")
         }),
@@ -383,7 +384,8 @@ fn min_chars_is_inclusive() -> Result<(), Failed> {
             newsprint::extract("<html><body><article></article></body></html>"),
             Err(Error::NoContent {
                 best_chars: 0,
-                min_chars: 1
+                min_chars: 1,
+                ..
             })
         ),
         || "an empty article passes the default minimum".to_owned(),

@@ -34,6 +34,8 @@ const SCHEMA_ORDER: &[&str] = &[
     "language",
     "description",
     "image",
+    "section",
+    "tags",
     "blocks",
     "sources",
     "decoding",
