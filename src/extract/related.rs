@@ -148,9 +148,10 @@ pub(crate) fn from_paragraph(inline: &Inline) -> Option<Related> {
     if link.text.chars().count() * 2 < rest.chars().count() {
         return None;
     }
+    // The label may sit inside the link ("<a>Lire aussi | Les pentes …</a>").
     Some(Related {
         label: clean_label(label),
-        title: link.text.clone(),
+        title: strip_label(&link.text, Some(label)).to_owned(),
         url: link.url.clone(),
     })
 }
@@ -349,6 +350,27 @@ mod tests {
         assert_eq!(related.label, "READ MORE");
         assert_eq!(related.title, "Insulting Putin should be punishable");
         assert_eq!(related.url, "https://www.rt.com/russia/519006/");
+    }
+
+    #[test]
+    fn keeps_a_label_inside_the_link_out_of_the_title() {
+        let text = "Lire aussi | Les pentes de la Croix-Rousse, un patrimoine sous pression";
+        let inline = Inline {
+            text: text.into(),
+            links: vec![Link {
+                text: text.into(),
+                url: "https://example.fr/pentes".into(),
+                start: 0,
+                end: text.len(),
+            }],
+            marks: Vec::new(),
+        };
+        let related = from_paragraph(&inline).unwrap();
+        assert_eq!(related.label, "Lire aussi");
+        assert_eq!(
+            related.title,
+            "Les pentes de la Croix-Rousse, un patrimoine sous pression"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! decompression bombs, stalled servers and the private-address guard. Each test asserts the
 //! decoded text or the exact error variant; the whole module runs in a few seconds.
 
-mod server;
+pub mod server;
 
 use std::io::Write;
 use std::net::IpAddr;

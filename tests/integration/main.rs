@@ -2,11 +2,25 @@
 //! named trials to one libtest-mimic run, so `cargo test` filters and reports them as usual.
 //!
 //! Each module opens with a comment saying what belongs in it and exposes
-//! `fn trials() -> Vec<Trial>`.
+//! `fn trials() -> Vec<Trial>`:
+//!
+//! - `api`: the public API contract (entry points, builder settings, threads, invariants);
+//! - `corpus`: the never-break floor over the shared evaluation corpus (no panic, no error but
+//!   `NoContent`, a title wherever the truth has one);
+//! - `errors`: every error variant reachable without the network, with its message, and
+//!   hostile input;
+//! - `fetch`: fetching and decoding against a loopback server;
+//! - `golden`: one trial per fixture page in `tests/fixtures/`, compared with its
+//!   `expected.json` and its snippet lists;
+//! - `quality`: the corpus quality gate.
 
+mod api;
+mod corpus;
+mod errors;
+mod golden;
 mod quality;
 
-use libtest_mimic::{Arguments, Trial};
+use libtest_mimic::{Arguments, Failed, Trial};
 
 #[cfg(feature = "fetch")]
 mod fetch;
@@ -18,10 +32,25 @@ mod fetch {
     }
 }
 
+/// A plain test function, as the `api` and `errors` modules list them.
+type Test = fn() -> Result<(), Failed>;
+
+/// One trial per test, named `<module>::<name>`.
+fn named_trials(module: &str, tests: &[(&str, Test)]) -> Vec<Trial> {
+    tests
+        .iter()
+        .map(|&(name, test)| Trial::test(format!("{module}::{name}"), test))
+        .collect()
+}
+
 fn main() {
     let arguments = Arguments::from_args();
     let mut trials: Vec<Trial> = Vec::new();
+    trials.extend(api::trials());
+    trials.extend(corpus::trials());
+    trials.extend(errors::trials());
     trials.extend(fetch::trials());
+    trials.extend(golden::trials());
     trials.extend(quality::trials());
     libtest_mimic::run(&arguments, trials).exit();
 }
