@@ -226,6 +226,7 @@ impl Extractor {
             title: metadata.title.as_ref().map(|(title, _)| title.as_str()),
             options: &self.options,
             listing: choice.listing,
+            image: metadata.image.as_ref().map(|(url, _)| url),
         };
         body::blocks(&input, choice.root)
     }

@@ -154,6 +154,10 @@ const PROMO_WORDS: &[Rule] = &[
     ("donation", Fit::Prefix, Hint::Promo),
     ("login", Fit::Prefix, Hint::Promo),
     ("player", Fit::Word, Hint::Promo),
+    ("podcast", Fit::Prefix, Hint::Promo),
+    ("abo", Fit::Word, Hint::Promo),
+    ("abonnement", Fit::Prefix, Hint::Promo),
+    ("abonnieren", Fit::Prefix, Hint::Promo),
 ];
 
 const AD_WORDS: &[Rule] = &[
@@ -176,6 +180,8 @@ const AD_WORDS: &[Rule] = &[
 
 const COMMENT_WORDS: &[Rule] = &[
     ("comment", Fit::Prefix, Hint::Comment),
+    ("kommentar", Fit::Prefix, Hint::Comment),
+    ("commentaire", Fit::Prefix, Hint::Comment),
     ("disqus", Fit::Prefix, Hint::Comment),
     ("respond", Fit::Word, Hint::Comment),
     ("replies", Fit::Word, Hint::Comment),
@@ -215,6 +221,9 @@ const TAGS_WORDS: &[Rule] = &[
 
 const META_WORDS: &[Rule] = &[
     ("byline", Fit::Prefix, Hint::Meta),
+    ("kicker", Fit::Word, Hint::Meta),
+    ("dachzeile", Fit::Prefix, Hint::Meta),
+    ("overline", Fit::Prefix, Hint::Meta),
     ("dateline", Fit::Prefix, Hint::Meta),
     ("meta", Fit::Word, Hint::Meta),
     ("author-bio", Fit::Prefix, Hint::Meta),
@@ -233,6 +242,7 @@ const META_WORDS: &[Rule] = &[
 
 const SIDEBAR_WORDS: &[Rule] = &[
     ("sidebar", Fit::Prefix, Hint::Sidebar),
+    ("seitenleiste", Fit::Prefix, Hint::Sidebar),
     ("side-bar", Fit::Prefix, Hint::Sidebar),
     // Page builders (Elementor) call every content box a widget; only WordPress's sidebar
     // widget classes (`widget-area`, `widget_recent_entries`) name sidebars.
@@ -309,6 +319,15 @@ const BODY_WORDS: &[Rule] = &[
 
 const LEAD_WORDS: &[Rule] = &[
     ("lead", Fit::Word, Hint::Lead),
+    ("desc", Fit::Word, Hint::Lead),
+    ("description", Fit::Word, Hint::Lead),
+    ("chapo", Fit::Prefix, Hint::Lead),
+    ("vorspann", Fit::Prefix, Hint::Lead),
+    ("chapeau", Fit::Prefix, Hint::Lead),
+    ("dek", Fit::Word, Hint::Lead),
+    ("sumario", Fit::Prefix, Hint::Lead),
+    ("entradilla", Fit::Prefix, Hint::Lead),
+    ("abstract", Fit::Prefix, Hint::Lead),
     ("summary", Fit::Prefix, Hint::Lead),
     ("standfirst", Fit::Prefix, Hint::Lead),
     ("intro", Fit::Prefix, Hint::Lead),

@@ -19,12 +19,18 @@ use crate::score::density::BlockText;
 
 use super::boilerplate::ChromeHeading;
 use super::inline::{InlineBuilder, mark_kind, resolve_href};
-use super::{boilerplate, related, structure};
+use super::{boilerplate, lead, related, structure};
 
 /// A short line standing alone can head a section like a heading ("Mehr zum Thema" in bold).
 const MAX_HEADING_LINE_BYTES: usize = 60;
 /// The rank given to such a line: below every real heading.
 const LINE_HEADING_LEVEL: u8 = 7;
+
+/// A figure of the lead image after more paragraphs than this is part of the body.
+const MAX_PARAGRAPHS_BEFORE_LEAD_IMAGE: usize = 1;
+
+/// Removed text shorter than this (characters) does not count as dropped content.
+const MIN_DROPPED_CHARS: u32 = 20;
 
 /// Repeated blocks up to this length (bytes) are kept once.
 const MAX_DEDUPLICATED_BYTES: usize = 80;
@@ -41,6 +47,9 @@ pub(crate) struct BodyInput<'p, 'a> {
     /// The page is a listing: its items are kept whatever their link density, and teaser
     /// cards are items, not related links.
     pub(crate) listing: bool,
+    /// The article's lead image from the metadata: a figure showing it above the text is the
+    /// article's picture, not a body block.
+    pub(crate) image: Option<&'p Url>,
 }
 
 /// The blocks of the subtree at `root`.
@@ -55,6 +64,12 @@ pub(crate) fn blocks(input: &BodyInput<'_, '_>, root: u32) -> Vec<Block> {
         skipping: None,
         at: 0,
     };
+    if !input.listing
+        && let Some(lead) = lead::lead_before(input.page, input.cleaned, input.base, root)
+        && !walker.is_title(&lead.text)
+    {
+        walker.emit(Block::Paragraph(lead));
+    }
     walker.walk(root);
     walker.finish()
 }
@@ -172,7 +187,9 @@ impl Walker<'_, '_, '_> {
             Tag::Figure => {
                 if let Some(figure) = structure::figure(page, cleaned, base, at) {
                     self.flush();
-                    self.emit(Block::Figure(figure));
+                    if !self.is_lead_image(&figure.image) {
+                        self.emit(Block::Figure(figure));
+                    }
                     return skip;
                 }
             }
@@ -213,11 +230,18 @@ impl Walker<'_, '_, '_> {
             self.emit_related(links);
             return;
         }
+        // Only real text dropped between blocks orphans a heading: a hidden `#` anchor inside
+        // a heading, or an icon, does not.
         let node = &input.page.nodes[at as usize];
-        let holds_text = input.page.nodes[at as usize..node.end as usize]
+        let chars: u32 = input.page.nodes[at as usize..node.end as usize]
             .iter()
-            .any(|n| n.text.chars > 0);
-        if holds_text {
+            .map(|n| n.text.chars)
+            .sum();
+        let in_heading = self
+            .frames
+            .iter()
+            .any(|frame| matches!(frame.kind, FrameKind::Heading(_)));
+        if chars >= MIN_DROPPED_CHARS && !in_heading {
             self.flush();
             self.dropped();
         }
@@ -450,6 +474,29 @@ impl Walker<'_, '_, '_> {
         }
     }
 
+    /// A figure of the metadata's lead image at the top (after at most the lead paragraph) is
+    /// the article's picture. Sites
+    /// serve it in several sizes (`…-800.jpg` in the page, `…-1200.jpg` in `og:image`), so
+    /// file names are compared without their digits, separators and query.
+    fn is_lead_image(&self, image: &str) -> bool {
+        fn stem(url: &str) -> String {
+            let path = url.split(['?', '#']).next().unwrap_or(url);
+            let file = path.rsplit('/').next().unwrap_or(path);
+            let file = file.rsplit_once('.').map_or(file, |(name, _)| name);
+            file.chars().filter(|c| c.is_alphabetic()).collect()
+        }
+        let paragraphs = self
+            .out
+            .iter()
+            .filter(|b| matches!(b, Block::Paragraph(_)))
+            .count();
+        paragraphs <= MAX_PARAGRAPHS_BEFORE_LEAD_IMAGE
+            && self.input.image.is_some_and(|lead| {
+                let lead = lead.as_str();
+                lead == image || (!stem(lead).is_empty() && stem(lead) == stem(image))
+            })
+    }
+
     fn has_paragraph(&self) -> bool {
         self.out.iter().any(|b| matches!(b, Block::Paragraph(_)))
     }
@@ -506,6 +553,7 @@ mod tests {
             title,
             options: &options,
             listing: choice.listing,
+            image: None,
         };
         blocks(&input, choice.root)
     }

@@ -470,7 +470,39 @@ pub(crate) fn is_boilerplate(text: &str) -> bool {
     let text = text.trim();
     is_ui_text(text)
         || (text.len() <= MAX_BOILERPLATE_BYTES
-            && (is_credit_line(text) || is_byline(text) || is_dateline(text)))
+            && (is_credit_line(text)
+                || is_byline(text)
+                || is_dateline(text)
+                || ends_with_photo_credit(text)))
+}
+
+/// Credits that close a caption: `Boats in the harbour on Monday. Photo by Dana Reyes`.
+const CAPTION_CREDIT_MARKERS: &[&str] = &[
+    "photo by ",
+    "photograph by ",
+    "photo: ",
+    "photograph: ",
+    "credit: ",
+    "foto: ",
+    "bild: ",
+    "photo : ",
+];
+/// The longest credit (the name after the marker), in bytes.
+const MAX_CREDIT_NAME_BYTES: usize = 40;
+
+/// A caption that ends with its photo credit: the credit names a photographer or agency in a
+/// few words after a marker.
+fn ends_with_photo_credit(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    CAPTION_CREDIT_MARKERS.iter().any(|marker| {
+        lower.rfind(marker).is_some_and(|at| {
+            let name = &lower[at + marker.len()..];
+            at > 0
+                && name.len() <= MAX_CREDIT_NAME_BYTES
+                && name.split_whitespace().count() <= 5
+                && !name.trim_end().ends_with(['.', '!', '?'])
+        })
+    })
 }
 
 /// Whether a line is interface text: share and subscribe prompts, player labels, template
@@ -638,6 +670,19 @@ mod tests {
             "By contrast, the suburbs voted for the plan"
         ));
         assert!(!is_boilerplate("On March 3, 2021 the law passed."));
+    }
+
+    #[test]
+    fn drops_captions_that_end_with_their_credit() {
+        assert!(is_boilerplate(
+            "Boats in Millbrook harbour on Monday. Photo by Dana Reyes"
+        ));
+        assert!(is_boilerplate(
+            "Der Radstreifen soll zwei Meter breit werden. Foto: Thorsten Richter"
+        ));
+        assert!(!is_boilerplate(
+            "She said the photo: was taken by her brother in 1998 at the lake."
+        ));
     }
 
     #[test]

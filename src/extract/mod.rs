@@ -5,5 +5,6 @@
 pub(crate) mod body;
 pub(crate) mod boilerplate;
 pub(crate) mod inline;
+pub(crate) mod lead;
 pub(crate) mod related;
 pub(crate) mod structure;

@@ -176,7 +176,10 @@ pub(crate) fn is_box_candidate(
         || cleaned.reason(index) == Some(crate::clean::Reason::Related);
     let teaser =
         node.tag == Tag::A && node.flags.contains(Flags::IN_LINK) && is_teaser_card(inner, index);
-    if !(marked || teaser) {
+    // An aside holding one link is a rich-link card set into the text (the Guardian's
+    // `element-rich-link`).
+    let linked_aside = node.tag == Tag::Aside && holds_one_link(page, index);
+    if !(marked || teaser || linked_aside) {
         return false;
     }
     if node.tag.is_block() {
@@ -190,6 +193,26 @@ pub(crate) fn is_box_candidate(
     };
     let owner_chars = blocks.get(node.owner as usize).map_or(0, |b| b.all.chars);
     owner_chars <= own_chars + 3
+}
+
+/// Whether a subtree holds exactly one distinct link target.
+fn holds_one_link(page: &Page<'_>, index: u32) -> bool {
+    let end = page.nodes.get(index as usize).map_or(index, |n| n.end);
+    let mut target = None;
+    for at in index..end {
+        if page.tag(at) != Tag::A {
+            continue;
+        }
+        let Some(href) = page.attr(at, "href") else {
+            continue;
+        };
+        match target {
+            None => target = Some(href),
+            Some(seen) if seen == href => {}
+            Some(_) => return false,
+        }
+    }
+    target.is_some()
 }
 
 /// A link wrapping an image or at least two text blocks of its own (kicker and headline).
@@ -226,12 +249,13 @@ pub(crate) fn from_box(
         let title = strip_label(text, label.as_deref());
         return Some(vec![related(label.as_deref(), title, url)]);
     }
-    let links: Vec<_> = inline
+    let mut links: Vec<_> = inline
         .links
         .iter()
         .filter(|link| !is_label(&link.text, label.as_deref()))
         .collect();
-    if links.is_empty() || links.len() > MAX_BOX_LINKS {
+    links.dedup_by(|later, earlier| later.url == earlier.url);
+    if links.is_empty() || links.len() > MAX_BOX_LINKS || is_rail(page, index, links.len()) {
         return None;
     }
     Some(
@@ -243,6 +267,13 @@ pub(crate) fn from_box(
             })
             .collect(),
     )
+}
+
+/// Several links under headings make a rail of teasers (the related posts of `WordPress` Jetpack),
+/// not an inline box.
+fn is_rail(page: &Page<'_>, index: u32, links: usize) -> bool {
+    let end = page.nodes.get(index as usize).map_or(index, |n| n.end);
+    links >= 2 && (index..end).any(|at| page.tag(at).heading_level().is_some())
 }
 
 fn related(label: Option<&str>, title: &str, url: String) -> Related {

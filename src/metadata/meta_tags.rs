@@ -121,6 +121,8 @@ pub(crate) struct MetaFacts {
     pub(crate) twitter_title: Option<String>,
     pub(crate) dc_title: Option<String>,
     pub(crate) document_title: Option<String>,
+    /// Whether `document_title` came from the head (a body <title> only stands in for none).
+    pub(crate) has_head_title: bool,
     pub(crate) site_name: Option<String>,
     pub(crate) application_name: Option<String>,
     pub(crate) description: Option<(String, Source)>,
@@ -151,8 +153,16 @@ pub(crate) fn read(page: &Page<'_>) -> MetaFacts {
             Tag::Base if facts.base_href.is_none() => {
                 facts.base_href = page.attr(index, "href").map(str::to_owned);
             }
-            Tag::Title if facts.document_title.is_none() && node.flags.contains(Flags::IN_HEAD) => {
-                facts.document_title = non_empty(page.text_of(index));
+            // The head's <title>; a page whose server printed text before `<!DOCTYPE>` (PHP
+            // warnings) has its head parsed into the body, and the first <title> there counts.
+            Tag::Title if node.flags.contains(Flags::IN_HEAD) || !facts.has_head_title => {
+                if let Some(title) = non_empty(page.text_of(index))
+                    && (facts.document_title.is_none() || node.flags.contains(Flags::IN_HEAD))
+                    && !facts.has_head_title
+                {
+                    facts.has_head_title = node.flags.contains(Flags::IN_HEAD);
+                    facts.document_title = Some(title);
+                }
             }
             Tag::Html if facts.html_lang.is_none() => {
                 facts.html_lang = page

@@ -79,7 +79,7 @@ pub(crate) fn read(page: &Page<'_>, url: Option<&Url>, reference: jiff::Timestam
     let site = site_name.as_ref().map(|(s, _)| s.as_str());
     let language = language::declared(&ld, &meta);
     let chosen = title::choose(&ld, &meta, &seen, site);
-    let anchor = date_anchor(chosen.as_ref(), &seen);
+    let anchor = date_anchor(page, chosen.as_ref(), &seen);
     if let Some(headline) = anchor.filter(|a| a.is_headline) {
         visible::read_header_bylines(page, headline.index, &mut seen);
     }
@@ -149,6 +149,13 @@ fn site_name(ld: &JsonLdFacts, meta: &MetaFacts, url: Option<&Url>) -> Sourced<S
     }
     let host = url?.host_str()?;
     let host = host.strip_prefix("www.").unwrap_or(host);
+    if let Some(name) = meta
+        .document_title
+        .as_deref()
+        .and_then(|title| title::site_name_in_title(title, host))
+    {
+        return Some((name, Source::TitleElement));
+    }
     Some((host.to_owned(), Source::Url))
 }
 
@@ -167,13 +174,18 @@ fn day_order(language: Option<&str>) -> DayOrder {
 }
 
 /// The headline's heading anchors the visible-date search; else the first `<article>`.
-fn date_anchor(chosen: Option<&title::Chosen>, seen: &VisibleFacts) -> Option<Anchor> {
+fn date_anchor(
+    page: &Page<'_>,
+    chosen: Option<&title::Chosen>,
+    seen: &VisibleFacts,
+) -> Option<Anchor> {
     let heading = chosen.and_then(|c| c.heading).or_else(|| {
         let title = &chosen?.title;
         seen.headings
             .iter()
             .find(|h| !h.is_chrome && crate::page::text::same_text(&h.text, title))
             .map(|h| h.index)
+            .or_else(|| element_showing(page, title))
     });
     heading
         .map(|index| Anchor {
@@ -186,6 +198,31 @@ fn date_anchor(chosen: Option<&title::Chosen>, seen: &VisibleFacts) -> Option<An
                 is_headline: false,
             })
         })
+}
+
+/// The first small element of the body whose text is the headline: pages without headings set
+/// it in `<b>` or `<font>` (old table layouts), and the byline and date follow it there too.
+fn element_showing(page: &Page<'_>, title: &str) -> Option<u32> {
+    /// Elements spanning more nodes than this are containers, not the headline itself.
+    const MAX_HEADLINE_NODES: u32 = 8;
+    let title_chars = crate::page::Measure::of(title).chars;
+    if title_chars == 0 {
+        return None;
+    }
+    (0..page.nodes.len() as u32).find(|&index| {
+        let node = &page.nodes[index as usize];
+        if node.tag == crate::page::Tag::Text
+            || node.flags.contains(crate::page::Flags::IN_HEAD)
+            || node.end - index > MAX_HEADLINE_NODES
+        {
+            return false;
+        }
+        let chars: u32 = page.nodes[index as usize..node.end as usize]
+            .iter()
+            .map(|n| n.text.chars)
+            .sum();
+        chars == title_chars && crate::page::text::same_text(&page.text_of(index), title)
+    })
 }
 
 /// Published and modified dates from every source; see [`date`].
@@ -304,7 +341,11 @@ fn authors(
     // Organisations (a "GmbH", a domain) stand in only when no source names a person.
     let mut fallback = None;
     for (names, source) in candidates {
-        let cleaned = authors::clean_author_names(names, site_name);
+        // A JSON-LD Person named like the site is the author of a personal site; anywhere
+        // else a byline equal to the site's name names the publisher.
+        let is_person = source == Source::JsonLd && std::ptr::eq(names, people);
+        let site = if is_person { None } else { site_name };
+        let cleaned = authors::clean_author_names(names, site);
         if cleaned.is_empty() {
             continue;
         }
@@ -366,7 +407,8 @@ fn tags(ld: &JsonLdFacts, meta: &MetaFacts) -> Sourced<Vec<String>> {
     ];
     lists.into_iter().find_map(|(list, source)| {
         let mut tags: Vec<String> = Vec::new();
-        for tag in list {
+        // One `article:tag` sometimes lists them all: "Rivers,Water,Pollution".
+        for tag in list.iter().flat_map(|tag| tag.split([',', ';'])) {
             let tag = collapse(tag);
             if !tag.is_empty() && !tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
                 tags.push(tag);

@@ -278,6 +278,26 @@ fn is_headline_like(text: &str, site_name: Option<&str>) -> bool {
     words >= 2 && text.chars().count() >= 10 && !is_site
 }
 
+/// The site's name as its `<title>` spells it, when one side of the title is the host name
+/// written out ("Millbrook Gazette - Harbour board…" on `millbrookgazette.example`).
+pub(crate) fn site_name_in_title(title: &str, host: &str) -> Option<String> {
+    let label = letters(host.split('.').next()?);
+    if label.is_empty() {
+        return None;
+    }
+    TITLE_SEPARATORS.iter().find_map(|separator| {
+        title.split(separator).find_map(|part| {
+            let part_letters = letters(part);
+            let matches = part_letters == label
+                || part_letters
+                    .strip_prefix("the")
+                    .is_some_and(|rest| rest == label);
+            let parts = title.split(separator).count();
+            (matches && parts > 1).then(|| super::collapse(part))
+        })
+    })
+}
+
 /// Whether a text is the site name written as a domain ("example.com" for "Example").
 fn is_domain_of(text: &str, site: &str) -> bool {
     let lower = text.to_lowercase();
@@ -345,6 +365,27 @@ fn strip_known_site<'t>(title: &'t str, site: &str) -> Option<&'t str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_the_site_name_spelled_out_in_the_title() {
+        assert_eq!(
+            site_name_in_title(
+                "Millbrook Gazette - Harbour board raises mooring fees",
+                "millbrookgazette.example"
+            )
+            .as_deref(),
+            Some("Millbrook Gazette")
+        );
+        assert_eq!(
+            site_name_in_title(
+                "Council vote | The Westbrook Herald",
+                "westbrookherald.example"
+            )
+            .as_deref(),
+            Some("The Westbrook Herald")
+        );
+        assert_eq!(site_name_in_title("Just a headline", "example.com"), None);
+    }
 
     fn seen(headings: &[(u8, &str)]) -> VisibleFacts {
         VisibleFacts {

@@ -44,6 +44,7 @@ impl BlockText {
             return Value {
                 good: 0.0,
                 junk: self.all.chars as f32,
+                heading: 0.0,
             };
         }
         let prose_share =
@@ -58,21 +59,30 @@ impl BlockText {
         Value {
             good,
             junk: self.all.chars as f32 - good,
+            heading: 0.0,
         }
     }
 }
 
-/// Good and junk characters of a block or subtree.
+/// Good and junk characters of a block or subtree, and the characters of its headings, which
+/// count as neither.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Value {
     pub(crate) good: f32,
     pub(crate) junk: f32,
+    pub(crate) heading: f32,
 }
 
 impl Value {
     pub(crate) fn add(&mut self, other: Value) {
         self.good += other.good;
         self.junk += other.junk;
+        self.heading += other.heading;
+    }
+
+    /// Every character, headings included.
+    pub(crate) fn total(&self) -> f32 {
+        self.good + self.junk + self.heading
     }
 }
 
@@ -123,7 +133,8 @@ mod tests {
             block(120, 0, 0).value(),
             Value {
                 good: 120.0,
-                junk: 0.0
+                junk: 0.0,
+                heading: 0.0
             }
         );
     }
@@ -139,7 +150,8 @@ mod tests {
             block(100, 2, 80).value(),
             Value {
                 good: 0.0,
-                junk: 100.0
+                junk: 100.0,
+                heading: 0.0
             }
         );
     }

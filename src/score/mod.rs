@@ -50,10 +50,10 @@ pub(crate) fn choose(page: &Page<'_>, cleaned: &Cleaned) -> Option<Choice> {
     let mut most_text: Option<(u32, f32)> = None;
     for (index, node) in page.nodes.iter().enumerate() {
         let value = values[index];
-        if node.tag == Tag::Text || value.junk + value.good <= 0.0 {
+        if node.tag == Tag::Text || value.total() <= 0.0 {
             continue;
         }
-        let chars = value.good + value.junk;
+        let chars = value.total();
         if value.good <= 0.0 {
             if most_text.is_none_or(|(_, top)| chars > top) {
                 most_text = Some((index as u32, chars));
@@ -66,7 +66,8 @@ pub(crate) fn choose(page: &Page<'_>, cleaned: &Cleaned) -> Option<Choice> {
         }
     }
     let (mut root, score) = best.or(most_text)?;
-    let listing = is_listing(&values, root);
+    // A page with no prose at all (headlines, labels and links only) is a listing too.
+    let listing = best.is_none() || is_listing(&values, root);
     if listing {
         root = listing_root(page, &values);
     }
@@ -92,7 +93,7 @@ pub(crate) fn choose(page: &Page<'_>, cleaned: &Cleaned) -> Option<Choice> {
 /// article surrounded by menus that cleaning left in place is not one: its winner holds a
 /// real text and nearly all of the page's prose.
 fn is_listing(values: &[Value], root: u32) -> bool {
-    let total = |v: Value| v.good + v.junk;
+    let total = |v: Value| v.total();
     let page = values.first().copied().unwrap_or_default();
     let winner = values.get(root as usize).copied().unwrap_or_default();
     let is_article =
@@ -105,7 +106,7 @@ fn is_listing(values: &[Value], root: u32) -> bool {
 /// The innermost element holding nearly all of the page's kept text: the listing itself,
 /// without the chrome around it.
 fn listing_root(page: &Page<'_>, values: &[Value]) -> u32 {
-    let total = |index: u32| values.get(index as usize).map_or(0.0, |v| v.good + v.junk);
+    let total = |index: u32| values.get(index as usize).map_or(0.0, Value::total);
     let threshold = LISTING_ROOT_SHARE * total(0);
     let mut root = 0;
     loop {
@@ -133,7 +134,10 @@ fn subtree_values(page: &Page<'_>, blocks: &[BlockText], teasers: &[u32]) -> Vec
         .zip(&page.nodes)
         .map(|(block, node)| {
             if node.tag.heading_level().is_some() {
-                Value::default()
+                Value {
+                    heading: block.all.chars as f32,
+                    ..Value::default()
+                }
             } else {
                 block.value()
             }
@@ -145,6 +149,7 @@ fn subtree_values(page: &Page<'_>, blocks: &[BlockText], teasers: &[u32]) -> Vec
             *value = Value {
                 good: 0.0,
                 junk: value.good + value.junk,
+                heading: value.heading,
             };
         }
     }

@@ -162,9 +162,17 @@ pub fn trials() -> Vec<Trial> {
         .collect()
 }
 
-/// Extracts a fixture the way a saved page is read: bytes, no content type, its URL as base.
+/// Extracts a fixture the way a saved page is read: bytes, no content type, its URL as base,
+/// and the day it was saved as the reference time, so that relative dates ("1h ago") read the
+/// same on every run.
 pub fn extract(fixture: &Fixture) -> Result<Article, Error> {
-    Extractor::new().extract_bytes(&fixture.source, None, Some(&fixture.url()))
+    let saved: jiff::Timestamp = format!("{}T12:00:00Z", fixture.case.saved)
+        .parse()
+        .unwrap_or_else(|error| panic!("case.toml: saved is not a date: {error}"));
+    Extractor::builder()
+        .reference_time(saved)
+        .build()
+        .extract_bytes(&fixture.source, None, Some(&fixture.url()))
 }
 
 fn run(fixture: &Fixture, update: bool) -> Result<(), Failed> {
