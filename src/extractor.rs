@@ -131,7 +131,7 @@ impl Extractor {
     /// [`Error::TooManyElements`] when the document is over the element budget,
     /// [`Error::NoContent`] when the page has no article body.
     pub fn extract_document(&self, document: &Html, url: Option<&Url>) -> Result<Article> {
-        let page = Page::build(document);
+        let page = Page::build_within(document, self.options.max_depth);
         self.check_elements(&page)?;
         let reference = self
             .options
@@ -179,7 +179,7 @@ impl Extractor {
     ) -> Option<Vec<Block>> {
         let markup = page.noscripts.iter().max_by_key(|text| text.len())?;
         let document = parse::parse(markup, &self.limits()).ok()?;
-        let inner = Page::build(&document);
+        let inner = Page::build_within(&document, self.options.max_depth);
         let (cleaned, choice) = choose_content(&inner)?;
         if choice.good_chars < 2.0 * good_chars.max(RELAXED_RETRY_BELOW_CHARS / 2.0) {
             return None;
