@@ -62,6 +62,9 @@ impl Flags {
     pub(crate) const IN_PRE: Flags = Flags(4);
     /// Inside (not being) an `<article>` or `<main>`.
     pub(crate) const IN_ARTICLE: Flags = Flags(8);
+    /// An element at the depth budget: whatever was nested deeper was flattened into it.
+    /// Set on the element only, and on its text.
+    pub(crate) const AT_DEPTH_LIMIT: Flags = Flags(16);
 
     pub(crate) fn contains(self, other: Flags) -> bool {
         self.0 & other.0 == other.0
@@ -307,6 +310,9 @@ impl<'a> Builder<'a> {
             entry.hints.remove(Hint::Hidden);
         } else if attributes.hidden && !matches!(tag, Tag::Html | Tag::Body) {
             entry.hints.insert(Hint::Hidden);
+        }
+        if self.open.len() >= self.max_depth {
+            entry.flags = entry.flags.with(Flags::AT_DEPTH_LIMIT);
         }
         let parent_tag = self.page.nodes.get(entry.parent as usize).map(|p| p.tag);
         if matches!(parent_tag, Some(Tag::Article | Tag::Main)) {

@@ -37,6 +37,11 @@ impl std::fmt::Debug for DepthGuard {
 
 #[derive(Debug, Default)]
 struct State {
+    /// Past the work budget: only text (and the raw-text elements, whose content the
+    /// tokenizer must read as text) reaches the tree builder from here on.
+    text_only: bool,
+    /// In text-only mode, a raw-text element was opened and its end tag is next.
+    raw_open: bool,
     /// The tree builder's current node lies at the depth budget: the next start tag would
     /// open an element beyond it.
     at_limit: bool,
@@ -58,6 +63,36 @@ impl DepthGuard {
     /// How many start tags were flattened so far.
     pub(crate) fn flattened(&self) -> usize {
         self.state.borrow().flattened
+    }
+
+    /// From now on, passes only text to the tree builder: every tag is dropped except those
+    /// of raw-text elements. What follows is flattened into the current element.
+    pub(crate) fn keep_text_only(&self) {
+        self.state.borrow_mut().text_only = true;
+    }
+
+    /// A tag in text-only mode: raw-text elements pass (their end tag follows their start tag
+    /// directly, the tokenizer sees to that), everything else is dropped.
+    fn text_only_tag(&self, tag: Tag, line_number: u64) -> TokenSinkResult<NodeId> {
+        let passes = {
+            let mut state = self.state.borrow_mut();
+            let passes = match tag.kind {
+                TagKind::StartTag => !tag.self_closing && is_raw_text(&tag.name),
+                TagKind::EndTag => state.raw_open,
+            };
+            if passes {
+                state.raw_open = tag.kind == TagKind::StartTag;
+            } else {
+                state.flattened += usize::from(tag.kind == TagKind::StartTag);
+            }
+            passes
+        };
+        if passes {
+            self.builder
+                .process_token(Token::TagToken(tag), line_number)
+        } else {
+            TokenSinkResult::Continue
+        }
     }
 
     fn start_tag(&self, tag: Tag, line_number: u64) -> TokenSinkResult<NodeId> {
@@ -124,6 +159,9 @@ impl TokenSink for DepthGuard {
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
         match token {
+            Token::TagToken(tag) if self.state.borrow().text_only => {
+                self.text_only_tag(tag, line_number)
+            }
             Token::TagToken(tag) if tag.kind == TagKind::StartTag => {
                 self.start_tag(tag, line_number)
             }

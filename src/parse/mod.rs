@@ -10,9 +10,11 @@
 //! 2. [`guard`]: between the tokenizer and the tree builder, elements nested deeper than the
 //!    depth budget are flattened into their ancestor at the limit;
 //! 3. [`sink`]: the tree builder's work and the elements it creates are metered while the
-//!    page is fed in chunks; over the element budget parsing stops with an error, and a page
-//!    that still makes the tree builder work far more than its size warrants is cut where
-//!    it went over.
+//!    page is fed in chunks. Over the element budget parsing stops with an error. A page that
+//!    still makes the tree builder work far more than its size warrants (misnested formatting
+//!    elements that the adoption agency algorithm keeps rebuilding, say) is read as text from
+//!    there on: its tags are dropped and its text lands in the element open at that point.
+//!    Should even that not bound the work, the page is cut.
 
 mod attributes;
 mod guard;
@@ -61,6 +63,7 @@ pub(crate) fn parse(html: &str, limits: &Limits) -> Result<Html> {
         TokenizerOpts::default(),
     );
     let queue = BufferQueue::default();
+    let mut text_only = false;
     let max_work = WORK_PER_BYTE
         .saturating_mul(text.len() as u64)
         .max(MIN_WORK);
@@ -74,14 +77,17 @@ pub(crate) fn parse(html: &str, limits: &Limits) -> Result<Html> {
                 found: sink.elements(),
             });
         }
-        if sink.work() > max_work {
+        if sink.work() > max_work.saturating_mul(2) {
+            log::debug!("parse cut: {} tree-builder steps", sink.work());
+            break;
+        }
+        if sink.work() > max_work && !text_only {
             log::debug!(
-                "parse cut after {} of {} bytes: {} tree-builder steps",
-                chunk.as_ptr() as usize - text.as_ptr() as usize + chunk.len(),
-                text.len(),
+                "parse reads text only after {} tree-builder steps",
                 sink.work()
             );
-            break;
+            tokenizer.sink.keep_text_only();
+            text_only = true;
         }
     }
     tokenizer.end();
@@ -171,6 +177,33 @@ mod tests {
         assert!(depth_of_deepest(&html) <= 41, "{}", depth_of_deepest(&html));
         let text: String = html.root_element().text().collect();
         assert_eq!(text, "deepafter");
+    }
+
+    #[test]
+    fn reads_text_only_past_the_work_budget() {
+        // The adoption agency algorithm rebuilds this nesting at every `</b>`, so each
+        // iteration costs the tree builder a walk of its whole stack.
+        let page = format!(
+            "{}<p>after</p><script>var a = '<p>script</p>';</script>",
+            "<b><div></b>".repeat(200_000)
+        );
+        let html = parse(&page, &LIMITS).unwrap();
+        let text: String = html.root_element().text().collect();
+        assert!(
+            text.ends_with("aftervar a = '<p>script</p>';"),
+            "{}",
+            &text[text.len() - 40..]
+        );
+        let scripts = html
+            .tree
+            .root()
+            .descendants()
+            .filter(|n| n.value().as_element().is_some_and(|e| e.name() == "script"))
+            .count();
+        assert_eq!(
+            scripts, 1,
+            "the script stays an element, its text not page text"
+        );
     }
 
     #[test]
