@@ -67,6 +67,29 @@ mod parse;
 pub mod render;
 mod score;
 
+/// Entry points for the fuzz targets in `fuzz/` into parsers that are otherwise private.
+/// Built only with the `fuzzing` feature; not part of the stable API.
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing {
+    /// Parses `text` as a metadata date (ISO 8601) and as free text, both month orders.
+    pub fn parse_date(text: &str) -> [Option<crate::Timestamp>; 3] {
+        [
+            crate::metadata::date::parse_iso(text),
+            crate::metadata::date::parse_text(text, false),
+            crate::metadata::date::parse_text(text, true),
+        ]
+    }
+
+    /// Reads JSON-LD script texts as the metadata stage does, returning the headline and the
+    /// authors found.
+    pub fn read_json_ld(scripts: &[&str]) -> (Option<String>, Vec<String>) {
+        let facts = crate::metadata::json_ld::read(scripts);
+        let authors = crate::metadata::title::clean_author_names(&facts.authors);
+        (facts.headline, authors)
+    }
+}
+
 pub use decode::{Decoding, EncodingSource};
 pub use document::{
     Article, Block, Figure, Inline, Link, List, ListItem, Mark, MarkKind, Related, Source, Sources,
