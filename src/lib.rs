@@ -49,6 +49,11 @@
 //!   blocking reqwest client (rustls).
 
 #![warn(missing_debug_implementations)]
+// Input never reaches a panic through an unwrap or expect in the library (tests may use them:
+// `allow-unwrap-in-tests` in clippy.toml). Indexing is judged case by case instead: indices
+// into the flattened page come from the page itself, and the fuzz targets in `fuzz/` run
+// every path that input reaches.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
 
 mod decode;
 mod document;
