@@ -90,7 +90,7 @@ pub mod fuzzing {
     /// authors found.
     pub fn read_json_ld(scripts: &[&str]) -> (Option<String>, Vec<String>) {
         let facts = crate::metadata::json_ld::read(scripts);
-        let authors = crate::metadata::title::clean_author_names(&facts.authors);
+        let authors = crate::metadata::authors::clean_author_names(&facts.authors, None);
         (facts.headline, authors)
     }
 }
