@@ -76,10 +76,11 @@ impl Extractor {
     ///
     /// [`Error::TooLarge`] when the text is over the byte budget, [`Error::TooManyElements`]
     /// when the document is over the element budget, [`Error::NoContent`] when the page has no
-    /// article body.
+    /// article body. Nesting past [`ExtractorBuilder::max_depth`] is no error: it is
+    /// flattened.
     pub fn extract_html(&self, html: &str, url: Option<&Url>) -> Result<Article> {
         self.check_size(html.len())?;
-        let document = parse::parse(html);
+        let document = parse::parse(html, &self.limits())?;
         self.extract_document(&document, url)
     }
 
@@ -101,7 +102,7 @@ impl Extractor {
     ) -> Result<Article> {
         self.check_size(bytes.len())?;
         let decoded = decode::decode(bytes, content_type, url);
-        let document = parse::parse(&decoded.text);
+        let document = parse::parse(&decoded.text, &self.limits())?;
         match self.extract_document(&document, url) {
             Ok(mut article) => {
                 article.decoding = Some(decoded.decoding);
@@ -130,7 +131,7 @@ impl Extractor {
     /// [`Error::TooManyElements`] when the document is over the element budget,
     /// [`Error::NoContent`] when the page has no article body.
     pub fn extract_document(&self, document: &Html, url: Option<&Url>) -> Result<Article> {
-        let page = Page::build(document);
+        let page = Page::build_within(document, self.options.max_depth);
         self.check_elements(&page)?;
         let reference = self
             .options
@@ -177,8 +178,8 @@ impl Extractor {
         good_chars: f32,
     ) -> Option<Vec<Block>> {
         let markup = page.noscripts.iter().max_by_key(|text| text.len())?;
-        let document = parse::parse(markup);
-        let inner = Page::build(&document);
+        let document = parse::parse(markup, &self.limits()).ok()?;
+        let inner = Page::build_within(&document, self.options.max_depth);
         let (cleaned, choice) = choose_content(&inner)?;
         if choice.good_chars < 2.0 * good_chars.max(RELAXED_RETRY_BELOW_CHARS / 2.0) {
             return None;
@@ -188,6 +189,13 @@ impl Extractor {
             choice.good_chars
         );
         Some(self.body_blocks(&inner, &cleaned, &choice, metadata))
+    }
+
+    fn limits(&self) -> parse::Limits {
+        parse::Limits {
+            max_elements: self.options.max_elements,
+            max_depth: self.options.max_depth,
+        }
     }
 
     fn check_size(&self, bytes: usize) -> Result<()> {

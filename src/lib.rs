@@ -49,6 +49,11 @@
 //!   blocking reqwest client (rustls).
 
 #![warn(missing_debug_implementations)]
+// Input never reaches a panic through an unwrap or expect in the library (tests may use them:
+// `allow-unwrap-in-tests` in clippy.toml). Indexing is judged case by case instead: indices
+// into the flattened page come from the page itself, and the fuzz targets in `fuzz/` run
+// every path that input reaches.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
 
 mod decode;
 mod document;
@@ -66,6 +71,29 @@ mod page;
 mod parse;
 pub mod render;
 mod score;
+
+/// Entry points for the fuzz targets in `fuzz/` into parsers that are otherwise private.
+/// Built only with the `fuzzing` feature; not part of the stable API.
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing {
+    /// Parses `text` as a metadata date (ISO 8601) and as free text, both month orders.
+    pub fn parse_date(text: &str) -> [Option<crate::Timestamp>; 3] {
+        [
+            crate::metadata::date::parse_iso(text),
+            crate::metadata::date::parse_text(text, false),
+            crate::metadata::date::parse_text(text, true),
+        ]
+    }
+
+    /// Reads JSON-LD script texts as the metadata stage does, returning the headline and the
+    /// authors found.
+    pub fn read_json_ld(scripts: &[&str]) -> (Option<String>, Vec<String>) {
+        let facts = crate::metadata::json_ld::read(scripts);
+        let authors = crate::metadata::authors::clean_author_names(&facts.authors, None);
+        (facts.headline, authors)
+    }
+}
 
 pub use decode::{Decoding, EncodingSource};
 pub use document::{

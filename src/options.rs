@@ -30,6 +30,7 @@ pub(crate) struct Options {
     pub(crate) min_chars: usize,
     pub(crate) max_bytes: u64,
     pub(crate) max_elements: usize,
+    pub(crate) max_depth: usize,
     /// `None`: the moment of each extraction.
     pub(crate) reference_time: Option<jiff::Timestamp>,
     #[cfg(feature = "fetch")]
@@ -53,6 +54,9 @@ pub const DEFAULT_MIN_CHARS: usize = 1;
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 /// Default for [`ExtractorBuilder::max_elements`].
 pub const DEFAULT_MAX_ELEMENTS: usize = 1_000_000;
+/// Default for [`ExtractorBuilder::max_depth`]: deeper than any real page nests, shallow
+/// enough that the parser's per-tag scans of its open elements stay cheap.
+pub const DEFAULT_MAX_DEPTH: usize = 256;
 /// Default for [`ExtractorBuilder::max_body_bytes`]: 16 MiB.
 #[cfg(feature = "fetch")]
 pub const DEFAULT_MAX_BODY_BYTES: u64 = 16 * 1024 * 1024;
@@ -65,6 +69,7 @@ impl Default for Options {
             min_chars: DEFAULT_MIN_CHARS,
             max_bytes: DEFAULT_MAX_BYTES,
             max_elements: DEFAULT_MAX_ELEMENTS,
+            max_depth: DEFAULT_MAX_DEPTH,
             reference_time: None,
             #[cfg(feature = "fetch")]
             fetch: FetchOptions::default(),
@@ -155,12 +160,27 @@ impl ExtractorBuilder {
     }
 
     /// The most elements a document may hold; more fails with
-    /// [`crate::Error::TooManyElements`].
+    /// [`crate::Error::TooManyElements`]. The count is kept while parsing, and parsing stops
+    /// soon after the limit is passed, so a page of millions of tags costs no more than the
+    /// limit allows.
     ///
     /// By default, up to 1,000,000 elements are accepted.
     #[must_use]
     pub fn max_elements(mut self, max_elements: usize) -> Self {
         self.options.max_elements = max_elements;
+        self
+    }
+
+    /// The deepest nesting parsed as written, counted in ancestors (`<html>` has one, the
+    /// document). Elements nested deeper are flattened: the parser closes them as they open,
+    /// so their text lands, in order, in their ancestor at the limit. A page nested past it
+    /// is still extracted, not rejected; only its structure below the limit is lost. The
+    /// limit also bounds the parser's work, which grows with nesting for nearly every tag.
+    ///
+    /// By default, nesting is kept up to 256 levels; real pages stay far below.
+    #[must_use]
+    pub fn max_depth(mut self, max_depth: usize) -> Self {
+        self.options.max_depth = max_depth;
         self
     }
 

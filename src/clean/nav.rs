@@ -2,7 +2,7 @@
 //! small forms.
 
 use super::Reason;
-use crate::page::{Page, Tag};
+use crate::page::{Flags, Page, Tag};
 
 /// The structural removal reason for the element at `index`, if any.
 ///
@@ -22,8 +22,9 @@ pub(crate) fn reason(page: &Page<'_>, index: u32) -> Option<Reason> {
 
 /// Whether an `<article>` or `<main>` encloses the element at `index`.
 fn is_inside_article(page: &Page<'_>, index: u32) -> bool {
-    page.ancestors(index)
-        .any(|a| matches!(page.tag(a), Tag::Article | Tag::Main))
+    page.nodes
+        .get(index as usize)
+        .is_some_and(|node| node.flags.contains(Flags::IN_ARTICLE))
 }
 
 #[cfg(test)]

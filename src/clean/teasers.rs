@@ -7,6 +7,8 @@
 //! short as a teaser; only cards that come in groups count, so a lone linked heading (a blog
 //! post's permalinked title) stays.
 
+use std::collections::HashMap;
+
 use crate::page::{Flags, NO_PARENT, Page, Tag};
 
 /// The longest text a teaser card holds, in characters.
@@ -15,6 +17,9 @@ const MAX_CARD_CHARS: u32 = 500;
 const MIN_HEADLINE_LINK_SHARE: f32 = 0.8;
 /// How many cards must share a parent (or grandparent) to form a teaser list.
 const MIN_CARDS_IN_LIST: usize = 2;
+/// The most nodes a teaser card (or its headline) spans; larger subtrees are never looked
+/// into, which keeps the search linear on pages of deeply nested headings.
+const MAX_CARD_NODES: u32 = 256;
 
 /// Indices of the teaser cards of a page. `chars` holds the visible characters of every
 /// subtree, indexed like [`Page::nodes`].
@@ -37,6 +42,9 @@ fn is_linked_headline(page: &Page<'_>, heading: u32) -> bool {
     let Some(node) = page.nodes.get(heading as usize) else {
         return false;
     };
+    if node.end - heading > MAX_CARD_NODES {
+        return false;
+    }
     let (mut all, mut linked) = (0u32, 0u32);
     for inner in &page.nodes[heading as usize..node.end as usize] {
         all += inner.text.chars;
@@ -56,7 +64,9 @@ fn card_around(page: &Page<'_>, chars: &[u32], heading: u32) -> Option<u32> {
         if matches!(node.tag, Tag::Body | Tag::Html | Tag::Main) || node.parent == NO_PARENT {
             break;
         }
-        if chars[ancestor as usize] > MAX_CARD_CHARS || holds_other_heading(page, ancestor, heading)
+        if chars[ancestor as usize] > MAX_CARD_CHARS
+            || node.end - ancestor > MAX_CARD_NODES
+            || holds_other_heading(page, ancestor, heading)
         {
             break;
         }
@@ -73,18 +83,22 @@ fn holds_other_heading(page: &Page<'_>, ancestor: u32, heading: u32) -> bool {
 /// Keeps the cards that have a sibling card under the same parent or grandparent.
 fn keep_grouped(page: &Page<'_>, cards: &[u32]) -> Vec<u32> {
     let group_of = |card: u32, up: usize| page.ancestors(card).nth(up);
+    let mut group_sizes: HashMap<(usize, u32), usize> = HashMap::new();
+    for &card in cards {
+        for up in 0..2 {
+            if let Some(group) = group_of(card, up) {
+                *group_sizes.entry((up, group)).or_default() += 1;
+            }
+        }
+    }
     cards
         .iter()
         .copied()
         .filter(|&card| {
             (0..2).any(|up| {
-                let group = group_of(card, up);
-                group.is_some()
-                    && cards
-                        .iter()
-                        .filter(|&&other| group_of(other, up) == group)
-                        .count()
-                        >= MIN_CARDS_IN_LIST
+                group_of(card, up).is_some_and(|group| {
+                    group_sizes.get(&(up, group)).copied().unwrap_or(0) >= MIN_CARDS_IN_LIST
+                })
             })
         })
         .collect()

@@ -59,10 +59,13 @@ pub(crate) fn blocks(input: &BodyInput<'_, '_>, root: u32) -> Vec<Block> {
         out: Vec::new(),
         line: InlineBuilder::default(),
         frames: Vec::new(),
+        inline_frames: Vec::new(),
+        context_frames: Vec::new(),
         seen: HashSet::new(),
         content_since_heading: true,
         skipping: None,
         at: 0,
+        has_paragraph: false,
     };
     if !input.listing
         && let Some(lead) = lead::lead_before(input.page, input.cleaned, input.base, root)
@@ -94,6 +97,11 @@ struct Walker<'w, 'p, 'a> {
     out: Vec<Block>,
     line: InlineBuilder,
     frames: Vec<Frame>,
+    /// Positions in `frames` of the open links and marks, innermost last: a flush visits
+    /// only these, not every open block.
+    inline_frames: Vec<usize>,
+    /// Positions in `frames` of the open headings and quotes, innermost last.
+    context_frames: Vec<usize>,
     /// Texts of the blocks kept so far.
     seen: HashSet<String>,
     /// Whether a non-heading block was kept since the last heading.
@@ -103,6 +111,8 @@ struct Walker<'w, 'p, 'a> {
     skipping: Option<(u8, u32)>,
     /// The index the walk is at.
     at: u32,
+    /// Whether a paragraph was kept.
+    has_paragraph: bool,
 }
 
 impl Walker<'_, '_, '_> {
@@ -111,11 +121,7 @@ impl Walker<'_, '_, '_> {
         let Some(root_node) = page.nodes.get(root as usize) else {
             return;
         };
-        let root_kind = block_frame_kind(root_node.tag);
-        self.frames.push(Frame {
-            end: root_node.end,
-            kind: root_kind,
-        });
+        self.push_frame(root_node.end, block_frame_kind(root_node.tag));
         let mut at = root + 1;
         while at < root_node.end {
             self.close_frames_before(at);
@@ -269,6 +275,7 @@ impl Walker<'_, '_, '_> {
             return;
         }
         self.content_since_heading = !matches!(block, Block::Heading { .. });
+        self.has_paragraph |= matches!(block, Block::Paragraph(_));
         self.out.push(block);
     }
 
@@ -354,7 +361,24 @@ impl Walker<'_, '_, '_> {
     }
 
     fn push_frame(&mut self, end: u32, kind: FrameKind) {
+        let position = self.frames.len();
+        match kind {
+            FrameKind::Link { .. } | FrameKind::Mark { .. } => self.inline_frames.push(position),
+            FrameKind::Heading(_) | FrameKind::Quote => self.context_frames.push(position),
+            FrameKind::Block => {}
+        }
         self.frames.push(Frame { end, kind });
+    }
+
+    fn pop_frame(&mut self) -> Option<FrameKind> {
+        let frame = self.frames.pop()?;
+        let position = self.frames.len();
+        for positions in [&mut self.inline_frames, &mut self.context_frames] {
+            if positions.last() == Some(&position) {
+                positions.pop();
+            }
+        }
+        Some(frame.kind)
     }
 
     fn close_frames_before(&mut self, at: u32) {
@@ -366,7 +390,7 @@ impl Walker<'_, '_, '_> {
             if is_block {
                 self.flush();
             }
-            match self.frames.pop().map(|f| f.kind) {
+            match self.pop_frame() {
                 Some(FrameKind::Link { start, url }) => self.line.add_link(start, url),
                 Some(FrameKind::Mark { start, kind }) => self.line.add_mark(kind, start),
                 _ => {}
@@ -382,7 +406,10 @@ impl Walker<'_, '_, '_> {
         }
         // Links and marks still open end here for this block and continue into the next one
         // from its start.
-        for frame in &mut self.frames {
+        for &position in &self.inline_frames {
+            let Some(frame) = self.frames.get_mut(position) else {
+                continue;
+            };
             match &mut frame.kind {
                 FrameKind::Link { start, url } => {
                     self.line.add_link(*start, url.clone());
@@ -404,11 +431,15 @@ impl Walker<'_, '_, '_> {
 
     /// Decides what a finished line of text becomes.
     fn block_of(&mut self, inline: Inline) -> Option<Block> {
-        let context = self.frames.iter().rev().find_map(|frame| match frame.kind {
-            FrameKind::Heading(level) => Some(Some(level)),
-            FrameKind::Quote => Some(None),
-            _ => None,
-        });
+        let context = self
+            .context_frames
+            .last()
+            .and_then(|&position| self.frames.get(position))
+            .and_then(|frame| match frame.kind {
+                FrameKind::Heading(level) => Some(Some(level)),
+                FrameKind::Quote => Some(None),
+                _ => None,
+            });
         if let Some(Some(level)) = context {
             if self.is_title(&inline.text) || self.starts_chrome_section(&inline.text, level) {
                 return None;
@@ -433,7 +464,7 @@ impl Walker<'_, '_, '_> {
         };
         if is_furniture
             || link_density(&inline) > self.max_link_density()
-            || (!self.has_paragraph() && self.is_title(&inline.text))
+            || (!self.has_paragraph && self.is_title(&inline.text))
         {
             return None;
         }
@@ -495,10 +526,6 @@ impl Walker<'_, '_, '_> {
                 let lead = lead.as_str();
                 lead == image || (!stem(lead).is_empty() && stem(lead) == stem(image))
             })
-    }
-
-    fn has_paragraph(&self) -> bool {
-        self.out.iter().any(|b| matches!(b, Block::Paragraph(_)))
     }
 
     fn is_title(&self, text: &str) -> bool {

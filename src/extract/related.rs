@@ -77,6 +77,9 @@ const MAX_BOX_CHARS: usize = 400;
 const MAX_BOX_LINKS: usize = 5;
 /// The longest label, in characters.
 const MAX_LABEL_CHARS: usize = 60;
+/// The most nodes a related box spans. Larger subtrees are never boxes, and the bound keeps
+/// nested boxes from being read once per level.
+const MAX_BOX_NODES: u32 = 1024;
 
 /// Splits a text that opens with a related label into `(label, rest)`; the rest is trimmed of
 /// the separator.
@@ -168,6 +171,9 @@ pub(crate) fn is_box_candidate(
     let Some(node) = page.nodes.get(index as usize) else {
         return false;
     };
+    if node.end.saturating_sub(index) > MAX_BOX_NODES {
+        return false;
+    }
     let inner = page
         .nodes
         .get(index as usize + 1..node.end as usize)

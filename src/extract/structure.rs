@@ -4,7 +4,7 @@ use url::Url;
 
 use crate::clean::Cleaned;
 use crate::document::{Figure, List, ListItem, Table};
-use crate::page::{Page, Tag};
+use crate::page::{Flags, Page, Tag};
 
 use super::inline::{inline_of, resolve_href};
 
@@ -39,7 +39,11 @@ pub(crate) fn is_text_list(page: &Page<'_>, index: u32) -> bool {
                 Tag::Table | Tag::Blockquote | Tag::Pre | Tag::Article | Tag::Section
             )
     });
-    if has_structure {
+    // A list at the depth budget holds the text of the lists nested below it loose, outside
+    // its items (the parser flattened them); building it from its items would lose that.
+    let has_loose_text = list.flags.contains(Flags::AT_DEPTH_LIMIT)
+        && children(page, index).any(|c| page.nodes[c as usize].text.chars > 0);
+    if has_structure || has_loose_text {
         return false;
     }
     children(page, index)

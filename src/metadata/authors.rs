@@ -148,10 +148,17 @@ const MAX_NAME_WORDS: usize = 5;
 /// The longest name, in characters.
 const MAX_NAME_CHARS: usize = 60;
 
+/// The most author names kept: the duplicate check compares every pair, and a page can list
+/// hundreds of thousands.
+const MAX_AUTHORS: usize = 1000;
+
 /// Cleans byline texts into person names, dropping any that is `site_name`.
 pub(crate) fn clean_author_names(raw: &[String], site_name: Option<&str>) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     for text in raw {
+        if names.len() >= MAX_AUTHORS {
+            break;
+        }
         let text = collapse(text);
         // A profile URL or an e-mail address is not a name, and splitting it would make
         // fragments that look like one.

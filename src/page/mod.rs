@@ -8,6 +8,10 @@
 //! DOM twice and no traversal recurses: a page nested a million levels deep costs a stack of
 //! a million `u32`s, not a million stack frames.
 //!
+//! Elements nested deeper than the depth budget are not indexed themselves: their children
+//! are indexed as children of their ancestor at the limit, as the parser flattens them, so
+//! no later stage sees a subtree deeper than the budget, whoever parsed the document.
+//!
 //! Elements that never hold article text (`script`, `style`, `svg`, form controls, media) are
 //! not indexed at all; the JSON-LD scripts among them are kept aside for the metadata stage.
 //! Hidden elements are indexed with the [`Hint::Hidden`] hint, for cleaning to decide.
@@ -56,6 +60,11 @@ impl Flags {
     pub(crate) const IN_HEAD: Flags = Flags(2);
     /// Inside `<pre>`: whitespace is significant.
     pub(crate) const IN_PRE: Flags = Flags(4);
+    /// Inside (not being) an `<article>` or `<main>`.
+    pub(crate) const IN_ARTICLE: Flags = Flags(8);
+    /// An element at the depth budget: whatever was nested deeper was flattened into it.
+    /// Set on the element only, and on its text.
+    pub(crate) const AT_DEPTH_LIMIT: Flags = Flags(16);
 
     pub(crate) fn contains(self, other: Flags) -> bool {
         self.0 & other.0 == other.0
@@ -80,8 +89,15 @@ pub(crate) struct Page<'a> {
 }
 
 impl<'a> Page<'a> {
-    /// Flattens a parsed document.
+    /// Flattens a parsed document, with the default depth budget.
+    #[cfg(test)]
     pub(crate) fn build(html: &'a Html) -> Page<'a> {
+        Page::build_within(html, crate::options::DEFAULT_MAX_DEPTH)
+    }
+
+    /// Flattens a parsed document; elements with more than `max_depth` ancestors are not
+    /// indexed, and their children are indexed under their ancestor at the limit.
+    pub(crate) fn build_within(html: &'a Html, max_depth: usize) -> Page<'a> {
         let mut builder = Builder {
             page: Page {
                 nodes: Vec::with_capacity(1024),
@@ -90,6 +106,8 @@ impl<'a> Page<'a> {
                 element_count: 0,
             },
             open: Vec::with_capacity(64),
+            max_depth,
+            transparent: 0,
         };
         builder.walk(html.tree.root());
         builder.page
@@ -168,6 +186,10 @@ struct Builder<'a> {
     page: Page<'a>,
     /// Indices of the elements whose subtrees are being walked.
     open: Vec<u32>,
+    /// Open elements deeper than this are not indexed.
+    max_depth: usize,
+    /// Elements being walked past the depth budget, not indexed; they close first.
+    transparent: usize,
 }
 
 impl<'a> Builder<'a> {
@@ -234,6 +256,9 @@ impl<'a> Builder<'a> {
             }
             Node::Element(element) => {
                 self.page.element_count += 1;
+                if self.open.len() > self.max_depth {
+                    return self.pass_through(node, element);
+                }
                 if !self.describe_element(element, &mut entry) {
                     return false;
                 }
@@ -246,6 +271,21 @@ impl<'a> Builder<'a> {
         self.page.nodes.push(entry);
         self.open.push(index);
         true
+    }
+
+    /// An element past the depth budget: not indexed, its children walked as if they were its
+    /// parent's. Scripts and noscripts are still kept aside.
+    fn pass_through(&mut self, node: NodeRef<'a, Node>, element: &'a Element) -> bool {
+        match Tag::from_name(&element.name.local) {
+            Tag::Script => self.keep_json_ld(node, element),
+            Tag::Noscript => self.keep_noscript(node),
+            tag if !tag.is_never_content() => {
+                self.transparent += 1;
+                return true;
+            }
+            _ => {}
+        }
+        false
     }
 
     /// Fills in an element's tag, hints and flags; false when it is not to be indexed.
@@ -270,6 +310,13 @@ impl<'a> Builder<'a> {
             entry.hints.remove(Hint::Hidden);
         } else if attributes.hidden && !matches!(tag, Tag::Html | Tag::Body) {
             entry.hints.insert(Hint::Hidden);
+        }
+        if self.open.len() >= self.max_depth {
+            entry.flags = entry.flags.with(Flags::AT_DEPTH_LIMIT);
+        }
+        let parent_tag = self.page.nodes.get(entry.parent as usize).map(|p| p.tag);
+        if matches!(parent_tag, Some(Tag::Article | Tag::Main)) {
+            entry.flags = entry.flags.with(Flags::IN_ARTICLE);
         }
         entry.flags = match tag {
             Tag::A if element.attr("href").is_some() => entry.flags.with(Flags::IN_LINK),
@@ -334,6 +381,10 @@ impl<'a> Builder<'a> {
     }
 
     fn close(&mut self) {
+        if self.transparent > 0 {
+            self.transparent -= 1;
+            return;
+        }
         if let Some(index) = self.open.pop() {
             let end = self.page.nodes.len() as u32;
             if let Some(node) = self.page.nodes.get_mut(index as usize) {
@@ -548,12 +599,49 @@ mod tests {
         assert_eq!(page.text_of(div), "A title line two");
     }
 
+    /// A document nested `depth` levels deep, built directly: html5ever would take minutes.
+    fn nested_divs(depth: usize) -> Html {
+        let mut html = Html::new_document();
+        let div = || {
+            Node::Element(Element::new(
+                html5ever::QualName::new(None, html5ever::ns!(html), html5ever::local_name!("div")),
+                Vec::new(),
+            ))
+        };
+        let mut parent = html.tree.root().id();
+        for _ in 0..depth {
+            let Some(mut node) = html.tree.get_mut(parent) else {
+                break;
+            };
+            parent = node.append(div()).id();
+        }
+        if let Some(mut node) = html.tree.get_mut(parent) {
+            node.append(Node::Text(scraper::node::Text {
+                text: "deep".into(),
+            }));
+        }
+        html
+    }
+
     #[test]
     fn survives_deep_nesting_without_recursion() {
-        let depth = 100_000;
-        let html = format!("{}x{}", "<div>".repeat(depth), "</div>".repeat(depth));
-        let parsed = Html::parse_document(&html);
-        let page = Page::build(&parsed);
-        assert!(page.element_count >= depth);
+        let depth = 1_000_000;
+        let html = nested_divs(depth);
+        let page = Page::build_within(&html, depth + 1);
+        assert_eq!(page.element_count, depth);
+        assert_eq!(page.nodes.len(), depth + 2);
+    }
+
+    #[test]
+    fn flattens_nesting_past_the_depth_budget() {
+        let html = nested_divs(1000);
+        let page = Page::build_within(&html, 10);
+        assert_eq!(page.element_count, 1000);
+        assert_eq!(page.nodes.len(), 10 + 2);
+        let deepest = (0..page.nodes.len() as u32)
+            .map(|i| page.ancestors(i).count())
+            .max();
+        assert_eq!(deepest, Some(11), "the text under the deepest element kept");
+        assert_eq!(page.text_of(0), "deep");
     }
 }

@@ -4,6 +4,7 @@
 //! Each module opens with a comment saying what belongs in it and exposes
 //! `fn trials() -> Vec<Trial>`:
 //!
+//! - `adversarial`: hostile and broken input at scale (issue 6), generated in code;
 //! - `api`: the public API contract (entry points, builder settings, threads, invariants);
 //! - `corpus`: the never-break floor over the shared evaluation corpus (no panic, no error but
 //!   `NoContent`, a title wherever the truth has one);
@@ -14,6 +15,7 @@
 //!   `expected.json` and its snippet lists;
 //! - `quality`: the corpus quality gate.
 
+mod adversarial;
 mod api;
 mod corpus;
 mod errors;
@@ -46,6 +48,7 @@ fn named_trials(module: &str, tests: &[(&str, Test)]) -> Vec<Trial> {
 fn main() {
     let arguments = Arguments::from_args();
     let mut trials: Vec<Trial> = Vec::new();
+    trials.extend(adversarial::trials());
     trials.extend(api::trials());
     trials.extend(corpus::trials());
     trials.extend(errors::trials());

@@ -322,7 +322,9 @@ pub(crate) fn date_in_url(url: &Url) -> Option<Date> {
         if start > 0 && bytes[start - 1].is_ascii_alphanumeric() {
             return None;
         }
+        // A date takes at most 10 bytes; looking further would make the scan quadratic.
         let tail = path.get(start..)?;
+        let tail = tail.get(..16).unwrap_or(tail);
         slashed_date(tail).or_else(|| compact_date(tail))
     })
 }

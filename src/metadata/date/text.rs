@@ -175,11 +175,21 @@ fn date_at(
     }
 }
 
+/// How far into a text an ISO date is looked for, in bytes.
+const MAX_ISO_BYTES: usize = 64;
+
 /// `2021-03-30T11:49:00+03:00` written whole inside a text.
 fn iso_at(tokens: &[Token], start: usize, input: &str) -> Option<(Timestamp, usize)> {
     let at = tokens[start].at;
     let tail = input.get(at..)?;
-    let word_len = tail.find(char::is_whitespace).unwrap_or(tail.len());
+    // No ISO date is longer than this; looking further would cost a long word's length once
+    // per number in it.
+    let bounded = (0..=MAX_ISO_BYTES.min(tail.len()))
+        .rev()
+        .find(|&end| tail.is_char_boundary(end))
+        .and_then(|end| tail.get(..end))
+        .unwrap_or_default();
+    let word_len = bounded.find(char::is_whitespace).unwrap_or(bounded.len());
     let stamp = parse_iso(&tail[..word_len])
         .or_else(|| parse_iso(tail.get(..16)?))
         .or_else(|| parse_iso(tail.get(..10)?))?;
