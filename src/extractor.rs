@@ -162,7 +162,15 @@ impl Extractor {
         {
             return blocks;
         }
-        chosen.map_or_else(Vec::new, |(cleaned, choice)| {
+        let blocks = chosen.map_or_else(Vec::new, |(cleaned, choice)| {
+            self.body_blocks(page, &cleaned, &choice, metadata)
+        });
+        if !blocks.is_empty() {
+            return blocks;
+        }
+        // Nothing survived: the story may sit in an element its classes call chrome.
+        let cleaned = clean::clean(page, Mode::Permissive);
+        score::choose(page, &cleaned).map_or_else(Vec::new, |choice| {
             self.body_blocks(page, &cleaned, &choice, metadata)
         })
     }

@@ -52,6 +52,11 @@ pub(crate) enum Mode {
     /// Only what is chrome beyond doubt; used when the strict pass leaves too little text,
     /// as on forum threads whose posts are marked up as comments.
     Relaxed,
+    /// Page structure only (`nav`, site header and footer, forms, asides) and icons; class
+    /// words are not read at all. The last resort when the other passes leave nothing: some
+    /// pages keep their whole story in an element whose class or `hidden` attribute says
+    /// otherwise (a story rendered into a modal, a script-revealed layer).
+    Permissive,
 }
 
 /// Why a subtree was removed.
@@ -101,7 +106,11 @@ pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
     while let Some(node) = page.nodes.get(index) {
         let reason = nav::reason(page, index as u32)
             .or_else(|| icons::reason(page, index as u32))
-            .or_else(|| reason_from_hints(node.tag, node.hints, mode));
+            .or_else(|| {
+                (mode != Mode::Permissive)
+                    .then(|| reason_from_hints(node.tag, node.hints, mode))
+                    .flatten()
+            });
         let keep = reason.is_none_or(|reason| guard.protects(index, node.tag, reason));
         if keep {
             index += 1;
@@ -159,7 +168,7 @@ fn reason_from_hints(tag: Tag, hints: Hints, mode: Mode) -> Option<Reason> {
     let found = always.iter().find(|(hint, _)| hints.has(*hint));
     let found = match mode {
         Mode::Strict => found.or_else(|| strict_only.iter().find(|(hint, _)| hints.has(*hint))),
-        Mode::Relaxed => found,
+        Mode::Relaxed | Mode::Permissive => found,
     };
     found.map(|&(_, reason)| reason)
 }

@@ -207,6 +207,7 @@ impl Walker<'_, '_, '_> {
                 }
             }
             Tag::Hr => self.flush(),
+            Tag::MathToken => self.line.push_space(),
             Tag::A => {
                 if let Some(url) = page.attr(at, "href").and_then(|h| resolve_href(h, base)) {
                     let start = self.line.position();
@@ -535,8 +536,14 @@ impl Walker<'_, '_, '_> {
     }
 
     /// Drops headings left dangling at the end (the heading of a removed rail).
+    /// A body made of nothing but headings keeps them (a page of section titles over
+    /// pictures).
     fn finish(mut self) -> Vec<Block> {
-        while matches!(self.out.last(), Some(Block::Heading { .. })) {
+        let only_headings = self
+            .out
+            .iter()
+            .all(|block| matches!(block, Block::Heading { .. }));
+        while !only_headings && matches!(self.out.last(), Some(Block::Heading { .. })) {
             self.out.pop();
         }
         self.out

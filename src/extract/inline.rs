@@ -225,7 +225,7 @@ fn open_inline(
     let tag = node.tag;
     if tag == Tag::Br {
         builder.line_break();
-    } else if tag.is_block() {
+    } else if tag.is_block() || tag == Tag::MathToken {
         builder.push_space();
     } else if tag == Tag::A {
         if let Some(url) = page.attr(at, "href").and_then(|h| resolve_href(h, base)) {

@@ -19,7 +19,12 @@ pub(crate) enum Tag {
     Noscript,
     Template,
     Svg,
+    /// MathML: its text is the formula, kept inline.
     Math,
+    /// A MathML token (`mi`, `mn`, `mo`): a word of the formula.
+    MathToken,
+    /// A MathML annotation: the formula again in another notation (TeX), never shown.
+    MathSource,
     Iframe,
     Object,
     Embed,
@@ -112,6 +117,8 @@ impl Tag {
             "template" => Tag::Template,
             "svg" => Tag::Svg,
             "math" => Tag::Math,
+            "mi" | "mn" | "mo" | "mtext" | "ms" => Tag::MathToken,
+            "annotation" | "annotation-xml" => Tag::MathSource,
             "iframe" | "frame" | "frameset" => Tag::Iframe,
             "object" | "applet" => Tag::Object,
             "embed" | "param" => Tag::Embed,
@@ -209,7 +216,7 @@ impl Tag {
                 | Tag::Noscript
                 | Tag::Template
                 | Tag::Svg
-                | Tag::Math
+                | Tag::MathSource
                 | Tag::Iframe
                 | Tag::Object
                 | Tag::Embed
@@ -313,6 +320,8 @@ mod tests {
         assert!(Tag::P.is_block());
         assert!(!Tag::Span.is_block());
         assert!(Tag::Script.is_never_content());
+        assert!(Tag::MathSource.is_never_content());
+        assert!(!Tag::Math.is_never_content());
         assert!(!Tag::Div.is_never_content());
         assert_eq!(Tag::H3.heading_level(), Some(3));
     }
