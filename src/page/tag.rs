@@ -19,11 +19,11 @@ pub(crate) enum Tag {
     Noscript,
     Template,
     Svg,
-    /// MathML: its text is the formula, kept inline.
+    /// `MathML`: its text is the formula, kept inline.
     Math,
-    /// A MathML token (`mi`, `mn`, `mo`): a word of the formula.
+    /// A `MathML` token (`mi`, `mn`, `mo`): a word of the formula.
     MathToken,
-    /// A MathML annotation: the formula again in another notation (TeX), never shown.
+    /// A `MathML` annotation: the formula again in another notation (TeX), never shown.
     MathSource,
     Iframe,
     Object,
