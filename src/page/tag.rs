@@ -177,25 +177,14 @@ impl Tag {
             "fieldset" => Tag::Fieldset,
             "menu" => Tag::Menu,
             "a" => Tag::A,
-            "em" | "i" | "cite" | "dfn" | "var" => {
-                if name == "i" {
-                    Tag::I
-                } else {
-                    Tag::Em
-                }
-            }
+            "em" | "cite" | "dfn" | "var" => Tag::Em,
+            "i" => Tag::I,
             "strong" => Tag::Strong,
             "b" => Tag::B,
             "code" | "tt" => Tag::Code,
             "kbd" => Tag::Kbd,
             "samp" => Tag::Samp,
-            "br" | "wbr" => {
-                if name == "br" {
-                    Tag::Br
-                } else {
-                    Tag::Other
-                }
-            }
+            "br" => Tag::Br,
             "img" => Tag::Img,
             "span" => Tag::Span,
             "time" => Tag::Time,
