@@ -155,7 +155,13 @@ impl Extractor {
     /// The body blocks: the main content of the page, or of its `<noscript>` markup when the
     /// scripted page has little text.
     fn find_body(&self, page: &Page<'_>, metadata: &Metadata) -> Vec<Block> {
-        let chosen = choose_content(page);
+        // A discussion page (by its URL) keeps replies that hold most of its text.
+        let first = if metadata.url.as_ref().is_some_and(clean::is_discussion_url) {
+            Mode::Discussion
+        } else {
+            Mode::Strict
+        };
+        let chosen = choose_content(page, first);
         let good_chars = chosen.as_ref().map_or(0.0, |(_, choice)| choice.good_chars);
         if good_chars < RELAXED_RETRY_BELOW_CHARS
             && let Some(blocks) = self.noscript_blocks(page, metadata, good_chars)
@@ -188,7 +194,7 @@ impl Extractor {
         let markup = page.noscripts.iter().max_by_key(|text| text.len())?;
         let document = parse::parse(markup, &self.limits()).ok()?;
         let inner = Page::build_within(&document, self.options.max_depth);
-        let (cleaned, choice) = choose_content(&inner)?;
+        let (cleaned, choice) = choose_content(&inner, Mode::Discussion)?;
         if choice.good_chars < 2.0 * good_chars.max(RELAXED_RETRY_BELOW_CHARS / 2.0) {
             return None;
         }
@@ -259,8 +265,8 @@ impl Extractor {
 
 /// Cleans strictly and picks the main content; retries relaxed when that leaves little.
 /// `None` when the page holds no text at all.
-fn choose_content(page: &Page<'_>) -> Option<(Cleaned, Choice)> {
-    let cleaned = clean::clean(page, Mode::Strict);
+fn choose_content(page: &Page<'_>, first: Mode) -> Option<(Cleaned, Choice)> {
+    let cleaned = clean::clean(page, first);
     let strict = score::choose(page, &cleaned);
     let good_chars = strict.as_ref().map_or(0.0, |c| c.good_chars);
     if good_chars >= RELAXED_RETRY_BELOW_CHARS {

@@ -49,6 +49,9 @@ const HIDDEN_CONTENT_SHARE: f32 = 0.8;
 pub(crate) enum Mode {
     /// Everything that looks like chrome, comments and related rails included.
     Strict,
+    /// As strict, but comments holding most of the page's text stay: on a discussion page (a
+    /// forum thread, a Q&A page) the replies are the content, however they are marked up.
+    Discussion,
     /// Only what is chrome beyond doubt; used when the strict pass leaves too little text,
     /// as on forum threads whose posts are marked up as comments.
     Relaxed,
@@ -97,7 +100,7 @@ impl Cleaned {
 pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
     let guard = Guard::measure(page);
     let mut removed = vec![None; page.nodes.len()];
-    let teasers = if mode == Mode::Strict {
+    let teasers = if matches!(mode, Mode::Strict | Mode::Discussion) {
         teaser_cards(page, &guard)
     } else {
         Vec::new()
@@ -111,7 +114,7 @@ pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
                     .then(|| reason_from_hints(node.tag, node.hints, mode))
                     .flatten()
             });
-        let keep = reason.is_none_or(|reason| guard.protects(index, node.tag, reason));
+        let keep = reason.is_none_or(|reason| guard.protects(index, node.tag, reason, mode));
         if keep {
             index += 1;
         } else {
@@ -127,6 +130,48 @@ pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
         }
     }
     Cleaned { removed, teasers }
+}
+
+/// Path segments and host prefixes of discussion pages: forums, Q&A sites, comment threads.
+const DISCUSSION_PATH_WORDS: &[&str] = &[
+    "forum",
+    "forums",
+    "community",
+    "communities",
+    "discussion",
+    "discussions",
+    "discuss",
+    "thread",
+    "threads",
+    "topic",
+    "topics",
+    "t",
+    "questions",
+    "question",
+    "comments",
+    "viewtopic.php",
+    "showthread.php",
+    "board",
+    "boards",
+];
+const DISCUSSION_HOST_PREFIXES: &[&str] =
+    &["forum.", "forums.", "community.", "discuss.", "answers."];
+
+/// Whether a URL is a discussion page's: `forum.example.org/…`, `…/forums/…`, `…/t/slug/42`
+/// (Discourse), `…/questions/123/…` (Stack Exchange), `…/comments/…` (Reddit).
+pub(crate) fn is_discussion_url(url: &url::Url) -> bool {
+    let host = url.host_str().unwrap_or("");
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    DISCUSSION_HOST_PREFIXES
+        .iter()
+        .any(|prefix| host.starts_with(prefix))
+        || url.path_segments().is_some_and(|mut segments| {
+            segments.any(|segment| {
+                DISCUSSION_PATH_WORDS
+                    .iter()
+                    .any(|word| segment.eq_ignore_ascii_case(word))
+            })
+        })
 }
 
 /// The teaser cards of a page, unless they hold so much of its text that the page is a
@@ -167,7 +212,9 @@ fn reason_from_hints(tag: Tag, hints: Hints, mode: Mode) -> Option<Reason> {
     ];
     let found = always.iter().find(|(hint, _)| hints.has(*hint));
     let found = match mode {
-        Mode::Strict => found.or_else(|| strict_only.iter().find(|(hint, _)| hints.has(*hint))),
+        Mode::Strict | Mode::Discussion => {
+            found.or_else(|| strict_only.iter().find(|(hint, _)| hints.has(*hint)))
+        }
         Mode::Relaxed | Mode::Permissive => found,
     };
     found.map(|&(_, reason)| reason)
@@ -231,7 +278,7 @@ impl Guard {
     /// headings ("sharing-with-…") or columns named after a layout ("…noRightRail") do.
     /// Sidebars, related rails and promotions do hold some prose (teaser summaries, an "about"
     /// box), so they need far more of it. Footers stay chrome whatever they hold.
-    fn protects(&self, index: usize, tag: Tag, reason: Reason) -> bool {
+    fn protects(&self, index: usize, tag: Tag, reason: Reason, mode: Mode) -> bool {
         let share = self.prose[index] as f32 / self.total_prose.max(1) as f32;
         let outside = self.total_prose.saturating_sub(self.prose[index]);
         let guarded = share > GUARD_SHARE
@@ -240,7 +287,11 @@ impl Guard {
         match reason {
             Reason::Icon => false,
             Reason::Hidden => self.content_is_hidden,
-            Reason::Comment | Reason::Consent => guarded,
+            Reason::Consent => guarded,
+            // Comments are prose by nature and often most of a page's text, so holding most of
+            // it does not protect them; only being all there is does.
+            Reason::Comment if mode == Mode::Discussion => guarded,
+            Reason::Comment => outside < GUARD_MIN_OUTSIDE_CHARS,
             _ if tag == Tag::Footer => guarded,
             Reason::Sidebar | Reason::Related | Reason::Promo => {
                 guarded || self.reads_as_prose(index, BOX_PROSE_MIN_CHARS)
@@ -315,6 +366,36 @@ mod tests {
         let text = kept_text(&html, Mode::Strict);
         assert!(text.starts_with("The council"), "{text}");
         assert!(!text.contains("Home") && !text.contains("Share") && !text.contains("Buy"));
+    }
+
+    #[test]
+    fn recognises_discussion_urls() {
+        let discussion = |url: &str| is_discussion_url(&url::Url::parse(url).unwrap());
+        assert!(discussion("https://forum.example.org/topic/42-hello/"));
+        assert!(discussion("https://example.org/t/some-thread/3275"));
+        assert!(discussion("https://example.org/questions/77/why"));
+        assert!(!discussion("https://example.org/news/2021/03/30/storm"));
+        assert!(!discussion("https://example.org/topical-news/story"));
+    }
+
+    #[test]
+    fn discussion_mode_keeps_replies_that_hold_most_of_the_text() {
+        let html = format!(
+            "<body><article>{ARTICLE}</article>\
+             <div class='comments'>{ARTICLE}{ARTICLE}{ARTICLE}{ARTICLE}</div></body>"
+        );
+        assert_eq!(
+            kept_text(&html, Mode::Strict)
+                .matches("The council")
+                .count(),
+            1
+        );
+        assert_eq!(
+            kept_text(&html, Mode::Discussion)
+                .matches("The council")
+                .count(),
+            5
+        );
     }
 
     #[test]
