@@ -138,7 +138,11 @@ pub(crate) fn resolve_href(href: &str, base: Option<&Url>) -> Option<String> {
         return None;
     }
     match base {
-        Some(base) => base.join(href).ok().map(String::from),
+        // A base that cannot resolve it (`data:`, `hard::name`) leaves the target as written.
+        Some(base) => Some(
+            base.join(href)
+                .map_or_else(|_| href.to_owned(), String::from),
+        ),
         None => Some(href.to_owned()),
     }
 }
@@ -301,6 +305,15 @@ mod tests {
         let found = inline("<p>Go <a href='javascript:alert(1)'>here</a></p>", None);
         assert_eq!(found.text, "Go here");
         assert!(found.links.is_empty());
+    }
+
+    #[test]
+    fn keeps_targets_a_base_cannot_resolve() {
+        let base = Url::parse("hard::dw.com.colonial.html").unwrap();
+        assert_eq!(
+            resolve_href("/en/story", Some(&base)).as_deref(),
+            Some("/en/story")
+        );
     }
 
     #[test]
