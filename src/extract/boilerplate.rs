@@ -507,9 +507,20 @@ const CAPTION_CREDIT_MARKERS: &[&str] = &[
 const MAX_CREDIT_NAME_BYTES: usize = 40;
 
 /// A caption that ends with its photo credit: the credit names a photographer or agency in a
-/// few words after a marker.
+/// few words after a marker, or sits in a closing `(…)` group or after ` | ` with a `©` or an
+/// agency name: `The ermine in winter. (mlharing / iStock.com)`, `Lee Elder. | © Getty Images`.
 fn ends_with_photo_credit(text: &str) -> bool {
     let lower = text.to_lowercase();
+    let last_group = lower
+        .strip_suffix(')')
+        .and_then(|head| head.rfind('(').map(|open| &head[open + 1..]));
+    let last_segment = lower.rsplit_once(" | ").map(|(_, tail)| tail);
+    let is_credit = |part: &str| {
+        part.len() <= MAX_CREDIT_NAME_BYTES + 10 && (part.contains('©') || names_an_agency(part))
+    };
+    if last_group.is_some_and(is_credit) || last_segment.is_some_and(is_credit) {
+        return true;
+    }
     CAPTION_CREDIT_MARKERS.iter().any(|marker| {
         lower.rfind(marker).is_some_and(|at| {
             let name = &lower[at + marker.len()..];
@@ -698,6 +709,19 @@ mod tests {
         ));
         assert!(!is_boilerplate(
             "She said the photo: was taken by her brother in 1998 at the lake."
+        ));
+    }
+
+    #[test]
+    fn drops_captions_with_credits_in_brackets_or_after_a_bar() {
+        assert!(is_boilerplate(
+            "Das Hermelin ist im Winter gut getarnt. (mlharing / iStock.com)"
+        ));
+        assert!(is_boilerplate(
+            "Lee Elder war mit Talent gesegnet. | © Augusta National/Getty Images"
+        ));
+        assert!(!is_boilerplate(
+            "The ministry confirmed the figures on Monday (Reuters reported them first)."
         ));
     }
 
