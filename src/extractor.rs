@@ -11,6 +11,7 @@ use crate::decode;
 use crate::document::{Article, Block, Sources};
 use crate::error::{Error, Result};
 use crate::extract::body::{self, BodyInput};
+use crate::extract::cross_check;
 use crate::metadata::{self, Metadata};
 use crate::options::{ExtractorBuilder, Options};
 use crate::page::Page;
@@ -138,7 +139,10 @@ impl Extractor {
             .reference_time
             .unwrap_or_else(jiff::Timestamp::now);
         let metadata = metadata::read(&page, url, reference);
-        let blocks = self.find_body(&page, &metadata);
+        let mut blocks = self.find_body(&page, &metadata);
+        if let Some(article_body) = &metadata.article_body {
+            blocks = cross_check::filter(blocks, article_body);
+        }
         let chars: usize = blocks.iter().map(block_chars).sum();
         let article = assemble(metadata, blocks);
         if chars < self.options.min_chars {

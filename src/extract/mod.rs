@@ -4,6 +4,7 @@
 
 pub(crate) mod body;
 pub(crate) mod boilerplate;
+pub(crate) mod cross_check;
 pub(crate) mod inline;
 pub(crate) mod lead;
 pub(crate) mod related;

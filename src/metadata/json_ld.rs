@@ -45,6 +45,8 @@ pub(crate) struct JsonLdFacts {
     pub(crate) url: Option<String>,
     pub(crate) section: Option<String>,
     pub(crate) keywords: Vec<String>,
+    /// `articleBody` of an article object: the publisher's own body text.
+    pub(crate) article_body: Option<String>,
 }
 
 /// How well an object's `@type` describes an article.
@@ -203,6 +205,7 @@ fn fill_article(
     set_text(&mut facts.date_created, object.get("dateCreated"));
     set_text(&mut facts.date_modified, object.get("dateModified"));
     set_text(&mut facts.section, object.get("articleSection"));
+    set_text(&mut facts.article_body, object.get("articleBody"));
     if facts.keywords.is_empty() {
         facts.keywords = keywords(object.get("keywords"));
     }

@@ -53,6 +53,8 @@ pub(crate) struct Metadata {
     pub(crate) url: Option<Url>,
     /// The base for resolving relative links.
     pub(crate) base: Option<Url>,
+    /// The publisher's own body text (JSON-LD `articleBody`), when the page gives it.
+    pub(crate) article_body: Option<String>,
 }
 
 /// Fills an extracted article's language from its body text when the page declares none:
@@ -99,6 +101,7 @@ pub(crate) fn read(page: &Page<'_>, url: Option<&Url>, reference: jiff::Timestam
         tags: tags(&ld, &meta),
         url: canonical.or_else(|| url.cloned()),
         base,
+        article_body: ld.article_body.clone(),
     }
 }
 
