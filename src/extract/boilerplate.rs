@@ -201,6 +201,8 @@ const CHROME_SECTION_HEADINGS: &[&str] = &[
     "don't miss",
     "in case you missed it",
     "also read",
+    "podcasts",
+    "more podcasts",
     // Shops
     "people who viewed this item also viewed",
     "customers also viewed",
