@@ -122,28 +122,31 @@ pub(crate) fn mark_kind(tag: Tag) -> Option<MarkKind> {
     }
 }
 
-/// The absolute form of a link target, or `None` for targets that are not links
-/// (`javascript:`, empty, fragment-only).
+/// Schemes whose URLs run code or carry a document of their own when followed; a link or
+/// image with one of them is dropped and its text kept.
+const SCRIPT_SCHEMES: &[&str] = &["javascript", "vbscript", "data"];
+
+/// The absolute form of a link target, or `None` for targets that are not links (empty,
+/// fragment-only) or that run code (`javascript:`, `vbscript:`, `data:`).
+///
+/// The target is parsed the way browsers parse it (the WHATWG URL rules drop tabs and
+/// newlines and leading spaces, so `jav&#x09;ascript:` is `javascript:`) and the scheme is
+/// checked after that. An absolute target comes back normalised; a relative one is resolved
+/// against the base, or kept as written when there is none or it cannot resolve it.
 pub(crate) fn resolve_href(href: &str, base: Option<&Url>) -> Option<String> {
     let href = href.trim();
     if href.is_empty() || href.starts_with('#') {
         return None;
     }
-    let scheme_end = href.find(':').unwrap_or(0);
-    let scheme = &href[..scheme_end];
-    if scheme.eq_ignore_ascii_case("javascript")
-        || scheme.eq_ignore_ascii_case("data")
-        || scheme.eq_ignore_ascii_case("vbscript")
-    {
-        return None;
-    }
-    match base {
-        // A base that cannot resolve it (`data:`, `hard::name`) leaves the target as written.
-        Some(base) => Some(
-            base.join(href)
-                .map_or_else(|_| href.to_owned(), String::from),
-        ),
-        None => Some(href.to_owned()),
+    let parsed = match base {
+        Some(base) => base.join(href),
+        None => Url::parse(href),
+    };
+    match parsed {
+        Ok(url) => (!SCRIPT_SCHEMES.contains(&url.scheme())).then(|| String::from(url)),
+        // A relative target without a base, or one that the base cannot resolve (`data:`,
+        // `hard::name`), stays as written: the parser found no scheme in it to run.
+        Err(_) => Some(href.to_owned()),
     }
 }
 
@@ -160,12 +163,16 @@ enum Open {
         start: usize,
         kind: MarkKind,
     },
+    /// A block element: its end separates words, as its start does (`<td><div>Oslo</div>north`).
+    Block {
+        end: u32,
+    },
 }
 
 impl Open {
     fn end(&self) -> u32 {
         match self {
-            Open::Link { end, .. } | Open::Mark { end, .. } => *end,
+            Open::Link { end, .. } | Open::Mark { end, .. } | Open::Block { end } => *end,
         }
     }
 
@@ -173,6 +180,7 @@ impl Open {
         match self {
             Open::Link { start, url, .. } => builder.add_link(start, url),
             Open::Mark { start, kind, .. } => builder.add_mark(kind, start),
+            Open::Block { .. } => builder.push_space(),
         }
     }
 }
@@ -231,6 +239,7 @@ fn open_inline(
         builder.line_break();
     } else if tag.is_block() || tag == Tag::MathToken {
         builder.push_space();
+        open.push(Open::Block { end: node.end });
     } else if tag == Tag::A {
         if let Some(url) = page.attr(at, "href").and_then(|h| resolve_href(h, base)) {
             let start = builder.position();
@@ -314,6 +323,48 @@ mod tests {
             resolve_href("/en/story", Some(&base)).as_deref(),
             Some("/en/story")
         );
+    }
+
+    #[test]
+    fn drops_script_links_hidden_by_entities_and_whitespace() {
+        for href in [
+            "jav&#x09;ascript:alert(1)",
+            " javascript:alert(2)",
+            "java&#10;script:alert(3)",
+            "JaVaScRiPt&colon;alert(4)",
+            "vbscript:msgbox(5)",
+            "data:text/html;base64,PHNjcmlwdD4=",
+        ] {
+            let html = format!("<p>Go <a href=\"{href}\">here</a></p>");
+            for base in [None, Some("https://example.com/")] {
+                let found = inline(&html, base);
+                assert_eq!(found.text, "Go here");
+                assert!(
+                    found.links.is_empty(),
+                    "{href} with base {base:?}: {found:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn keeps_relative_links_without_a_base() {
+        let found = inline("<p>See <a href='/story'>the story</a></p>", None);
+        assert_eq!(found.links[0].url, "/story");
+    }
+
+    #[test]
+    fn block_elements_inside_a_subtree_separate_words() {
+        let parsed = Html::parse_document(
+            "<table><tr><td><div>Oslo</div>north<p>cold</p>coast</td></tr></table>",
+        );
+        let page = Page::build(&parsed);
+        let cleaned = clean(&page, Mode::Strict);
+        let td = (0..page.nodes.len() as u32)
+            .find(|&i| page.tag(i) == Tag::Td)
+            .unwrap();
+        let found = inline_of(&page, &cleaned, None, td, |_| false);
+        assert_eq!(found.text, "Oslo north cold coast");
     }
 
     #[test]
