@@ -1,9 +1,11 @@
 //! The extracted document: [`Article`] and the [`Block`]s of its body.
 //!
 //! These are plain data. Nothing here does I/O or refers back to the page's DOM; renderers in
-//! [`crate::render`] turn an `Article` into text, Markdown, JSON or HTML.
+//! [`crate::render`] turn an `Article` into text, Markdown, JSON or HTML. Every type serialises
+//! to the JSON schema of [`crate::render::json`] and deserialises from it, so an article kept
+//! as JSON can be rendered again later.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use url::Url;
 
 use crate::decode::Decoding;
@@ -24,7 +26,8 @@ use crate::timestamp::Timestamp;
 /// assert!(article.text().starts_with("The rain in Spain"));
 /// # Ok::<(), newsprint::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 #[non_exhaustive]
 pub struct Article {
     /// The canonical URL when the page names one, else the URL the page was given with.
@@ -99,7 +102,7 @@ impl Article {
 }
 
 /// One unit of the article body.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Block {
@@ -145,7 +148,7 @@ impl Block {
 }
 
 /// Text with its inline links and emphasis.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Inline {
     /// The text, whitespace collapsed, entities decoded.
     pub text: String,
@@ -167,7 +170,7 @@ impl Inline {
 }
 
 /// A link inside a paragraph.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Link {
     /// The link text.
     pub text: String,
@@ -180,7 +183,7 @@ pub struct Link {
 }
 
 /// Emphasis over a byte range of a paragraph's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mark {
     /// What kind of emphasis.
     pub kind: MarkKind,
@@ -191,7 +194,7 @@ pub struct Mark {
 }
 
 /// The kinds of inline emphasis that are kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum MarkKind {
@@ -204,7 +207,7 @@ pub enum MarkKind {
 }
 
 /// A list; items may hold nested lists.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct List {
     /// Numbered (`ol`) rather than bulleted (`ul`).
     pub ordered: bool,
@@ -230,7 +233,7 @@ impl List {
 }
 
 /// One list item.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ListItem {
     /// The item's own text.
     #[serde(flatten)]
@@ -240,18 +243,25 @@ pub struct ListItem {
     pub sublist: Option<Box<List>>,
 }
 
-/// A table of text cells.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+/// A data table. Cells keep their links and emphasis.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Table {
+    /// The table's `<caption>`.
+    #[serde(default)]
+    pub caption: Option<Inline>,
     /// Header cells, when the table has a header row.
-    pub header: Vec<String>,
+    pub header: Vec<Inline>,
     /// Body rows.
-    pub rows: Vec<Vec<String>>,
+    pub rows: Vec<Vec<Inline>>,
 }
 
 impl Table {
     fn write_text(&self, out: &mut String) {
         let mut first = true;
+        if let Some(caption) = &self.caption {
+            out.push_str(&caption.text);
+            first = false;
+        }
         for row in std::iter::once(&self.header)
             .filter(|header| !header.is_empty())
             .chain(&self.rows)
@@ -260,24 +270,29 @@ impl Table {
                 out.push('\n');
             }
             first = false;
-            out.push_str(&row.join("\t"));
+            for (column, cell) in row.iter().enumerate() {
+                if column > 0 {
+                    out.push('\t');
+                }
+                out.push_str(&cell.text);
+            }
         }
     }
 }
 
 /// An image kept as part of the body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figure {
     /// The image source.
     pub image: String,
     /// The image's alternative text.
     pub alt: Option<String>,
-    /// The caption.
-    pub caption: Option<String>,
+    /// The caption, with its links and emphasis.
+    pub caption: Option<Inline>,
 }
 
 /// A related-article link placed inside the body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Related {
     /// The label that introduces it (`Also on rt.com`, `READ MORE`); empty when there is none.
     pub label: String,
@@ -288,7 +303,7 @@ pub struct Related {
 }
 
 /// Where a metadata value was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Source {
@@ -314,7 +329,7 @@ pub enum Source {
 
 /// Which [`Source`] each metadata field of an [`Article`] came from; `None` where the field is
 /// empty.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Sources {
     /// Source of [`Article::title`].
@@ -395,10 +410,35 @@ mod tests {
     }
 
     #[test]
+    fn articles_round_trip_through_json() {
+        let article = Article {
+            title: Some("T".into()),
+            published: "2021-03-30T11:49:00+03:00".parse().ok(),
+            blocks: vec![
+                paragraph("First."),
+                Block::Table(Table {
+                    caption: Some(Inline::plain("c")),
+                    header: vec![Inline::plain("a")],
+                    rows: vec![vec![Inline::plain("1")]],
+                }),
+                Block::Figure(Figure {
+                    image: "https://example.com/a.jpg".into(),
+                    alt: None,
+                    caption: Some(Inline::plain("A cat")),
+                }),
+            ],
+            ..Article::default()
+        };
+        let json = serde_json::to_string(&article).unwrap();
+        assert_eq!(serde_json::from_str::<Article>(&json).unwrap(), article);
+    }
+
+    #[test]
     fn table_text_uses_tabs_and_lines() {
         let table = Block::Table(Table {
-            header: vec!["a".into(), "b".into()],
-            rows: vec![vec!["1".into(), "2".into()]],
+            caption: None,
+            header: vec![Inline::plain("a"), Inline::plain("b")],
+            rows: vec![vec![Inline::plain("1"), Inline::plain("2")]],
         });
         let mut out = String::new();
         table.write_text(&mut out);

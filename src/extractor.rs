@@ -296,7 +296,12 @@ fn block_chars(block: &Block) -> usize {
             .iter()
             .map(|item| item.content.text.chars().count())
             .sum(),
-        Block::Table(table) => table.rows.iter().flatten().map(|c| c.chars().count()).sum(),
+        Block::Table(table) => table
+            .rows
+            .iter()
+            .flatten()
+            .map(|cell| cell.text.chars().count())
+            .sum(),
         _ => 0,
     }
 }

@@ -145,9 +145,30 @@ impl serde::Serialize for Timestamp {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Timestamp {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn round_trips_through_json() {
+        for text in [
+            "2021-03-30T11:49:00+03:00",
+            "2021-03-30T11:49:00",
+            "2021-03-30",
+        ] {
+            let timestamp: Timestamp = text.parse().unwrap();
+            let json = serde_json::to_string(&timestamp).unwrap();
+            assert_eq!(serde_json::from_str::<Timestamp>(&json).unwrap(), timestamp);
+        }
+        assert!(serde_json::from_str::<Timestamp>("\"yesterday\"").is_err());
+    }
 
     #[test]
     fn displays_offset_only_when_known() {

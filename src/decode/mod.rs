@@ -33,7 +33,7 @@ use url::Url;
 const DETECTION_BYTES: usize = 1024 * 1024;
 
 /// Why an encoding was chosen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EncodingSource {
@@ -78,6 +78,34 @@ pub struct Decoding {
     pub declared: Option<&'static str>,
     /// Whether malformed byte sequences were replaced with U+FFFD.
     pub had_errors: bool,
+}
+
+/// Reads back what [`Decoding`]'s `Serialize` writes; encoding names are looked up as WHATWG
+/// labels, so that the fields stay `&'static str`.
+impl<'de> serde::Deserialize<'de> for Decoding {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        struct Fields<'a> {
+            #[serde(borrow)]
+            encoding: Cow<'a, str>,
+            source: EncodingSource,
+            #[serde(borrow)]
+            declared: Option<Cow<'a, str>>,
+            had_errors: bool,
+        }
+        fn name<E: serde::de::Error>(label: &str) -> Result<&'static str, E> {
+            Encoding::for_label(label.as_bytes())
+                .map(Encoding::name)
+                .ok_or_else(|| E::custom(format!("unknown encoding {label:?}")))
+        }
+        let fields = Fields::deserialize(deserializer)?;
+        Ok(Decoding {
+            encoding: name(&fields.encoding)?,
+            source: fields.source,
+            declared: fields.declared.as_deref().map(name).transpose()?,
+            had_errors: fields.had_errors,
+        })
+    }
 }
 
 /// Text decoded from bytes, with how it was decoded.
@@ -313,6 +341,20 @@ mod tests {
 
     fn page(body: &str) -> String {
         format!("<html><head><title>t</title></head><body><p>{body}</p></body></html>")
+    }
+
+    #[test]
+    fn decoding_round_trips_through_json() {
+        let decoding = Decoding {
+            encoding: "windows-1251",
+            source: EncodingSource::Corrected,
+            declared: Some("UTF-8"),
+            had_errors: false,
+        };
+        let json = serde_json::to_string(&decoding).unwrap();
+        assert_eq!(serde_json::from_str::<Decoding>(&json).unwrap(), decoding);
+        let unknown = json.replace("windows-1251", "klingon");
+        assert!(serde_json::from_str::<Decoding>(&unknown).is_err());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use url::Url;
 
 use crate::clean::Cleaned;
-use crate::document::{Figure, List, ListItem, Table};
+use crate::document::{Figure, Inline, List, ListItem, Table};
 use crate::page::{Flags, Page, Tag};
 
 use super::inline::{inline_of, resolve_href};
@@ -119,19 +119,26 @@ pub(crate) fn is_data_table(page: &Page<'_>, index: u32) -> bool {
     rows >= 2 && cells >= rows * 2 - 1 && chars <= MAX_DATA_CELL_CHARS * cells.max(1) as u32
 }
 
-/// Builds the data table at `index`.
+/// Builds the data table at `index`: its caption, header row and body rows, cells with their
+/// links and emphasis.
 pub(crate) fn table(page: &Page<'_>, cleaned: &Cleaned, base: Option<&Url>, index: u32) -> Table {
     let end = page.nodes.get(index as usize).map_or(index, |n| n.end);
-    let mut table = Table::default();
+    let mut table = Table {
+        caption: children(page, index)
+            .find(|&c| page.tag(c) == Tag::Caption && cleaned.reason(c).is_none())
+            .map(|at| inline_of(page, cleaned, base, at, |_| false))
+            .filter(|caption| !caption.text.is_empty()),
+        ..Table::default()
+    };
     for row in (index + 1..end).filter(|&at| page.tag(at) == Tag::Tr) {
         let cells: Vec<u32> = children(page, row)
             .filter(|&c| matches!(page.tag(c), Tag::Td | Tag::Th))
             .collect();
-        let texts: Vec<String> = cells
+        let texts: Vec<Inline> = cells
             .iter()
-            .map(|&cell| inline_of(page, cleaned, base, cell, |_| false).text)
+            .map(|&cell| inline_of(page, cleaned, base, cell, |_| false))
             .collect();
-        if texts.iter().all(String::is_empty) {
+        if texts.iter().all(|cell| cell.text.is_empty()) {
             continue;
         }
         let is_header = cells.iter().all(|&c| page.tag(c) == Tag::Th)
@@ -204,8 +211,8 @@ pub(crate) fn figure(
         .filter(|alt| !alt.is_empty());
     let caption = (index + 1..end)
         .find(|&at| page.tag(at) == Tag::Figcaption)
-        .map(|at| inline_of(page, cleaned, base, at, |_| false).text)
-        .filter(|caption| !caption.is_empty());
+        .map(|at| inline_of(page, cleaned, base, at, |_| false))
+        .filter(|caption| !caption.text.is_empty());
     Some(Figure {
         image,
         alt,
@@ -260,8 +267,28 @@ mod tests {
         let at = first(&page, Tag::Table);
         assert!(is_data_table(&page, at));
         let table = table(&page, &cleaned, None, at);
-        assert_eq!(table.header, ["City", "Rain"]);
-        assert_eq!(table.rows, [["Oslo", "12 mm"], ["Rome", "3 mm"]]);
+        let texts = |cells: &[Inline]| cells.iter().map(|c| c.text.clone()).collect::<Vec<_>>();
+        assert_eq!(table.caption, None);
+        assert_eq!(texts(&table.header), ["City", "Rain"]);
+        assert_eq!(texts(&table.rows[0]), ["Oslo", "12 mm"]);
+        assert_eq!(texts(&table.rows[1]), ["Rome", "3 mm"]);
+    }
+
+    #[test]
+    fn table_cells_keep_links_and_the_caption() {
+        let parsed = Html::parse_document(
+            "<table><caption>Results, <em>final</em></caption>\
+             <tr><th>Party</th><th>Seats</th></tr>\
+             <tr><td><a href='/greens'>Greens</a></td><td>12</td></tr></table>",
+        );
+        let page = Page::build(&parsed);
+        let cleaned = clean(&page, Mode::Strict);
+        let base = Url::parse("https://example.com/x/").unwrap();
+        let table = table(&page, &cleaned, Some(&base), first(&page, Tag::Table));
+        let caption = table.caption.unwrap();
+        assert_eq!(caption.text, "Results, final");
+        assert_eq!(caption.marks.len(), 1);
+        assert_eq!(table.rows[0][0].links[0].url, "https://example.com/greens");
     }
 
     #[test]
@@ -294,6 +321,8 @@ mod tests {
         let figure = figure(&page, &cleaned, Some(&base), first(&page, Tag::Figure)).unwrap();
         assert_eq!(figure.image, "https://example.com/a.jpg");
         assert_eq!(figure.alt.as_deref(), Some("A cat"));
-        assert_eq!(figure.caption.as_deref(), Some("The cat, asleep"));
+        let caption = figure.caption.unwrap();
+        assert_eq!(caption.text, "The cat, asleep");
+        assert_eq!(caption.marks[0].kind, crate::document::MarkKind::Strong);
     }
 }

@@ -79,7 +79,7 @@ fn write_block(out: &mut String, block: &Block) {
             );
             if let Some(caption) = &figure.caption {
                 out.push_str("\n\n*");
-                out.push_str(&escape(caption));
+                out.push_str(&escape(&caption.text));
                 out.push('*');
             }
         }
@@ -125,10 +125,10 @@ fn write_table(out: &mut String, table: &Table) {
     if columns == 0 {
         return;
     }
-    let row_line = |cells: &[String]| {
+    let row_line = |cells: &[Inline]| {
         let mut line = String::from("|");
         for column in 0..columns {
-            let cell = cells.get(column).map_or("", String::as_str);
+            let cell = cells.get(column).map_or("", |cell| cell.text.as_str());
             line.push(' ');
             line.push_str(&escape(cell).replace('\n', " "));
             line.push_str(" |");
@@ -136,7 +136,7 @@ fn write_table(out: &mut String, table: &Table) {
         line
     };
     let header = if table.header.is_empty() {
-        vec![String::new(); columns]
+        vec![Inline::default(); columns]
     } else {
         table.header.clone()
     };

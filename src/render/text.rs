@@ -51,7 +51,10 @@ fn write_block(out: &mut String, block: &Block) {
             let rows: Vec<String> = std::iter::once(&table.header)
                 .filter(|h| !h.is_empty())
                 .chain(&table.rows)
-                .map(|row| row.join("\t"))
+                .map(|row| {
+                    let cells: Vec<&str> = row.iter().map(|cell| cell.text.as_str()).collect();
+                    cells.join("\t")
+                })
                 .collect();
             out.push_str(&rows.join("\n"));
         }
@@ -59,7 +62,8 @@ fn write_block(out: &mut String, block: &Block) {
             out.push_str(
                 figure
                     .caption
-                    .as_deref()
+                    .as_ref()
+                    .map(|caption| caption.text.as_str())
                     .or(figure.alt.as_deref())
                     .unwrap_or(""),
             );
