@@ -1,18 +1,22 @@
 //! Extracts articles from URLs, saved pages or stdin.
 //!
 //! ```text
-//! cargo run --release --example extract -- [--format text|json|markdown] [--url BASE_URL] <URL | FILE | ->...
+//! cargo run --release --example extract -- [--format text|markdown|json|html] [--output FILE]
+//!     [--url BASE_URL] <URL | FILE | ->...
 //! ```
 //!
-//! `text` (the default) prints the title, the timestamp, a blank line and the body; `json`
-//! prints one JSON object per input and line, `{"input": …, "error": …}` for an input that
-//! failed (the other formats report failures on stderr). Every input goes the same way: a URL
+//! `text` (the default) prints the title, the timestamp, a blank line and the body; `markdown`
+//! prints CommonMark; `html` prints a standalone HTML document per input; `json` prints one
+//! JSON object per input and line, `{"input": …, "error": …}` for an input that failed (the
+//! other formats report failures on stderr). Text, Markdown and HTML of several inputs are
+//! separated by a blank line. `--output` writes to a file instead of stdout. Every input goes the same way: a URL
 //! is fetched (its final URL is the base), a file or `-` (stdin) is read (`--url` is the base),
 //! and the bytes are decoded and extracted by `Extractor::extract_bytes`. A failing input does
 //! not stop the others. Exit status: 0 when every input succeeded, 1 when any failed, 2 for
 //! bad arguments.
 
-use std::io::{Read, Write};
+use std::io::{BufWriter, Read, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use newsprint::render::json::ArticleJson;
@@ -20,37 +24,52 @@ use newsprint::{Article, Extractor};
 use serde::Serialize;
 use url::Url;
 
-const USAGE: &str =
-    "usage: extract [--format text|json|markdown] [--url BASE_URL] <URL | FILE | ->...";
+const USAGE: &str = "usage: extract [--format text|markdown|json|html] [--output FILE] \
+                     [--url BASE_URL] <URL | FILE | ->...";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
     Text,
-    Json,
     Markdown,
+    Json,
+    Html,
+}
+
+impl Format {
+    fn from_name(name: &str) -> Option<Format> {
+        match name {
+            "text" | "txt" => Some(Format::Text),
+            "markdown" | "md" => Some(Format::Markdown),
+            "json" => Some(Format::Json),
+            "html" => Some(Format::Html),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug)]
 struct Arguments {
     format: Format,
+    output: Option<PathBuf>,
     base_url: Option<Url>,
     inputs: Vec<String>,
 }
 
 fn parse_arguments(mut args: impl Iterator<Item = String>) -> Result<Arguments, String> {
     let mut format = Format::Text;
+    let mut output = None;
     let mut base_url = None;
     let mut inputs = Vec::new();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--format" | "-f" => {
                 let value = args.next().ok_or("--format needs a value")?;
-                format = match value.as_str() {
-                    "text" => Format::Text,
-                    "json" => Format::Json,
-                    "markdown" | "md" => Format::Markdown,
-                    other => return Err(format!("unknown format {other:?}")),
-                };
+                format =
+                    Format::from_name(&value).ok_or_else(|| format!("unknown format {value:?}"))?;
+            }
+            "--output" | "-o" => {
+                let value = args.next().ok_or("--output needs a value")?;
+                output = Some(PathBuf::from(value));
             }
             "--url" => {
                 let value = args.next().ok_or("--url needs a value")?;
@@ -69,6 +88,7 @@ fn parse_arguments(mut args: impl Iterator<Item = String>) -> Result<Arguments, 
     }
     Ok(Arguments {
         format,
+        output,
         base_url,
         inputs,
     })
@@ -197,7 +217,9 @@ struct JsonError<'a> {
     error: &'a str,
 }
 
+/// The output for one input: every format goes through here.
 fn render(format: Format, input: &str, result: &Result<Article, String>) -> String {
+    use newsprint::render::{html, markdown, text};
     match (format, result) {
         (Format::Json, Ok(article)) => {
             let line = JsonLine {
@@ -209,9 +231,20 @@ fn render(format: Format, input: &str, result: &Result<Article, String>) -> Stri
         (Format::Json, Err(error)) => {
             serde_json::to_string(&JsonError { input, error }).unwrap_or_default() + "\n"
         }
-        (Format::Text, Ok(article)) => newsprint::render::text::to_text(article),
-        (Format::Markdown, Ok(article)) => newsprint::render::markdown::to_markdown(article),
-        (Format::Text | Format::Markdown, Err(_)) => String::new(),
+        (Format::Text, Ok(article)) => text::to_text(article),
+        (Format::Markdown, Ok(article)) => markdown::to_markdown(article),
+        (Format::Html, Ok(article)) => html::to_html(article),
+        (Format::Text | Format::Markdown | Format::Html, Err(_)) => String::new(),
+    }
+}
+
+/// Where the output goes: `--output FILE`, else stdout.
+fn open_output(path: Option<&PathBuf>) -> Result<Box<dyn Write>, String> {
+    match path {
+        Some(path) => std::fs::File::create(path)
+            .map(|file| Box::new(BufWriter::new(file)) as Box<dyn Write>)
+            .map_err(|error| format!("cannot create {}: {error}", path.display())),
+        None => Ok(Box::new(BufWriter::new(std::io::stdout().lock()))),
     }
 }
 
@@ -226,8 +259,14 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let mut out = match open_output(arguments.output.as_ref()) {
+        Ok(out) => out,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
     let extractor = Extractor::new();
-    let mut stdout = std::io::stdout().lock();
     let mut failed = false;
     let mut printed_article = false;
     for input in &arguments.inputs {
@@ -239,7 +278,7 @@ fn main() -> ExitCode {
                 eprintln!("{input}: {error}");
             }
         }
-        // Articles in text and Markdown are separated by a blank line.
+        // Articles in text, Markdown and HTML are separated by a blank line.
         let separator = if printed_article && arguments.format != Format::Json && result.is_ok() {
             "\n"
         } else {
@@ -247,9 +286,12 @@ fn main() -> ExitCode {
         };
         printed_article |= result.is_ok();
         let output = render(arguments.format, input, &result);
-        if write!(stdout, "{separator}{output}").is_err() {
+        if write!(out, "{separator}{output}").is_err() {
             return ExitCode::from(1);
         }
+    }
+    if out.flush().is_err() {
+        return ExitCode::from(1);
     }
     if failed {
         ExitCode::from(1)

@@ -41,7 +41,7 @@
 //! 6. `score`: the element holding the most prose for the least junk is the main content.
 //! 7. `extract`: its blocks in order, with paragraph-level furniture filters and inline
 //!    related links.
-//! 8. [`render`]: plain text, Markdown and JSON.
+//! 8. [`render`]: plain text, Markdown, JSON and HTML.
 //!
 //! # Features
 //!

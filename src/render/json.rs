@@ -1,10 +1,32 @@
 //! JSON: the documented output schema, versioned by `schema_version`.
+//!
+//! An article is one object: `schema_version`, then every field of [`Article`] in order
+//! (`url`, `title`, `published` and `modified` as RFC 3339 strings or `null`, `authors`,
+//! `site_name`, `language`, `description`, `image`, `blocks`, `sources`, and `decoding` when
+//! the input was bytes), then `text`, the body as [`Article::text`] gives it. Blocks carry a
+//! `type` tag (`paragraph`, `heading`, `list`, `quote`, `code`, `table`, `figure`,
+//! `related`); text with inline formatting is `{"text", "links", "marks"}` with byte offsets
+//! into `text`. The README lists the whole schema.
+//!
+//! [`Article`] deserialises from this object (the extra `schema_version` and `text` are
+//! ignored), so an archived article can be rendered again in another format:
+//!
+//! ```
+//! let html = "<html><head><title>Rain</title></head><body><article><p>It rained all day \
+//!             long in the city, and the river rose by a metre.</p></article></body></html>";
+//! let article = newsprint::extract(html)?;
+//! let json = newsprint::render::json::to_json(&article);
+//! let archived: newsprint::Article = serde_json::from_str(&json).unwrap();
+//! assert_eq!(archived, article);
+//! # Ok::<(), newsprint::Error>(())
+//! ```
 
 use serde::Serialize;
 
 use crate::document::Article;
 
-/// The version of the JSON schema written by [`to_json`]; raised on any incompatible change.
+/// The version of the JSON schema written by [`to_json`]; raised on any incompatible change
+/// (a field removed, renamed or changing type). New fields may appear without a new version.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// An article as it appears in JSON: every field of [`Article`] plus `schema_version` and the
