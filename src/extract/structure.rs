@@ -13,6 +13,8 @@ use super::inline::{inline_of, resolve_href};
 const MAX_LIST_DEPTH: u32 = 6;
 /// A list item longer than this (characters) is a layout box, not a list entry.
 const MAX_LIST_ITEM_CHARS: u32 = 600;
+/// Longest code language name kept (`objective-c++` fits).
+const MAX_LANGUAGE_CHARS: usize = 32;
 /// A table whose cells average more than this (characters) lays out a page, not data.
 const MAX_DATA_CELL_CHARS: u32 = 160;
 
@@ -173,22 +175,27 @@ pub(crate) fn code(page: &Page<'_>, index: u32) -> (Option<String>, String) {
     (language, text)
 }
 
-/// `language-rust`, `lang-rust`, `highlight-rust` or `data-lang="rust"`.
+/// `language-rust`, `lang-rust`, `highlight-rust` or `data-lang="rust"`; only a plain name
+/// (letters, digits, `+-#._`) counts, since the value goes into fences and class attributes.
 fn language_of(page: &Page<'_>, index: u32) -> Option<String> {
-    if let Some(lang) = page
+    let named = page
         .attr(index, "data-lang")
         .or(page.attr(index, "data-language"))
-    {
-        return Some(lang.trim().to_owned()).filter(|l| !l.is_empty());
-    }
-    let class = page.attr(index, "class")?;
-    class.split_ascii_whitespace().find_map(|token| {
-        ["language-", "lang-", "highlight-source-", "highlight-"]
-            .iter()
-            .find_map(|prefix| token.strip_prefix(prefix))
-            .filter(|lang| !lang.is_empty())
-            .map(str::to_owned)
-    })
+        .map(str::trim);
+    let name = named.or_else(|| {
+        let class = page.attr(index, "class")?;
+        class.split_ascii_whitespace().find_map(|token| {
+            ["language-", "lang-", "highlight-source-", "highlight-"]
+                .iter()
+                .find_map(|prefix| token.strip_prefix(prefix))
+        })
+    })?;
+    let is_name = !name.is_empty()
+        && name.len() <= MAX_LANGUAGE_CHARS
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '#' | '.' | '_'));
+    is_name.then(|| name.to_owned())
 }
 
 /// The figure at `index`: its first image and its caption; `None` when it holds no image.
@@ -307,6 +314,28 @@ mod tests {
         let (language, text) = code(&page, first(&page, Tag::Pre));
         assert_eq!(language.as_deref(), Some("rust"));
         assert_eq!(text, "fn main() {\n    run();\n}");
+    }
+
+    #[test]
+    fn code_languages_are_plain_names() {
+        let language = |html: &str| {
+            let parsed = Html::parse_document(html);
+            let page = Page::build(&parsed);
+            code(&page, first(&page, Tag::Pre)).0
+        };
+        assert_eq!(
+            language("<pre data-lang='c++'>x</pre>").as_deref(),
+            Some("c++")
+        );
+        assert_eq!(
+            language("<pre class='x lang-objective-c'>x</pre>").as_deref(),
+            Some("objective-c")
+        );
+        assert_eq!(language("<pre data-lang='<script>'>x</pre>"), None);
+        assert_eq!(
+            language("<pre><code class='language-js\" onclick=\"x'>x</code></pre>"),
+            None
+        );
     }
 
     #[test]
