@@ -240,7 +240,7 @@ fn write_figure(out: &mut String, figure: &Figure) {
 fn write_inline(out: &mut String, inline: &Inline) {
     for event in spans::events(inline, |link| link_url(&link.url, false).is_some()) {
         match event {
-            Event::Text(text) => push_text(out, text),
+            Event::Text(text, _) => push_text(out, text),
             Event::Break => out.push_str("<br>"),
             Event::Open(Span::Link(index)) => {
                 let url = link_url(&inline.links[index].url, false).unwrap_or_default();

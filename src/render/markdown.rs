@@ -23,7 +23,7 @@ use std::fmt::Write;
 use crate::document::{Article, Block, Figure, Inline, List, Mark, MarkKind, Table};
 
 use super::spans::{self, Event, Span};
-use super::{code_language, image_url, link_url, related_inline};
+use super::{code_language, image_url, is_list_shown, is_shown, link_url, related_inline};
 
 /// Renders an article as Markdown.
 ///
@@ -48,26 +48,24 @@ pub fn to_markdown(article: &Article) -> String {
     if let Some(published) = &article.published {
         parts.push(format!("*{published}*"));
     }
+    // The kind and marker style of the list just written, if the last block written is one.
     let mut previous_list: Option<(bool, bool)> = None;
     for block in &article.blocks {
-        let rendered = match block {
+        let (rendered, list) = match block {
             Block::List(list) => {
                 // A list right after a list of the same kind would continue it; a different
                 // marker character starts a new one.
                 let alternate = previous_list
                     .is_some_and(|(ordered, alternate)| ordered == list.ordered && !alternate);
-                previous_list = Some((list.ordered, alternate));
                 let mut out = String::new();
-                write_list(&mut out, list, "", alternate);
-                out
+                write_list(&mut out, list, "", alternate, false);
+                (out, Some((list.ordered, alternate)))
             }
-            other => {
-                previous_list = None;
-                block_markdown(other)
-            }
+            other => (block_markdown(other), None),
         };
         if !rendered.trim().is_empty() {
             parts.push(rendered);
+            previous_list = list;
         }
     }
     let mut out = parts.join("\n\n");
@@ -89,7 +87,7 @@ fn block_markdown(block: &Block) -> String {
         Block::Quote(inline) => quoted(&inline_markdown(inline, Context::Paragraph)),
         Block::List(list) => {
             let mut out = String::new();
-            write_list(&mut out, list, "", false);
+            write_list(&mut out, list, "", false, false);
             out
         }
         Block::Code { language, text } => code_block(code_language(language.as_deref()), text),
@@ -113,19 +111,29 @@ fn quoted(text: &str) -> String {
         .join("\n")
 }
 
-/// Writes a list, every line after `indent`; `alternate` picks `*` and `1)` over `-` and `1.`.
-fn write_list(out: &mut String, list: &List, indent: &str, alternate: bool) {
-    for (number, item) in list.items.iter().enumerate() {
+/// Writes a list, every line after `indent`; `alternate` picks `*` and `1)` over `-` and `1.`;
+/// `under_text`: the list is nested right under its parent item's text. Items with neither
+/// text nor a nested list are left out.
+fn write_list(out: &mut String, list: &List, indent: &str, alternate: bool, under_text: bool) {
+    let items = list
+        .items
+        .iter()
+        .filter(|item| is_shown(item))
+        .map(|item| (item, inline_markdown(&item.content, Context::Paragraph)));
+    for (number, (item, content)) in items.enumerate() {
         let marker = match (list.ordered, alternate) {
             (false, false) => "-".to_owned(),
             (false, true) => "*".to_owned(),
             (true, false) => format!("{}.", number + 1),
             (true, true) => format!("{})", number + 1),
         };
-        let content = inline_markdown(&item.content, Context::Paragraph);
         let continuation = format!("{indent}{}", " ".repeat(marker.len() + 1));
         if !out.is_empty() {
-            out.push('\n');
+            // An empty item cannot interrupt a paragraph: as the first item of a nested list
+            // right under its parent's text, its marker would continue that text (`-` would
+            // even underline it as a heading). A blank line keeps it apart.
+            let interrupts = number == 0 && content.is_empty() && under_text;
+            out.push_str(if interrupts { "\n\n" } else { "\n" });
         }
         out.push_str(indent);
         out.push_str(&marker);
@@ -138,8 +146,8 @@ fn write_list(out: &mut String, list: &List, indent: &str, alternate: bool) {
             }
             out.push_str(line);
         }
-        if let Some(sublist) = &item.sublist {
-            write_list(out, sublist, &continuation, false);
+        if let Some(sublist) = item.sublist.as_deref().filter(|s| is_list_shown(s)) {
+            write_list(out, sublist, &continuation, false, !content.is_empty());
         }
     }
 }
@@ -289,12 +297,12 @@ fn tokens(inline: &Inline, context: Context) -> (Vec<Token>, Vec<Pair>) {
     let mut code: Option<String> = None;
     for event in spans::events(inline, |link| link_url(&link.url, true).is_some()) {
         match event {
-            Event::Text(text) => {
+            Event::Text(text, start) => {
                 if let Some(code) = &mut code {
                     code.push_str(text);
                 } else {
                     let mut written = String::with_capacity(text.len() + 4);
-                    escaper.push(&mut written, text);
+                    escaper.push(&mut written, &inline.text, start..start + text.len());
                     tokens.push(Token::Text(written));
                 }
             }
@@ -373,15 +381,18 @@ impl Escaper {
         self.line_is_digits = false;
     }
 
-    fn push(&mut self, out: &mut String, text: &str) {
-        for (at, c) in text.char_indices() {
+    /// Escapes `whole[range]`, looking ahead into the rest of `whole` where it matters: an
+    /// `&` can make an entity with text after it, whatever emphasis ends up between them.
+    fn push(&mut self, out: &mut String, whole: &str, range: std::ops::Range<usize>) {
+        for (at, c) in whole[range.clone()].char_indices() {
+            let at = range.start + at;
             let line_start = self.at_line_start;
             let needs_escape = match c {
                 '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|' | '~' | '$' | '^' => true,
                 '#' | '{' if self.context == Context::Heading => true,
                 '#' | '>' | '-' | '+' | '=' | ':' => line_start,
                 '.' | ')' => self.line_is_digits,
-                '&' => starts_entity(&text[at..]),
+                '&' => starts_entity(&whole[at..]),
                 _ => false,
             };
             if needs_escape {
@@ -856,13 +867,56 @@ mod tests {
             ],
         };
         let article = Article {
-            blocks: vec![Block::List(nested.clone()), Block::List(nested)],
+            blocks: vec![
+                Block::List(nested.clone()),
+                Block::Paragraph(Inline::plain(" ")),
+                Block::List(nested),
+            ],
             ..Article::default()
         };
         assert_eq!(
             to_markdown(&article),
             "1. one\\\n   two\n   - a\n2. \\- three\n\n1) one\\\n   two\n   - a\n2) \\- three\n"
         );
+    }
+
+    #[test]
+    fn keeps_empty_nested_items_from_continuing_their_parent() {
+        let list = List {
+            ordered: false,
+            items: vec![ListItem {
+                content: Inline::plain("parent"),
+                sublist: Some(Box::new(List {
+                    ordered: false,
+                    items: vec![
+                        ListItem {
+                            content: Inline::default(),
+                            sublist: Some(Box::new(List {
+                                ordered: false,
+                                items: vec![ListItem {
+                                    content: Inline::plain("deep"),
+                                    sublist: None,
+                                }],
+                            })),
+                        },
+                        ListItem::default(),
+                    ],
+                })),
+            }],
+        };
+        let mut out = String::new();
+        write_list(&mut out, &list, "", false, false);
+        assert_eq!(out, "- parent\n\n  -\n    - deep");
+        let mut out = String::new();
+        let empty_parent = List {
+            ordered: true,
+            items: vec![ListItem {
+                content: Inline::default(),
+                ..list.items[0].clone()
+            }],
+        };
+        write_list(&mut out, &empty_parent, "", false, false);
+        assert_eq!(out, "1.\n   -\n     - deep");
     }
 
     #[test]

@@ -21,7 +21,7 @@ mod spans;
 
 use url::Url;
 
-use crate::document::{Inline, Link, Related};
+use crate::document::{Inline, Link, List, ListItem, Related};
 
 /// Schemes a link may have in any output.
 const LINK_SCHEMES: &[&str] = &["http", "https", "mailto"];
@@ -69,6 +69,17 @@ pub(crate) fn code_language(language: Option<&str>) -> Option<&str> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '#' | '.' | '_'));
     is_name.then_some(language)
+}
+
+/// Whether a list item shows anything: text, or a nested list that does. Items that do not
+/// are left out of text and Markdown (an empty `-` line means nothing).
+pub(crate) fn is_shown(item: &ListItem) -> bool {
+    !item.content.text.trim().is_empty() || item.sublist.as_deref().is_some_and(is_list_shown)
+}
+
+/// Whether any item of a list shows anything.
+pub(crate) fn is_list_shown(list: &List) -> bool {
+    list.items.iter().any(is_shown)
 }
 
 /// A related link as inline text: `label: title` with the title linked.

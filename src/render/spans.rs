@@ -27,8 +27,8 @@ pub(crate) enum Event<'a> {
     Open(Span),
     /// The most recently opened span still open closes.
     Close(Span),
-    /// Text without line breaks.
-    Text(&'a str),
+    /// Text without line breaks, and the byte offset where it starts in [`Inline::text`].
+    Text(&'a str, usize),
     /// A line break between two non-empty lines.
     Break,
 }
@@ -38,6 +38,8 @@ pub(crate) enum Event<'a> {
 struct Piece<'a> {
     /// The text, or `None` for a line break.
     text: Option<&'a str>,
+    /// Where the text starts in the inline's text.
+    start: usize,
     /// Which of the inline's links covers it.
     link: Option<usize>,
     /// Which marks cover it, as bits (see [`mark_bit`]).
@@ -86,10 +88,40 @@ fn pieces<'a>(inline: &'a Inline, keep_link: &impl Fn(&Link) -> bool) -> Vec<Pie
             .filter(|&&(_, s, e)| s <= start && end <= e)
             .fold(0, |bits, &(bit, _, _)| bits | bit);
         let text = (piece_text != "\n").then_some(piece_text);
-        pieces.push(Piece { text, link, marks });
+        pieces.push(Piece {
+            text,
+            start,
+            link,
+            marks,
+        });
     }
     trim_lines(&mut pieces);
+    break_formatting(&mut pieces);
     pieces
+}
+
+/// A line break is inside a span only where the text on both sides is, and (see [`nest`]) the
+/// span is open already: a Markdown delimiter or link bracket never stands right before or
+/// after a hard break.
+fn break_formatting(pieces: &mut [Piece<'_>]) {
+    for at in 0..pieces.len() {
+        if pieces[at].text.is_some() {
+            continue;
+        }
+        let (before, after) = (
+            at.checked_sub(1).map(|i| pieces[i]),
+            pieces.get(at + 1).copied(),
+        );
+        let (link, marks) = match (before, after) {
+            (Some(before), Some(after)) => (
+                before.link.filter(|_| before.link == after.link),
+                before.marks & after.marks,
+            ),
+            _ => (None, 0),
+        };
+        pieces[at].link = link;
+        pieces[at].marks = marks;
+    }
 }
 
 /// Trims whitespace at the start and end of every line and drops empty lines.
@@ -101,7 +133,9 @@ fn trim_lines(pieces: &mut Vec<Piece<'_>>) {
             None if at_line_start => piece.text = Some(""),
             None => at_line_start = true,
             Some(text) if at_line_start => {
-                *text = text.trim_start();
+                let trimmed = text.trim_start();
+                piece.start += text.len() - trimmed.len();
+                *text = trimmed;
                 at_line_start = text.is_empty();
             }
             Some(_) => {}
@@ -145,12 +179,16 @@ fn nest<'a>(pieces: &[Piece<'a>]) -> Vec<Event<'a>> {
     let mut events = Vec::with_capacity(pieces.len() * 2);
     let mut stack: Vec<Span> = Vec::new();
     for (at, piece) in pieces.iter().enumerate() {
-        let wanted = wanted_stack(pieces, at, &stack);
+        let mut wanted = wanted_stack(pieces, at, &stack);
         let common = stack
             .iter()
             .zip(&wanted)
             .take_while(|(open, want)| open == want)
             .count();
+        // Nothing opens at a line break: the spans open there after it, with the text.
+        if piece.text.is_none() {
+            wanted.truncate(common);
+        }
         while stack.len() > common {
             if let Some(span) = stack.pop() {
                 events.push(Event::Close(span));
@@ -160,7 +198,11 @@ fn nest<'a>(pieces: &[Piece<'a>]) -> Vec<Event<'a>> {
             stack.push(span);
             events.push(Event::Open(span));
         }
-        events.push(piece.text.map_or(Event::Break, Event::Text));
+        events.push(
+            piece
+                .text
+                .map_or(Event::Break, |text| Event::Text(text, piece.start)),
+        );
     }
     while let Some(span) = stack.pop() {
         events.push(Event::Close(span));
@@ -239,7 +281,7 @@ mod tests {
             match event {
                 Event::Open(span) => out.extend(["<", name(span), ">"]),
                 Event::Close(span) => out.extend(["</", name(span), ">"]),
-                Event::Text(text) => out.push_str(text),
+                Event::Text(text, _) => out.push_str(text),
                 Event::Break => out.push('|'),
             }
         }
@@ -289,6 +331,29 @@ mod tests {
     }
 
     #[test]
+    fn line_breaks_stay_out_of_spans_that_end_or_start_at_them() {
+        let ending = inline("a b\nc", &[(0, 4)], &[(MarkKind::Emphasis, 2, 5)]);
+        assert_eq!(show(&ending), "<a>a <e>b</e></a>|<e>c</e>");
+        let starting = inline("a\nb c", &[(2, 5)], &[]);
+        assert_eq!(show(&starting), "a|<a>b c</a>");
+        let inside = inline("a\nb", &[(0, 3)], &[]);
+        assert_eq!(show(&inside), "<a>a|b</a>");
+    }
+
+    #[test]
+    fn text_events_know_where_they_start() {
+        let text = inline(" a\n b", &[], &[]);
+        let starts: Vec<_> = events(&text, |_| true)
+            .into_iter()
+            .filter_map(|event| match event {
+                Event::Text(text, start) => Some((text, start)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(starts, [("a", 1), ("b", 4)]);
+    }
+
+    #[test]
     fn ignores_ranges_out_of_bounds_or_inside_a_character() {
         let mut broken = inline("día", &[], &[(MarkKind::Strong, 2, 3)]);
         broken.links.push(Link {
@@ -304,6 +369,6 @@ mod tests {
     fn leaves_out_links_it_is_told_to_drop() {
         let linked = inline("see here", &[(4, 8)], &[]);
         let shown: Vec<_> = events(&linked, |_| false);
-        assert_eq!(shown, [Event::Text("see here")]);
+        assert_eq!(shown, [Event::Text("see here", 0)]);
     }
 }

@@ -8,7 +8,7 @@
 
 use crate::document::{Article, Block, Inline, List, Related, Table};
 
-use super::link_url;
+use super::{is_list_shown, is_shown, link_url};
 
 /// Renders an article as plain text.
 ///
@@ -72,7 +72,8 @@ fn block_text(block: &Block) -> String {
 }
 
 fn write_list(out: &mut String, list: &List, indent: &str) {
-    for (number, item) in list.items.iter().enumerate() {
+    let items = list.items.iter().filter(|item| is_shown(item));
+    for (number, item) in items.enumerate() {
         let marker = if list.ordered {
             format!("{}. ", number + 1)
         } else {
@@ -89,7 +90,7 @@ fn write_list(out: &mut String, list: &List, indent: &str) {
         } else {
             out.push_str(&content);
         }
-        if let Some(sublist) = &item.sublist {
+        if let Some(sublist) = item.sublist.as_deref().filter(|s| is_list_shown(s)) {
             write_list(out, sublist, &continuation);
         }
     }

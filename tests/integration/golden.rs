@@ -9,12 +9,17 @@
 //!
 //! Snippets from `case.toml` are checked against the body text ([`newsprint::Article::text`]):
 //! `must_contain` snippets must be in it, `must_not_contain` snippets (page noise) must not.
+//!
+//! An article fixture also holds its renderings: `expected.txt`, `expected.md` and
+//! `expected.html` (from `newsprint::render`), compared line by line and rewritten by
+//! `UPDATE_GOLDEN=1` with `expected.json`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use libtest_mimic::{Failed, Trial};
 use newsprint::render::json::ArticleJson;
+use newsprint::render::{html, markdown, text};
 use newsprint::{Article, Error, Extractor};
 use serde::Deserialize;
 use serde_json::Value;
@@ -214,8 +219,57 @@ fn run(fixture: &Fixture, update: bool) -> Result<(), Failed> {
     compare_article(&expected, &got, &mut report);
     if let Ok(article) = &result {
         check_snippets(&fixture.case, &article.text(), &mut report);
+        check_renderings(fixture, article, update, &mut report)?;
     }
     report.into_result()
+}
+
+/// Each output format against its file (`UPDATE_GOLDEN` writes them instead).
+fn check_renderings(
+    fixture: &Fixture,
+    article: &Article,
+    update: bool,
+    report: &mut Report,
+) -> Result<(), Failed> {
+    let renderings = [
+        ("expected.txt", text::to_text(article)),
+        ("expected.md", markdown::to_markdown(article)),
+        ("expected.html", html::to_html(article)),
+    ];
+    for (file, got) in renderings {
+        let path = fixture.dir.join(file);
+        if update {
+            std::fs::write(&path, &got).map_err(|e| format!("writing {}: {e}", path.display()))?;
+            continue;
+        }
+        match std::fs::read_to_string(&path) {
+            Ok(expected) => {
+                if let Some(difference) = first_line_difference(&expected, &got) {
+                    report.push(format!("{file}: {difference}"));
+                }
+            }
+            Err(error) => report.push(format!("reading {}: {error}", path.display())),
+        }
+    }
+    Ok(())
+}
+
+/// The first line where two renderings differ, with both versions.
+fn first_line_difference(expected: &str, got: &str) -> Option<String> {
+    if expected == got {
+        return None;
+    }
+    let (mut expected_lines, mut got_lines) = (expected.split('\n'), got.split('\n'));
+    (1..).find_map(|number| {
+        let (e, g) = (expected_lines.next(), got_lines.next());
+        (e != g).then(|| {
+            let (e, g) = (
+                e.map_or_else(|| "(end)".to_owned(), |e| shorten(e, MAX_SHOWN_CHARS)),
+                g.map_or_else(|| "(end)".to_owned(), |g| shorten(g, MAX_SHOWN_CHARS)),
+            );
+            format!("line {number} differs:\n    expected {e:?}\n    got      {g:?}")
+        })
+    })
 }
 
 /// A fixture documents itself: when it was saved and what it is for.
@@ -281,7 +335,10 @@ impl Report {
         if total > MAX_REPORTED {
             let _ = writeln!(message, "… and {} more", total - MAX_REPORTED);
         }
-        message.push_str("(UPDATE_GOLDEN=1 cargo test rewrites expected.json; review the diff)");
+        message.push_str(
+            "(UPDATE_GOLDEN=1 cargo test rewrites expected.json and the renderings; review the \
+             diff)",
+        );
         Err(message.into())
     }
 }

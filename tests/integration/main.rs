@@ -11,14 +11,21 @@
 //! - `errors`: every error variant reachable without the network, with its message, and
 //!   hostile input;
 //! - `fetch`: fetching and decoding against a loopback server;
+//! - `formats`: the output formats: Markdown read back against the blocks, HTML through a
+//!   strict sanitizer, hostile markup in no output, generated text;
 //! - `golden`: one trial per fixture page in `tests/fixtures/`, compared with its
-//!   `expected.json` and its snippet lists;
+//!   `expected.json`, its `expected.txt`, `expected.md` and `expected.html` renderings and its
+//!   snippet lists;
 //! - `quality`: the corpus quality gate.
+//!
+//! `commonmark` is not a test module: it reads Markdown back into blocks for `formats`.
 
 mod adversarial;
 mod api;
+mod commonmark;
 mod corpus;
 mod errors;
+mod formats;
 mod golden;
 mod quality;
 
@@ -53,6 +60,7 @@ fn main() {
     trials.extend(corpus::trials());
     trials.extend(errors::trials());
     trials.extend(fetch::trials());
+    trials.extend(formats::trials());
     trials.extend(golden::trials());
     trials.extend(quality::trials());
     libtest_mimic::run(&arguments, trials).exit();
