@@ -363,9 +363,11 @@ struct Escaper {
 
 impl Escaper {
     fn new(context: Context) -> Self {
+        // Headings and table cells hold inline content only: no line of theirs starts a
+        // block, so `1.` or `+9` in a cell stays as written.
         Escaper {
             context,
-            at_line_start: true,
+            at_line_start: context == Context::Paragraph,
             line_is_digits: false,
         }
     }
@@ -787,6 +789,14 @@ mod tests {
             paragraph(&Inline::plain("Q&A &amp; &#169; &#x41; & fish & chips;")),
             "Q&A \\&amp; \\&#169; \\&#x41; & fish & chips;"
         );
+    }
+
+    #[test]
+    fn table_cells_and_headings_need_no_line_start_escapes() {
+        assert_eq!(plain("+9", Context::TableCell), "+9");
+        assert_eq!(plain("36.4%", Context::TableCell), "36.4%");
+        assert_eq!(plain("1. Intro", Context::Heading), "1. Intro");
+        assert_eq!(plain("a|b", Context::TableCell), "a\\|b");
     }
 
     #[test]
