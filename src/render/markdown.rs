@@ -111,16 +111,11 @@ fn quoted(text: &str) -> String {
         .join("\n")
 }
 
-/// Writes a list, every line after `indent`; `alternate` picks `*` and `1)` over `-` and `1.`;
-/// `under_text`: the list is nested right under its parent item's text. Items with neither
-/// text nor a nested list are left out.
-fn write_list(out: &mut String, list: &List, indent: &str, alternate: bool, under_text: bool) {
-    let items = list
-        .items
-        .iter()
-        .filter(|item| is_shown(item))
-        .map(|item| (item, inline_markdown(&item.content, Context::Paragraph)));
-    for (number, (item, content)) in items.enumerate() {
+/// Writes a list, every line after `indent`; `alternate` picks `*` and `1)` over `-` and `1.`.
+/// With `on_this_line` the first marker continues the current line (see below). Items with
+/// neither text nor a nested list that shows are left out.
+fn write_list(out: &mut String, list: &List, indent: &str, alternate: bool, on_this_line: bool) {
+    for (number, item) in list.items.iter().filter(|item| is_shown(item)).enumerate() {
         let marker = match (list.ordered, alternate) {
             (false, false) => "-".to_owned(),
             (false, true) => "*".to_owned(),
@@ -128,15 +123,25 @@ fn write_list(out: &mut String, list: &List, indent: &str, alternate: bool, unde
             (true, true) => format!("{})", number + 1),
         };
         let continuation = format!("{indent}{}", " ".repeat(marker.len() + 1));
-        if !out.is_empty() {
-            // An empty item cannot interrupt a paragraph: as the first item of a nested list
-            // right under its parent's text, its marker would continue that text (`-` would
-            // even underline it as a heading). A blank line keeps it apart.
-            let interrupts = number == 0 && content.is_empty() && under_text;
-            out.push_str(if interrupts { "\n\n" } else { "\n" });
+        if !(number == 0 && on_this_line) {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(indent);
         }
-        out.push_str(indent);
         out.push_str(&marker);
+        let sublist = item.sublist.as_deref().filter(|s| is_list_shown(s));
+        let content = inline_markdown(&item.content, Context::Paragraph);
+        if content.is_empty() {
+            // An item without text starts its nested list on its own line (`- - a`): an
+            // empty item on a line of its own could not interrupt the text of an item above,
+            // and its `-` would underline that text as a heading.
+            if let Some(sublist) = sublist {
+                out.push(' ');
+                write_list(out, sublist, &continuation, false, true);
+            }
+            continue;
+        }
         for (index, line) in content.lines().enumerate() {
             if index == 0 {
                 out.push(' ');
@@ -146,8 +151,8 @@ fn write_list(out: &mut String, list: &List, indent: &str, alternate: bool, unde
             }
             out.push_str(line);
         }
-        if let Some(sublist) = item.sublist.as_deref().filter(|s| is_list_shown(s)) {
-            write_list(out, sublist, &continuation, false, !content.is_empty());
+        if let Some(sublist) = sublist {
+            write_list(out, sublist, &continuation, false, false);
         }
     }
 }
@@ -891,7 +896,7 @@ mod tests {
     }
 
     #[test]
-    fn keeps_empty_nested_items_from_continuing_their_parent() {
+    fn items_without_text_start_their_list_on_their_line() {
         let list = List {
             ordered: false,
             items: vec![ListItem {
@@ -916,17 +921,20 @@ mod tests {
         };
         let mut out = String::new();
         write_list(&mut out, &list, "", false, false);
-        assert_eq!(out, "- parent\n\n  -\n    - deep");
+        assert_eq!(out, "- parent\n  - - deep");
         let mut out = String::new();
         let empty_parent = List {
             ordered: true,
-            items: vec![ListItem {
-                content: Inline::default(),
-                ..list.items[0].clone()
-            }],
+            items: vec![
+                ListItem {
+                    content: Inline::default(),
+                    ..list.items[0].clone()
+                },
+                list.items[0].clone(),
+            ],
         };
         write_list(&mut out, &empty_parent, "", false, false);
-        assert_eq!(out, "1.\n   -\n     - deep");
+        assert_eq!(out, "1. - - deep\n2. parent\n   - - deep");
     }
 
     #[test]

@@ -82,23 +82,23 @@ pub(crate) fn is_list_shown(list: &List) -> bool {
     list.items.iter().any(is_shown)
 }
 
-/// A related link as inline text: `label: title` with the title linked.
+/// A related link as inline text on one line: `label: title` with the title linked.
 pub(crate) fn related_inline(related: &Related) -> Inline {
-    let title = if related.title.trim().is_empty() {
-        related.url.trim()
-    } else {
-        related.title.trim()
+    let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = match one_line(&related.title) {
+        title if title.is_empty() => one_line(&related.url),
+        title => title,
     };
-    let label = related.label.trim();
+    let label = one_line(&related.label);
     let text = if label.is_empty() {
-        title.to_owned()
+        title.clone()
     } else {
         format!("{label}: {title}")
     };
     let start = text.len() - title.len();
     Inline {
         links: vec![Link {
-            text: title.to_owned(),
+            text: title,
             url: related.url.clone(),
             start,
             end: text.len(),

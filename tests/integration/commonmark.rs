@@ -534,9 +534,11 @@ fn expected_figure(figure: &Figure) -> Option<Node> {
         .as_ref()
         .map(|c| emphasised(expected_chars(c, false)))
         .filter(|c| !c.is_empty());
-    let image = url::Url::parse(figure.image.trim())
-        .ok()
-        .filter(|u| matches!(u.scheme(), "http" | "https"));
+    let image = match url::Url::parse(figure.image.trim()) {
+        Ok(url) => matches!(url.scheme(), "http" | "https").then(|| normalise_url(url.as_str())),
+        Err(url::ParseError::RelativeUrlWithoutBase) => markdown_url(&figure.image),
+        Err(_) => None,
+    };
     let Some(image) = image else {
         let alt = figure
             .alt
@@ -544,7 +546,7 @@ fn expected_figure(figure: &Figure) -> Option<Node> {
             .map(|a| emphasised(plain_chars(a, false)));
         return caption.or(alt).and_then(paragraph);
     };
-    let link = format!("image {}", normalise_url(image.as_str()));
+    let link = format!("image {image}");
     let mut chars: Vec<Char> = plain_chars(figure.alt.as_deref().unwrap_or(""), true)
         .into_iter()
         .map(|mut c| {
@@ -595,15 +597,16 @@ fn expected_list(list: &List) -> Option<Node> {
 }
 
 fn related_chars(related: &Related) -> Vec<Char> {
-    let title = if related.title.trim().is_empty() {
-        related.url.trim()
-    } else {
-        related.title.trim()
+    let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = match one_line(&related.title) {
+        title if title.is_empty() => one_line(&related.url),
+        title => title,
     };
+    let label = one_line(&related.label);
     let link = markdown_url(&related.url);
     let mut chars = Vec::new();
-    if !related.label.trim().is_empty() {
-        chars.extend(plain_chars(&format!("{}: ", related.label.trim()), true));
+    if !label.is_empty() {
+        chars.extend(plain_chars(&format!("{label}:"), true));
         chars.push(Char {
             c: ' ',
             link: None,
@@ -611,7 +614,7 @@ fn related_chars(related: &Related) -> Vec<Char> {
             is_break: false,
         });
     }
-    chars.extend(plain_chars(title, true).into_iter().map(|mut c| {
+    chars.extend(plain_chars(&title, true).into_iter().map(|mut c| {
         c.link.clone_from(&link);
         c
     }));

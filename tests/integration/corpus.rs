@@ -1,8 +1,9 @@
 //! The crate over every page of the evaluation corpus (`../shared/corpus/`, or the directory
 //! in `NEWSPRINT_CORPUS`), one trial per set: no panic, no error other than `NoContent`, and a
 //! title on every page whose `truth.json` has one, whether the page ends in an article or in
-//! `NoContent` (which carries the page's metadata). Quality figures (F1, accuracy) are not
-//! asserted here: this is the never-break floor. A missing corpus is a failure, not a skip.
+//! `NoContent` (which carries the page's metadata), and renderings that hold up
+//! ([`crate::formats::render_problems`]). Quality figures (F1, accuracy) are not asserted here:
+//! this is the never-break floor. A missing corpus is a failure, not a skip.
 
 use std::fmt::Write as _;
 use std::io::Read;
@@ -70,6 +71,7 @@ struct Violations {
     errors: Vec<String>,
     no_title: Vec<String>,
     unreadable: Vec<String>,
+    renderings: Vec<String>,
 }
 
 fn run_set(set: &Path) -> Result<(), Failed> {
@@ -136,7 +138,12 @@ fn check_page(
             *no_content += 1;
             *article
         }
-        Ok(Ok(article)) => article,
+        Ok(Ok(article)) => {
+            for problem in crate::formats::render_problems(&article) {
+                violations.renderings.push(format!("{id}: {problem}"));
+            }
+            article
+        }
     };
     // A page without a body still carries its metadata, the title included.
     let has_title = article
@@ -175,6 +182,7 @@ fn report(pages: &[PathBuf], no_content: usize, violations: &Violations) -> Resu
             &violations.no_title,
         ),
         ("could not be read", &violations.unreadable),
+        ("render badly", &violations.renderings),
     ];
     let mut message = String::new();
     for (what, list) in categories {

@@ -82,6 +82,45 @@ pub fn trials() -> Vec<Trial> {
     trials
 }
 
+/// What is wrong with the renderings of a corpus page (the `corpus` trials call this for
+/// every page): Markdown that does not read back as the blocks (emphasis CommonMark cannot
+/// express may be left out), HTML that the sanitizer changes, or prose in plain text with
+/// double spaces (past a list's indentation), trailing whitespace or two empty lines in a row.
+pub fn render_problems(article: &Article) -> Vec<String> {
+    let mut problems = Vec::new();
+    if let Err(error) = check_markdown_round_trip(article, Marks::MayDrop) {
+        problems.push(format!("markdown: {}", first_line(&error)));
+    }
+    if let Err(error) = check_html_is_clean(article) {
+        problems.push(format!("html: {}", first_line(&error)));
+    }
+    let mut prose = article.clone();
+    prose
+        .blocks
+        .retain(|block| !matches!(block, Block::Code { .. }));
+    let text = text::to_text(&prose);
+    let bad_line = text.lines().enumerate().find(|(at, line)| {
+        line.trim_start_matches(' ').contains("  ")
+            || line.ends_with(char::is_whitespace)
+            || (line.is_empty() && text.lines().nth(at + 1).is_some_and(str::is_empty))
+    });
+    if let Some((at, line)) = bad_line {
+        problems.push(format!("text: line {} is {line:?}", at + 1));
+    }
+    problems
+}
+
+fn first_line(error: &Failed) -> String {
+    let message = format!("{error:?}");
+    message
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .take(200)
+        .collect()
+}
+
 /// The first line where two outputs differ, with both versions.
 fn first_difference(expected: &str, got: &str) -> Option<String> {
     if expected == got {
@@ -223,6 +262,14 @@ fn describe(node: Option<&Node>) -> String {
         None => "nothing".to_owned(),
         Some(Node::Heading(level, chars)) => format!("h{level} {}", describe_chars(chars)),
         Some(Node::Paragraph(chars)) => format!("p {}", describe_chars(chars)),
+        Some(Node::Quote(inner)) => format!(
+            "quote [{}]",
+            inner
+                .iter()
+                .map(|node| describe(Some(node)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         Some(other) => format!("{other:?}"),
     }
 }
