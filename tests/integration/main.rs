@@ -13,6 +13,7 @@
 //! - `fetch`: fetching and decoding against a loopback server;
 //! - `formats`: the output formats: Markdown read back against the blocks, HTML through a
 //!   strict sanitizer, hostile markup in no output, generated text;
+//! - `generated`: the output formats over generated text full of Markdown and HTML syntax;
 //! - `golden`: one trial per fixture page in `tests/fixtures/`, compared with its
 //!   `expected.json`, its `expected.txt`, `expected.md` and `expected.html` renderings and its
 //!   snippet lists;
@@ -26,6 +27,7 @@ mod commonmark;
 mod corpus;
 mod errors;
 mod formats;
+mod generated;
 mod golden;
 mod quality;
 
@@ -61,6 +63,7 @@ fn main() {
     trials.extend(errors::trials());
     trials.extend(fetch::trials());
     trials.extend(formats::trials());
+    trials.extend(generated::trials());
     trials.extend(golden::trials());
     trials.extend(quality::trials());
     libtest_mimic::run(&arguments, trials).exit();
