@@ -384,14 +384,7 @@ fn xss_payloads_reach_no_output() -> Result<(), Failed> {
                 let _ = writeln!(report, "{format}: {scheme} is there");
             }
         }
-        for word in [
-            "expression(",
-            "srcdoc",
-            "formaction",
-            "xlink",
-            "clickme",
-            "svg link",
-        ] {
+        for word in ["expression(", "srcdoc", "formaction", "xlink", "svg link"] {
             if lower.contains(word) {
                 let _ = writeln!(report, "{format}: {word} is there");
             }
