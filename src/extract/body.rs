@@ -19,7 +19,7 @@ use crate::score::density::BlockText;
 
 use super::boilerplate::ChromeHeading;
 use super::inline::{InlineBuilder, mark_kind, resolve_href};
-use super::{boilerplate, lead, related, structure};
+use super::{boilerplate, lead, notices, related, structure};
 
 /// A short line standing alone can head a section like a heading ("Mehr zum Thema" in bold).
 const MAX_HEADING_LINE_BYTES: usize = 60;
@@ -28,6 +28,9 @@ const LINE_HEADING_LEVEL: u8 = 7;
 
 /// A figure of the lead image after more paragraphs than this is part of the body.
 const MAX_PARAGRAPHS_BEFORE_LEAD_IMAGE: usize = 1;
+
+/// How many blocks at the end of the body count as its tail (where author boxes sit).
+const TAIL_BLOCKS: usize = 3;
 
 /// Removed text shorter than this (characters) does not count as dropped content.
 const MIN_DROPPED_CHARS: u32 = 20;
@@ -461,7 +464,7 @@ impl Walker<'_, '_, '_> {
         let is_furniture = if self.input.listing {
             boilerplate::is_ui_text(&inline.text)
         } else {
-            boilerplate::is_boilerplate(&inline.text)
+            boilerplate::is_boilerplate(&inline.text) || notices::is_notice(&inline.text)
         };
         if is_furniture
             || link_density(&inline) > self.max_link_density()
@@ -538,7 +541,16 @@ impl Walker<'_, '_, '_> {
     /// Drops headings left dangling at the end (the heading of a removed rail).
     /// A body made of nothing but headings keeps them (a page of section titles over
     /// pictures).
+    ///
+    /// An author's bio among the last paragraphs is the author box under the story.
     fn finish(mut self) -> Vec<Block> {
+        let tail_start = self.out.len().saturating_sub(TAIL_BLOCKS);
+        let mut position = 0;
+        self.out.retain(|block| {
+            position += 1;
+            !(position > tail_start
+                && matches!(block, Block::Paragraph(inline) if notices::is_author_bio(&inline.text)))
+        });
         let only_headings = self
             .out
             .iter()

@@ -7,5 +7,6 @@ pub(crate) mod boilerplate;
 pub(crate) mod cross_check;
 pub(crate) mod inline;
 pub(crate) mod lead;
+pub(crate) mod notices;
 pub(crate) mod related;
 pub(crate) mod structure;

@@ -1,0 +1,176 @@
+//! Notices set into an article's text: calls to action (subscribe, support us, get the app),
+//! licence and copyright notes, and the author's bio under the story. Unlike the one-line
+//! furniture of [`super::boilerplate`], these are whole sentences, so one telling phrase in a
+//! short paragraph is enough.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// Paragraphs longer than this (bytes) are never notices: a story may discuss any of this.
+const MAX_NOTICE_BYTES: usize = 320;
+
+/// Phrases of calls to action and licence notes. ASCII letters match in any case.
+const NOTICE_PHRASES: &[&str] = &[
+    // Newsletters, subscriptions and memberships
+    "sign up for our newsletter",
+    "subscribe to our newsletter",
+    "newsletter abonnieren",
+    "unseren newsletter",
+    "in deinen posteingang",
+    "in ihren posteingang",
+    "abonnez-vous à notre newsletter",
+    "suscríbete a nuestro boletín",
+    "become a member",
+    "support our journalism",
+    "support independent journalism",
+    "unterstütze uns",
+    "unterstützen sie uns",
+    "werden sie mitglied",
+    "werde mitglied",
+    "devenez membre",
+    "hazte miembro",
+    "hazte socio",
+    "jetzt abonnieren",
+    "jetzt testen",
+    // Apps
+    "download our app",
+    "download the app",
+    "apps for ios and android",
+    "app herunterladen",
+    "app store and google play",
+    // Licences and copyright
+    "creative commons",
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "wszelkie prawa zastrzeżone",
+    "prawem autorskim",
+    "copyrighted property of",
+    "may not be published, broadcast, rewritten or redistributed",
+    "urheberrechtlich geschützt",
+    "nachdruck nur mit",
+    "reproduction interdite",
+];
+
+/// Words naming a writer's job, for author bios ("Jane is a senior writer for …").
+const BIO_ROLES: &[&str] = &[
+    "writer",
+    "editor",
+    "reporter",
+    "journalist",
+    "correspondent",
+    "columnist",
+    "contributor",
+    "author",
+    "redakteur",
+    "redakteurin",
+    "journalistin",
+    "autorin",
+    "rédacteur",
+    "rédactrice",
+    "journaliste",
+    "periodista",
+    "redactor",
+    "redactora",
+];
+
+/// Links between a name and a role in a bio's first sentence.
+const BIO_COPULAS: &[&str] = &[" is a ", " is an ", " is the ", " ist ", " est ", " es "];
+
+/// The longest bio, in bytes.
+const MAX_BIO_BYTES: usize = 500;
+
+static NOTICES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(NOTICE_PHRASES)
+        .unwrap_or_else(|error| unreachable!("the phrases form a valid automaton: {error}"))
+});
+
+/// Whether a short paragraph is a call to action or a licence note.
+pub(crate) fn is_notice(text: &str) -> bool {
+    text.len() <= MAX_NOTICE_BYTES && NOTICES.is_match(text)
+}
+
+/// Whether a paragraph is an author's bio: a name, then "is a … writer/editor/…" early on.
+pub(crate) fn is_author_bio(text: &str) -> bool {
+    if text.len() > MAX_BIO_BYTES || !text.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let head: String = text.chars().take(90).collect();
+    let lower = head.to_lowercase();
+    let Some(copula) = BIO_COPULAS.iter().filter_map(|c| lower.find(c)).min() else {
+        return false;
+    };
+    // The subject is a name: one to four capitalised words, not a pronoun or an article.
+    let subject: Vec<&str> = head
+        .get(..copula)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    let is_name = (1..=4).contains(&subject.len())
+        && subject.iter().all(|w| w.starts_with(char::is_uppercase))
+        && !subject
+            .first()
+            .is_some_and(|w| NOT_NAMES.contains(&w.to_lowercase().as_str()));
+    // The role follows within a few words: "is a senior writer", "ist Redakteurin".
+    is_name
+        && lower
+            .get(copula..)
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(6)
+            .any(|word| BIO_ROLES.contains(&word))
+}
+
+/// Capitalised sentence openers that are not names.
+const NOT_NAMES: &[&str] = &[
+    "it", "this", "that", "he", "she", "they", "the", "a", "an", "there", "which", "who", "er",
+    "sie", "es", "der", "die", "das", "il", "elle", "le", "la", "el",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_calls_to_action() {
+        assert!(is_notice(
+            "Lust auf mehr? Lass dir die besten Storys jede Woche in deinen Posteingang liefern."
+        ));
+        assert!(is_notice(
+            "For the latest stories download the app for iOS and Android: download the app now."
+        ));
+        assert!(!is_notice(
+            "The council will publish the figures in its monthly newsletter, officials said."
+        ));
+    }
+
+    #[test]
+    fn recognises_licence_notes() {
+        assert!(is_notice(
+            "Texte auf dieser Webseite stehen unter einer Creative Commons Lizenz."
+        ));
+        assert!(is_notice(
+            "© 2022, Example News. This article is the copyrighted property of Example News."
+        ));
+    }
+
+    #[test]
+    fn recognises_author_bios() {
+        assert!(is_author_bio(
+            "Will Knight is a senior writer for WIRED, covering artificial intelligence."
+        ));
+        assert!(is_author_bio(
+            "Anna Becker ist Redakteurin im Ressort Wirtschaft und schreibt über Energie."
+        ));
+        assert!(!is_author_bio(
+            "The mayor is a former editor of the local paper, and she said so on Tuesday."
+        ));
+        assert!(!is_author_bio("It is a story about a writer."));
+    }
+}
