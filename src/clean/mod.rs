@@ -66,6 +66,7 @@ pub(crate) enum Mode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Reason {
     Navigation,
+    Footer,
     Sidebar,
     Social,
     Promo,
@@ -199,6 +200,7 @@ fn reason_from_hints(tag: Tag, hints: Hints, mode: Mode) -> Option<Reason> {
         (Hint::Hidden, Reason::Hidden),
         (Hint::Consent, Reason::Consent),
         (Hint::Navigation, Reason::Navigation),
+        (Hint::Footer, Reason::Footer),
         (Hint::Ad, Reason::Ad),
         (Hint::Social, Reason::Social),
         (Hint::Promo, Reason::Promo),
@@ -292,7 +294,9 @@ impl Guard {
             // it does not protect them; only being all there is does.
             Reason::Comment if mode == Mode::Discussion => guarded,
             Reason::Comment => outside < GUARD_MIN_OUTSIDE_CHARS,
-            _ if tag == Tag::Footer => guarded,
+            // A footer is never the story, however much it holds (a privacy policy in a modal).
+            _ if tag == Tag::Footer => false,
+            Reason::Footer => guarded,
             Reason::Sidebar | Reason::Related | Reason::Promo => {
                 guarded || self.reads_as_prose(index, BOX_PROSE_MIN_CHARS)
             }

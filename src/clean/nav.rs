@@ -12,7 +12,7 @@ use crate::page::{Flags, Page, Tag};
 pub(crate) fn reason(page: &Page<'_>, index: u32) -> Option<Reason> {
     match page.tag(index) {
         Tag::Nav | Tag::Menu => Some(Reason::Navigation),
-        Tag::Footer => Some(Reason::Navigation),
+        Tag::Footer => Some(Reason::Footer),
         Tag::Header if !is_inside_article(page, index) => Some(Reason::Navigation),
         Tag::Aside => Some(Reason::Sidebar),
         Tag::Form | Tag::Fieldset => Some(Reason::Form),

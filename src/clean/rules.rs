@@ -51,6 +51,8 @@ pub(crate) enum Hint {
     DateLine = 1 << 16,
     /// Bylines (`byline`, `author-name`, `autor`), read by the metadata stage.
     Byline = 1 << 17,
+    /// Page and section footers: legal text, contact blocks, link farms.
+    Footer = 1 << 18,
 }
 
 /// A set of [`Hint`]s.
@@ -108,7 +110,7 @@ const NAVIGATION_WORDS: &[Rule] = &[
     ("skiplink", Fit::Prefix, Hint::Navigation),
     ("skip-link", Fit::Prefix, Hint::Navigation),
     ("skip-to", Fit::Prefix, Hint::Navigation),
-    ("footer", Fit::Prefix, Hint::Navigation),
+    ("footer", Fit::Prefix, Hint::Footer),
     // Only a bare `header` or a site-level one: `entry-header`, `card-header` and styled
     // components' `StyledHeadlineHeader` wrap headlines and leads.
     ("header", Fit::Token, Hint::Navigation),
@@ -546,7 +548,7 @@ mod tests {
     fn one_token_can_carry_several_hints() {
         let hints = hints_of("post-footer");
         assert!(hints.has(Hint::Content));
-        assert!(hints.has(Hint::Navigation));
+        assert!(hints.has(Hint::Footer));
     }
 
     #[test]
