@@ -133,11 +133,7 @@ impl Extractor {
     pub fn extract_document(&self, document: &Html, url: Option<&Url>) -> Result<Article> {
         let page = Page::build_within(document, self.options.max_depth);
         self.check_elements(&page)?;
-        let reference = self
-            .options
-            .reference_time
-            .unwrap_or_else(jiff::Timestamp::now);
-        let metadata = metadata::read(&page, url, reference);
+        let metadata = metadata::read(&page, url, self.reference_time());
         let blocks = self.find_body(&page, &metadata);
         let chars: usize = blocks.iter().map(block_chars).sum();
         let article = assemble(metadata, blocks);
@@ -150,6 +146,13 @@ impl Extractor {
             });
         }
         Ok(article)
+    }
+
+    /// The time relative dates count from: the configured one, else now.
+    pub(crate) fn reference_time(&self) -> jiff::Timestamp {
+        self.options
+            .reference_time
+            .unwrap_or_else(jiff::Timestamp::now)
     }
 
     /// The body blocks: the main content of the page, or of its `<noscript>` markup when the
@@ -199,7 +202,7 @@ impl Extractor {
         Some(self.body_blocks(&inner, &cleaned, &choice, metadata))
     }
 
-    fn limits(&self) -> parse::Limits {
+    pub(crate) fn limits(&self) -> parse::Limits {
         parse::Limits {
             max_elements: self.options.max_elements,
             max_depth: self.options.max_depth,
@@ -227,7 +230,7 @@ impl Extractor {
         Ok(())
     }
 
-    fn body_blocks(
+    pub(crate) fn body_blocks(
         &self,
         page: &Page<'_>,
         cleaned: &Cleaned,
@@ -259,7 +262,7 @@ impl Extractor {
 
 /// Cleans strictly and picks the main content; retries relaxed when that leaves little.
 /// `None` when the page holds no text at all.
-fn choose_content(page: &Page<'_>) -> Option<(Cleaned, Choice)> {
+pub(crate) fn choose_content(page: &Page<'_>) -> Option<(Cleaned, Choice)> {
     let cleaned = clean::clean(page, Mode::Strict);
     let strict = score::choose(page, &cleaned);
     let good_chars = strict.as_ref().map_or(0.0, |c| c.good_chars);

@@ -71,6 +71,9 @@ mod page;
 mod parse;
 pub mod render;
 mod score;
+// Benchmark access to single stages; see the module docs. Not part of the public API.
+#[doc(hidden)]
+pub mod stages;
 
 /// Entry points for the fuzz targets in `fuzz/` into parsers that are otherwise private.
 /// Built only with the `fuzzing` feature; not part of the stable API.
