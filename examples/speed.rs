@@ -12,7 +12,7 @@
 //! medians of the thread's CPU time (other processes on a shared machine do not inflate it), the total ratio full/parse-only and the median, p90 and largest per-page ratios
 //! with the slowest pages. `--stages` adds the median time of each stage after the parse.
 //!
-//! `--only parse|extract` runs one untimed pass of that step over the sample, for
+//! `--only parse|extract` runs `--runs` untimed passes of that step over the sample, for
 //! `valgrind --tool=callgrind`, whose instruction counts do not depend on the machine's load.
 //! `--dump FILE` writes each page's article as one JSON line (or its error), to check that an
 //! optimisation leaves the output unchanged. `--memory N` extracts each of the N largest pages
@@ -121,7 +121,9 @@ fn main() -> ExitCode {
         };
     }
     if let Some(step) = &arguments.only {
-        run_once(&extractor, &pages, step);
+        for _ in 0..arguments.runs {
+            run_once(&extractor, &pages, step);
+        }
     } else if let Some(path) = &arguments.dump {
         if let Err(error) = dump(&pages, path) {
             eprintln!("writing {} failed: {error}", path.display());

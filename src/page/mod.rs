@@ -19,6 +19,10 @@
 mod tag;
 pub(crate) mod text;
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use ego_tree::NodeRef;
 use html5ever::ns;
 use scraper::node::Element;
@@ -109,6 +113,7 @@ impl<'a> Page<'a> {
             open: Vec::with_capacity(64),
             max_depth,
             transparent: 0,
+            class_hints: HashMap::new(),
         };
         builder.walk(html.tree.root());
         builder.page
@@ -203,6 +208,8 @@ struct Builder<'a> {
     max_depth: usize,
     /// Elements being walked past the depth budget, not indexed; they close first.
     transparent: usize,
+    /// The hints of every distinct `class` value read so far.
+    class_hints: HashMap<&'a str, Hints>,
 }
 
 impl<'a> Builder<'a> {
@@ -313,7 +320,7 @@ impl<'a> Builder<'a> {
             }
             return false;
         }
-        let attributes = read_attributes(element);
+        let attributes = read_attributes(element, &mut self.class_hints);
         entry.hints = attributes.hints;
         // Hidden elements stay indexed: React streams server-rendered pages into
         // `<div hidden id="S:0">` and moves them into place with a script, so "hidden" can hold
@@ -412,15 +419,23 @@ struct Attributes {
 }
 
 /// Reads `class`, `id`, `role`, `itemprop` and the hiding attributes in one pass.
-fn read_attributes(element: &Element) -> Attributes {
+/// `class_hints` remembers the hints of each class value met on the page: lists, menus and
+/// cards repeat the same values, and two in three lookups find one already read.
+fn read_attributes<'a>(
+    element: &'a Element,
+    class_hints: &mut HashMap<&'a str, Hints>,
+) -> Attributes {
     let mut found = Attributes::default();
     for (name, value) in element.attrs() {
         match name {
             "class" => {
-                let mut hints = rules::hints_of(value);
-                if hints.has(Hint::Hidden) && rules::shows_at_some_width(value) {
-                    hints.remove(Hint::Hidden);
-                }
+                let hints = *class_hints.entry(value).or_insert_with(|| {
+                    let mut hints = rules::hints_of(value);
+                    if hints.has(Hint::Hidden) && rules::shows_at_some_width(value) {
+                        hints.remove(Hint::Hidden);
+                    }
+                    hints
+                });
                 found.hints.0 |= hints.0;
             }
             "id" if !is_slug(value) => found.hints.0 |= rules::hints_of(value).0,
@@ -468,13 +483,18 @@ const COLLAPSIBLE_WORDS: &[&str] = &[
     "details",
 ];
 
+/// [`COLLAPSIBLE_WORDS`] anywhere in a value, ASCII letters in any case, in one scan.
+static COLLAPSIBLE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(COLLAPSIBLE_WORDS)
+        .unwrap_or_else(|error| unreachable!("the words form a valid automaton: {error}"))
+});
+
 fn names_collapsible(element: &Element) -> bool {
-    ["class", "id"].iter().any(|name| {
-        attribute(element, name).is_some_and(|value| {
-            let value = value.to_ascii_lowercase();
-            COLLAPSIBLE_WORDS.iter().any(|word| value.contains(word))
-        })
-    })
+    ["class", "id"]
+        .iter()
+        .any(|name| attribute(element, name).is_some_and(|value| COLLAPSIBLE.is_match(value)))
 }
 
 /// ARIA landmark roles that name page chrome or content.
