@@ -47,6 +47,8 @@
 //!
 //! - `fetch` (default): [`Extractor::extract_url`], [`Extractor::fetch`] and [`fetch`] with a
 //!   blocking reqwest client (rustls).
+//! - `parallel` (default): [`Extractor::extract_many`] and [`Extractor::extract_many_with`],
+//!   many pages on all cores (rayon) with the results in input order, as an iterator.
 
 #![warn(missing_debug_implementations)]
 // Input never reaches a panic through an unwrap or expect in the library (tests may use them:
@@ -55,6 +57,8 @@
 // every path that input reaches.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+#[cfg(feature = "parallel")]
+mod batch;
 mod decode;
 mod document;
 mod error;
@@ -98,6 +102,8 @@ pub mod fuzzing {
     }
 }
 
+#[cfg(feature = "parallel")]
+pub use batch::{ExtractMany, Input};
 pub use decode::{Decoding, EncodingSource};
 pub use document::{
     Article, Block, Figure, Inline, Link, List, ListItem, Mark, MarkKind, Related, Source, Sources,
