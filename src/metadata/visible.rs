@@ -474,23 +474,13 @@ fn labelled_text_candidates(
     order: DayOrder,
     out: &mut Vec<Candidate>,
 ) {
-    let texts: Vec<(u32, &str)> = page
-        .nodes
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.tag == Tag::Text && !n.flags.contains(Flags::IN_HEAD))
-        .filter_map(|(i, n)| match n.node.value() {
-            scraper::Node::Text(text) => Some((i as u32, &**text)),
-            _ => None,
-        })
-        .filter(|(_, text)| !text.trim().is_empty())
-        .collect();
+    let mut texts = visible_texts(page, 0);
     let mut found_labels = 0;
-    for (position, &(index, text)) in texts.iter().enumerate() {
-        if text.len() > MAX_LABELLED_TEXT_BYTES || found_labels >= MAX_LABELLED_TEXTS {
-            continue;
-        }
-        if !has_date_label(text) {
+    while found_labels < MAX_LABELLED_TEXTS {
+        let Some((index, text)) = texts.next() else {
+            break;
+        };
+        if text.len() > MAX_LABELLED_TEXT_BYTES || !has_date_label(text) {
             continue;
         }
         found_labels += 1;
@@ -498,7 +488,7 @@ fn labelled_text_candidates(
             continue;
         }
         let mut context = text.trim().to_owned();
-        for &(_, next) in texts.iter().skip(position + 1).take(2) {
+        for (_, next) in visible_texts(page, index + 1).take(2) {
             if context.len() > MAX_LABELLED_TEXT_BYTES {
                 break;
             }
@@ -518,6 +508,20 @@ fn labelled_text_candidates(
             ));
         }
     }
+}
+
+/// The text nodes outside the head that hold more than whitespace, from node `from` on, with
+/// their indices.
+fn visible_texts<'p>(page: &'p Page<'_>, from: u32) -> impl Iterator<Item = (u32, &'p str)> {
+    let nodes = page.nodes.get(from as usize..).unwrap_or_default();
+    (from..)
+        .zip(nodes)
+        .filter(|(_, n)| n.tag == Tag::Text && !n.flags.contains(Flags::IN_HEAD))
+        .filter_map(|(i, n)| match n.node.value() {
+            scraper::Node::Text(text) => Some((i, &**text)),
+            _ => None,
+        })
+        .filter(|(_, text)| !text.trim().is_empty())
 }
 
 fn mark_candidates(

@@ -46,6 +46,10 @@ pub(crate) fn parse_text(input: &str, order: DayOrder) -> Option<Timestamp> {
 
 /// Up to `limit` dates written in `input`, in order.
 pub(crate) fn dates_in(input: &str, order: DayOrder, limit: usize) -> Vec<Found> {
+    // Every date form holds a number, and most texts searched hold none.
+    if !input.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let tokens = tokenize(input);
     let mut found = Vec::new();
     let mut at = 0;

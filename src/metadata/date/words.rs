@@ -517,6 +517,11 @@ static DATE_LABELS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
 
 /// Whether a text (any case) holds a publication or modification label as whole words.
 pub(crate) fn has_date_label(text: &str) -> bool {
+    // Most texts hold no label at all, and one plain search says so sooner than the
+    // overlapping search that judges each occurrence.
+    if !DATE_LABELS.is_match(text) {
+        return false;
+    }
     DATE_LABELS.find_overlapping_iter(text).any(|found| {
         let before = text[..found.start()].chars().next_back();
         let after = text[found.end()..].chars().next();
