@@ -279,7 +279,7 @@ fn prefix_letters(s: &str) -> Vec<char> {
 fn is_close_prefix_of(long: &[char], short: &[char]) -> bool {
     short.len() >= 15
         && long.len() > short.len()
-        && long.starts_with(&short)
+        && long.starts_with(short)
         && long.get(short.len()) == Some(&' ')
         && short.len() * 10 >= long.len() * 7
 }
