@@ -9,7 +9,9 @@
 
 use jiff::civil::Date;
 
-use super::date::words::{MODIFIED_LABELS, PUBLISHED_LABELS, contains_label, has_date_label};
+use super::date::words::{
+    MODIFIED_LABELS, PUBLISHED_LABELS, contains_label, has_date_label, may_hold_date_label,
+};
 use super::date::{self, Candidate, DayOrder, Role, weight};
 use crate::clean::rules::Hint;
 use crate::document::Source;
@@ -395,9 +397,13 @@ pub(crate) fn read_header_bylines(page: &Page<'_>, headline: u32, facts: &mut Vi
             continue;
         };
         let text = text.trim();
+        // Long texts are never bylines: no need to lowercase a whole paragraph.
+        if text.len() > MAX_HEADER_BYLINE_BYTES {
+            continue;
+        }
         let lower = text.to_lowercase();
         let opens_with_by = BYLINE_OPENERS.iter().any(|w| lower.starts_with(w));
-        if opens_with_by && text.len() <= MAX_HEADER_BYLINE_BYTES && !is_in_chrome(page, index) {
+        if opens_with_by && !is_in_chrome(page, index) {
             facts.header_bylines.push((index, text.to_owned()));
             return;
         }
@@ -596,6 +602,9 @@ fn role_in_text(text: &str, date_start: usize) -> Option<Role> {
     // Only the words closest to the date: "Published 3 May · Updated 5 May".
     let from = before.char_indices().rev().nth(40).map_or(0, |(at, _)| at);
     let lower = before[from..].to_lowercase();
+    if !may_hold_date_label(&lower) {
+        return None;
+    }
     let published = last_label_at(&lower, PUBLISHED_LABELS);
     let modified = last_label_at(&lower, MODIFIED_LABELS);
     match (published, modified) {

@@ -515,11 +515,17 @@ static DATE_LABELS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
             .unwrap_or_else(|error| unreachable!("the labels form a valid automaton: {error}"))
     });
 
+/// Whether a text holds a publication or modification label anywhere, even inside a word:
+/// when it does not, no search for a particular label can find one.
+pub(crate) fn may_hold_date_label(text: &str) -> bool {
+    DATE_LABELS.is_match(text)
+}
+
 /// Whether a text (any case) holds a publication or modification label as whole words.
 pub(crate) fn has_date_label(text: &str) -> bool {
     // Most texts hold no label at all, and one plain search says so sooner than the
     // overlapping search that judges each occurrence.
-    if !DATE_LABELS.is_match(text) {
+    if !may_hold_date_label(text) {
         return false;
     }
     DATE_LABELS.find_overlapping_iter(text).any(|found| {
