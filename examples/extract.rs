@@ -1,31 +1,46 @@
-//! Extracts articles from URLs, saved pages or stdin.
+//! Extracts articles from URLs, saved pages, directories of pages, WARC archives or stdin.
 //!
 //! ```text
 //! cargo run --release --example extract -- [--format text|markdown|json|html] [--output FILE]
-//!     [--url BASE_URL] <URL | FILE | ->...
+//!     [--url BASE_URL] [--jobs N] <URL | FILE | DIRECTORY | WARC | ->...
 //! ```
 //!
 //! `text` (the default) prints the title, the timestamp, a blank line and the body; `markdown`
-//! prints CommonMark; `html` prints a standalone HTML document per input; `json` prints one
-//! JSON object per input and line, `{"input": …, "error": …}` for an input that failed (the
-//! other formats report failures on stderr). Text, Markdown and HTML of several inputs are
-//! separated by a blank line. `--output` writes to a file instead of stdout. Every input goes the same way: a URL
-//! is fetched (its final URL is the base), a file or `-` (stdin) is read (`--url` is the base),
-//! and the bytes are decoded and extracted by `Extractor::extract_bytes`. A failing input does
-//! not stop the others. Exit status: 0 when every input succeeded, 1 when any failed, 2 for
-//! bad arguments.
+//! prints CommonMark; `html` prints a standalone HTML document per page; `json` prints one
+//! JSON object per page and line, `{"input": …, "error": …}` for a page that failed (the
+//! other formats report failures on stderr). Text, Markdown and HTML of several pages are
+//! separated by a blank line. `--output` writes to a file instead of stdout.
+//!
+//! Every page goes the same way: a URL is fetched (its final URL is the base), a file or `-`
+//! (stdin) is read (`--url` is the base; a name ending in `.gz` is decompressed), and the
+//! bytes are decoded and extracted by `Extractor::extract_bytes`.
+//!
+//! A directory stands for every `.html`, `.htm` and `.html.gz` file under it, in name order.
+//! A `.warc` or `.warc.gz` archive stands for its HTML responses (`response` records with a
+//! 2xx status and an HTML content type), each named and based by its `WARC-Target-URI`.
+//!
+//! Pages are extracted on all cores (`--jobs N` for N threads) and printed in input order
+//! as each one's turn comes, a few pages per thread read ahead at most. A progress line shows
+//! on stderr when stderr is a terminal, and a summary line (pages, errors, pages per second)
+//! ends every run. A failing page does not stop the others. Exit status: 0 when every page
+//! succeeded, 1 when any failed, 2 for bad arguments.
 
-use std::io::{BufWriter, Read, Write};
+#[path = "extract/inputs.rs"]
+mod inputs;
+
+use std::io::{BufWriter, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
+use inputs::Job;
 use newsprint::render::json::ArticleJson;
 use newsprint::{Article, Extractor};
 use serde::Serialize;
 use url::Url;
 
 const USAGE: &str = "usage: extract [--format text|markdown|json|html] [--output FILE] \
-                     [--url BASE_URL] <URL | FILE | ->...";
+                     [--url BASE_URL] [--jobs N] <URL | FILE | DIRECTORY | WARC | ->...";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -52,6 +67,8 @@ struct Arguments {
     format: Format,
     output: Option<PathBuf>,
     base_url: Option<Url>,
+    /// Worker threads; all cores when `None`.
+    jobs: Option<usize>,
     inputs: Vec<String>,
 }
 
@@ -59,6 +76,7 @@ fn parse_arguments(mut args: impl Iterator<Item = String>) -> Result<Arguments, 
     let mut format = Format::Text;
     let mut output = None;
     let mut base_url = None;
+    let mut jobs = None;
     let mut inputs = Vec::new();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -77,6 +95,11 @@ fn parse_arguments(mut args: impl Iterator<Item = String>) -> Result<Arguments, 
                     Url::parse(&value).map_err(|e| format!("invalid --url {value:?}: {e}"))?;
                 base_url = Some(url);
             }
+            "--jobs" | "-j" => {
+                let value = args.next().ok_or("--jobs needs a value")?;
+                let count = value.parse::<usize>().ok().filter(|&n| n > 0);
+                jobs = Some(count.ok_or(format!("--jobs needs a positive number, not {value:?}"))?);
+            }
             "-h" | "--help" => return Err(String::new()),
             "--" => inputs.extend(args.by_ref()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
@@ -90,6 +113,7 @@ fn parse_arguments(mut args: impl Iterator<Item = String>) -> Result<Arguments, 
         format,
         output,
         base_url,
+        jobs,
         inputs,
     })
 }
@@ -102,14 +126,10 @@ struct Loaded {
     url: Option<Url>,
 }
 
-/// Extracts one input. URLs, files and stdin take the same path: load the bytes, then one
+/// Extracts one page. Every kind of input takes the same path: load the bytes, then one
 /// `extract_bytes` call that finds the encoding and extracts the article.
-fn extract_input(
-    extractor: &Extractor,
-    input: &str,
-    base_url: Option<&Url>,
-) -> Result<Article, String> {
-    let loaded = load(extractor, input, base_url).map_err(|error| error_chain(&*error))?;
+fn extract_job(extractor: &Extractor, job: Job, base_url: Option<&Url>) -> Result<Article, String> {
+    let loaded = load(extractor, job, base_url)?;
     extractor
         .extract_bytes(
             &loaded.bytes,
@@ -119,35 +139,47 @@ fn extract_input(
         .map_err(|error| error_chain(&error))
 }
 
-/// A URL is fetched, `-` reads stdin, anything else is a file path.
-fn load(
-    extractor: &Extractor,
-    input: &str,
-    base_url: Option<&Url>,
-) -> Result<Loaded, Box<dyn std::error::Error>> {
-    if is_url(input) {
-        return fetch(extractor, input);
+/// A URL is fetched, stdin and files are read, a WARC record is unwrapped from its HTTP
+/// framing.
+fn load(extractor: &Extractor, job: Job, base_url: Option<&Url>) -> Result<Loaded, String> {
+    let read_error = |input: String, source| error_chain(&ReadError { input, source });
+    match job {
+        Job::Url(url) => fetch(extractor, &url).map_err(|error| error_chain(&*error)),
+        Job::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|source| read_error("-".to_owned(), source))?;
+            Ok(Loaded::with_base(bytes, base_url))
+        }
+        Job::File(path) => inputs::read_file(&path)
+            .map(|bytes| Loaded::with_base(bytes, base_url))
+            .map_err(|source| read_error(path.display().to_string(), source)),
+        Job::Record(record) => {
+            let url = inputs::record_url(&record);
+            let content_type = record.content_type.clone();
+            let name = record.target_uri.clone();
+            let bytes = record
+                .into_page_bytes()
+                .map_err(|source| read_error(name, source))?;
+            Ok(Loaded {
+                bytes,
+                content_type,
+                url,
+            })
+        }
+        Job::Failed { error, .. } => Err(error),
     }
-    let mut bytes = Vec::new();
-    let read = if input == "-" {
-        std::io::stdin().read_to_end(&mut bytes).map(drop)
-    } else {
-        std::fs::File::open(input).and_then(|mut file| file.read_to_end(&mut bytes).map(drop))
-    };
-    read.map_err(|source| ReadError {
-        input: input.to_owned(),
-        source,
-    })?;
-    Ok(Loaded {
-        bytes,
-        content_type: None,
-        url: base_url.cloned(),
-    })
 }
 
-fn is_url(input: &str) -> bool {
-    let lower = input.get(..8).unwrap_or(input).to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
+impl Loaded {
+    fn with_base(bytes: Vec<u8>, base_url: Option<&Url>) -> Loaded {
+        Loaded {
+            bytes,
+            content_type: None,
+            url: base_url.cloned(),
+        }
+    }
 }
 
 #[cfg(feature = "fetch")]
@@ -169,7 +201,7 @@ fn fetch(_: &Extractor, url: &str) -> Result<Loaded, Box<dyn std::error::Error>>
     Err(format!("cannot fetch {url}: built without the `fetch` feature").into())
 }
 
-/// A file or stdin that could not be read.
+/// A file, stdin or archived response that could not be read.
 #[derive(Debug)]
 struct ReadError {
     input: String,
@@ -217,7 +249,7 @@ struct JsonError<'a> {
     error: &'a str,
 }
 
-/// The output for one input: every format goes through here.
+/// The output for one page: every format goes through here.
 fn render(format: Format, input: &str, result: &Result<Article, String>) -> String {
     use newsprint::render::{html, markdown, text};
     match (format, result) {
@@ -238,14 +270,12 @@ fn render(format: Format, input: &str, result: &Result<Article, String>) -> Stri
     }
 }
 
-/// Where the output goes: `--output FILE`, else stdout.
-fn open_output(path: Option<&PathBuf>) -> Result<Box<dyn Write>, String> {
-    match path {
-        Some(path) => std::fs::File::create(path)
-            .map(|file| Box::new(BufWriter::new(file)) as Box<dyn Write>)
-            .map_err(|error| format!("cannot create {}: {error}", path.display())),
-        None => Ok(Box::new(BufWriter::new(std::io::stdout().lock()))),
-    }
+/// One page's output, rendered on the worker thread that extracted it; the article itself
+/// is dropped there.
+struct Rendered {
+    input: String,
+    output: String,
+    error: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -259,43 +289,133 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut out = match open_output(arguments.output.as_ref()) {
+    let out = match open_output(arguments.output.as_ref()) {
         Ok(out) => out,
         Err(message) => {
             eprintln!("error: {message}");
             return ExitCode::from(2);
         }
     };
-    let extractor = Extractor::new();
-    let mut failed = false;
-    let mut printed_article = false;
-    for input in &arguments.inputs {
-        let result = extract_input(&extractor, input, arguments.base_url.as_ref());
-        if let Err(error) = &result {
-            failed = true;
-            // JSON carries the error in its own line; the other formats report it on stderr.
-            if arguments.format != Format::Json {
-                eprintln!("{input}: {error}");
-            }
-        }
-        // Articles in text, Markdown and HTML are separated by a blank line.
-        let separator = if printed_article && arguments.format != Format::Json && result.is_ok() {
-            "\n"
-        } else {
-            ""
-        };
-        printed_article |= result.is_ok();
-        let output = render(arguments.format, input, &result);
-        if write!(out, "{separator}{output}").is_err() {
-            return ExitCode::from(1);
-        }
-    }
-    if out.flush().is_err() {
+    if let Some(threads) = arguments.jobs
+        && let Err(error) = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build_global()
+    {
+        eprintln!("error: starting {threads} threads failed: {error}");
         return ExitCode::from(1);
     }
-    if failed {
+    let (format, base_url) = (arguments.format, arguments.base_url);
+    let pages = Extractor::new().extract_many_with(
+        inputs::jobs(arguments.inputs),
+        move |extractor, job| {
+            let input = job.name();
+            let result = extract_job(extractor, job, base_url.as_ref());
+            Rendered {
+                output: render(format, &input, &result),
+                error: result.err(),
+                input,
+            }
+        },
+    );
+    let summary = write_all(format, pages, out);
+    eprintln!("{summary}");
+    if summary.failed > 0 || summary.write_failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// What a run did, for the closing line.
+struct Summary {
+    pages: u64,
+    failed: u64,
+    elapsed: Duration,
+    /// The output closed or failed: the run stopped there.
+    write_failed: bool,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let seconds = self.elapsed.as_secs_f64();
+        write!(
+            f,
+            "{} pages, {} errors, {:.1} pages/s ({seconds:.2} s)",
+            self.pages,
+            self.failed,
+            self.pages as f64 / seconds.max(1e-9)
+        )
+    }
+}
+
+/// Where the output goes: `--output FILE`, else stdout.
+fn open_output(path: Option<&PathBuf>) -> Result<Box<dyn Write>, String> {
+    match path {
+        Some(path) => std::fs::File::create(path)
+            .map(|file| Box::new(BufWriter::new(file)) as Box<dyn Write>)
+            .map_err(|error| format!("cannot create {}: {error}", path.display())),
+        None => Ok(Box::new(BufWriter::new(std::io::stdout().lock()))),
+    }
+}
+
+/// Writes each page's output as its turn comes, with a progress line on a terminal.
+fn write_all(
+    format: Format,
+    pages: impl Iterator<Item = Rendered>,
+    mut out: Box<dyn Write>,
+) -> Summary {
+    let start = Instant::now();
+    let progress = progress_bar();
+    let mut summary = Summary {
+        pages: 0,
+        failed: 0,
+        elapsed: Duration::ZERO,
+        write_failed: false,
+    };
+    let mut printed_article = false;
+    for page in pages {
+        summary.pages += 1;
+        progress.inc(1);
+        if let Some(error) = &page.error {
+            summary.failed += 1;
+            // JSON carries the error in its own line; the other formats report it on stderr.
+            if format != Format::Json {
+                progress.suspend(|| eprintln!("{}: {error}", page.input));
+            }
+        }
+        // Articles in text, Markdown and HTML are separated by a blank line.
+        let is_article = page.error.is_none();
+        let separator = if printed_article && format != Format::Json && is_article {
+            "\n"
+        } else {
+            ""
+        };
+        printed_article |= is_article;
+        if write!(out, "{separator}{}", page.output).is_err() {
+            summary.write_failed = true;
+            break;
+        }
+    }
+    if out.flush().is_err() {
+        summary.write_failed = true;
+    }
+    progress.finish_and_clear();
+    summary.elapsed = start.elapsed();
+    summary
+}
+
+/// A spinner with the page count and rate on stderr when it is a terminal; hidden otherwise,
+/// so logs and pipes get the summary line only.
+fn progress_bar() -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let progress = indicatif::ProgressBar::new_spinner();
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{spinner} {pos} pages, {per_sec} ({elapsed})")
+    {
+        progress.set_style(style);
+    }
+    progress.enable_steady_tick(Duration::from_millis(200));
+    progress
 }

@@ -134,11 +134,7 @@ impl Extractor {
     pub fn extract_document(&self, document: &Html, url: Option<&Url>) -> Result<Article> {
         let page = Page::build_within(document, self.options.max_depth);
         self.check_elements(&page)?;
-        let reference = self
-            .options
-            .reference_time
-            .unwrap_or_else(jiff::Timestamp::now);
-        let metadata = metadata::read(&page, url, reference);
+        let metadata = metadata::read(&page, url, self.reference_time());
         let mut blocks = self.find_body(&page, &metadata);
         if let Some(article_body) = &metadata.article_body {
             blocks = cross_check::filter(blocks, article_body);
@@ -154,6 +150,13 @@ impl Extractor {
             });
         }
         Ok(article)
+    }
+
+    /// The time relative dates count from: the configured one, else now.
+    pub(crate) fn reference_time(&self) -> jiff::Timestamp {
+        self.options
+            .reference_time
+            .unwrap_or_else(jiff::Timestamp::now)
     }
 
     /// The body blocks: the main content of the page, or of its `<noscript>` markup when the
@@ -209,7 +212,7 @@ impl Extractor {
         Some(self.body_blocks(&inner, &cleaned, &choice, metadata))
     }
 
-    fn limits(&self) -> parse::Limits {
+    pub(crate) fn limits(&self) -> parse::Limits {
         parse::Limits {
             max_elements: self.options.max_elements,
             max_depth: self.options.max_depth,
@@ -237,7 +240,7 @@ impl Extractor {
         Ok(())
     }
 
-    fn body_blocks(
+    pub(crate) fn body_blocks(
         &self,
         page: &Page<'_>,
         cleaned: &Cleaned,
@@ -269,7 +272,7 @@ impl Extractor {
 
 /// Cleans strictly and picks the main content; retries relaxed when that leaves little.
 /// `None` when the page holds no text at all.
-fn choose_content(page: &Page<'_>, first: Mode) -> Option<(Cleaned, Choice)> {
+pub(crate) fn choose_content(page: &Page<'_>, first: Mode) -> Option<(Cleaned, Choice)> {
     let cleaned = clean::clean(page, first);
     let strict = score::choose(page, &cleaned);
     let good_chars = strict.as_ref().map_or(0.0, |c| c.good_chars);

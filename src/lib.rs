@@ -47,6 +47,8 @@
 //!
 //! - `fetch` (default): [`Extractor::extract_url`], [`Extractor::fetch`] and [`fetch`] with a
 //!   blocking reqwest client (rustls).
+//! - `parallel` (default): [`Extractor::extract_many`] and [`Extractor::extract_many_with`],
+//!   many pages on all cores (rayon) with the results in input order, as an iterator.
 
 #![warn(missing_debug_implementations)]
 // Input never reaches a panic through an unwrap or expect in the library (tests may use them:
@@ -55,6 +57,8 @@
 // every path that input reaches.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+#[cfg(feature = "parallel")]
+mod batch;
 mod decode;
 mod document;
 mod error;
@@ -71,6 +75,9 @@ mod page;
 mod parse;
 pub mod render;
 mod score;
+// Benchmark access to single stages; see the module docs. Not part of the public API.
+#[doc(hidden)]
+pub mod stages;
 
 /// Entry points for the fuzz targets in `fuzz/` into parsers that are otherwise private.
 /// Built only with the `fuzzing` feature; not part of the stable API.
@@ -95,6 +102,8 @@ pub mod fuzzing {
     }
 }
 
+#[cfg(feature = "parallel")]
+pub use batch::{ExtractMany, Input};
 pub use decode::{Decoding, EncodingSource};
 pub use document::{
     Article, Block, Figure, Inline, Link, List, ListItem, Mark, MarkKind, Related, Source, Sources,

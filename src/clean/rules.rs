@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// What a class or id word says about an element. Bit flags, combined in [`Hints`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -403,8 +403,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     .concat()
 });
 
+/// A DFA: every element's class and id go through it, and it scans them about three times
+/// faster than the default (an NFA for this many words), for some 100 KB built once.
 static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::DFA))
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
         .build(RULES.iter().map(|(word, _, _)| word))
@@ -414,17 +417,28 @@ static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// The hints carried by a `class` or `id` attribute value. Utility-class tokens that carry CSS
 /// values and variants (Tailwind's `lg:first:pt-[calc(var(--banner-min-height))]`) say
 /// nothing about the element's role and are skipped.
+///
+/// One scan of the automaton covers the whole value: no word holds whitespace, so every match
+/// lies inside one token, and is judged against that token alone.
 pub(crate) fn hints_of(attribute: &str) -> Hints {
+    let bytes = attribute.as_bytes();
     let mut hints = Hints::default();
-    for token in attribute
-        .split_ascii_whitespace()
-        .filter(|token| !token.contains(['[', '(', ':', '=', '&']))
-    {
-        for found in AUTOMATON.find_overlapping_iter(token) {
-            let (_, fit, hint) = RULES[found.pattern().as_usize()];
-            if fits(token.as_bytes(), found.start(), found.end(), fit) {
-                hints.insert(hint);
-            }
+    for found in AUTOMATON.find_overlapping_iter(attribute) {
+        let (_, fit, hint) = RULES[found.pattern().as_usize()];
+        let (start, end) = (found.start(), found.end());
+        let token_start = bytes[..start]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(0, |at| at + 1);
+        let token_end = bytes[end..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(bytes.len(), |at| end + at);
+        let token = &bytes[token_start..token_end];
+        if !token.iter().any(|b| b"[(:=&".contains(b))
+            && fits(token, start - token_start, end - token_start, fit)
+        {
+            hints.insert(hint);
         }
     }
     hints
@@ -577,6 +591,26 @@ mod tests {
         assert!(hints_of("authorname").has(Hint::Byline));
         assert!(!hints_of("dateline-wrapper").has(Hint::Byline));
         assert!(!hints_of("timeless").has(Hint::DateLine));
+    }
+
+    #[test]
+    fn no_word_holds_whitespace() {
+        // `hints_of` scans a whole value at once and relies on matches staying in one token.
+        assert!(
+            RULES
+                .iter()
+                .all(|(word, _, _)| !word.contains(char::is_whitespace))
+        );
+    }
+
+    #[test]
+    fn tokens_are_judged_apart() {
+        assert!(hints_of("foo\thidden\nbar").has(Hint::Hidden));
+        assert!(!hints_of("hidden-xs visible").has(Hint::Hidden));
+        assert!(!hints_of("md:ad-slot nav:x").has(Hint::Ad));
+        assert!(hints_of("md:ad-slot ad-slot").has(Hint::Ad));
+        assert!(!hints_of("read more").has(Hint::Related));
+        assert!(hints_of("entry-x post-date").has(Hint::DateLine));
     }
 
     #[test]

@@ -71,13 +71,20 @@ pub(crate) fn choose(
     let has_dedicated = metadata_titles
         .iter()
         .any(|(_, source)| *source != Source::TitleElement);
+    // Each title without its site name, worked out once for all the headings.
+    let cores: Vec<&str> = (metadata_titles.iter())
+        .map(|(title, _)| strip_site_name(title, site_name))
+        .collect();
     for level_one in [true, false] {
         let agreeing = headings.iter().find(|heading| {
             (heading.level == 1) == level_one
-                && metadata_titles.iter().any(|(title, source)| {
-                    (!has_dedicated || *source != Source::TitleElement)
-                        && agrees(title, &heading.text, site_name)
-                })
+                && metadata_titles
+                    .iter()
+                    .zip(&cores)
+                    .any(|((title, source), core)| {
+                        (!has_dedicated || *source != Source::TitleElement)
+                            && agrees(title, core, &heading.text)
+                    })
         });
         if let Some(heading) = agreeing {
             return Some(from_heading(heading));
@@ -94,10 +101,10 @@ pub(crate) fn choose(
     });
     let agrees_with_document_title_only = |h1: &Heading| {
         has_dedicated
-            && meta
-                .document_title
-                .as_deref()
-                .is_some_and(|title| agrees(&collapse(title), &h1.text, site_name))
+            && meta.document_title.as_deref().is_some_and(|title| {
+                let title = collapse(title);
+                agrees(&title, strip_site_name(&title, site_name), &h1.text)
+            })
     };
     let names_the_same_story = |h1: &Heading| {
         metadata_titles.is_empty()
@@ -226,13 +233,13 @@ fn from_heading(heading: &Heading) -> Chosen {
     }
 }
 
-/// Whether a heading shows a metadata title.
-fn agrees(title: &str, heading: &str, site_name: Option<&str>) -> bool {
-    let core = strip_site_name(title, site_name);
+/// Whether a heading shows a metadata title; `core` is the title without its site name
+/// ([`strip_site_name`]).
+fn agrees(title: &str, core: &str, heading: &str) -> bool {
     if same_text(title, heading) || same_text(core, heading) {
         return true;
     }
-    if is_close_prefix(title, heading) || is_close_prefix(heading, title) {
+    if is_close_prefix_either_way(title, heading) {
         return true;
     }
     // One side of the title split at a separator ("Headline | Section | Site"), but not the
@@ -247,25 +254,32 @@ fn agrees(title: &str, heading: &str, site_name: Option<&str>) -> bool {
     })
 }
 
-/// Whether `short` opens `long` at a word boundary and carries most of its letters: the
+/// Whether one text opens the other at a word boundary and carries most of its letters: the
 /// heading "Grab courier flies to Singapore" for the card title "Grab courier flies to
-/// Singapore, Thailand".
-fn is_close_prefix(long: &str, short: &str) -> bool {
-    let letters = |s: &str| -> Vec<char> {
-        s.chars()
-            .filter(|c| c.is_alphanumeric() || c.is_whitespace())
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .chars()
-            .collect()
-    };
-    let (long, short) = (letters(long), letters(short));
+/// Singapore, Thailand". Each text is normalised once for both ways round.
+fn is_close_prefix_either_way(a: &str, b: &str) -> bool {
+    let (a, b) = (prefix_letters(a), prefix_letters(b));
+    is_close_prefix_of(&a, &b) || is_close_prefix_of(&b, &a)
+}
+
+/// Letters, digits and single spaces, lowercase: what [`is_close_prefix_of`] compares.
+fn prefix_letters(s: &str) -> Vec<char> {
+    s.chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .collect()
+}
+
+/// Whether `short` opens `long` at a word boundary and carries most of its letters.
+fn is_close_prefix_of(long: &[char], short: &[char]) -> bool {
     short.len() >= 15
         && long.len() > short.len()
-        && long.starts_with(&short)
+        && long.starts_with(short)
         && long.get(short.len()) == Some(&' ')
         && short.len() * 10 >= long.len() * 7
 }

@@ -9,7 +9,9 @@
 
 use jiff::civil::Date;
 
-use super::date::words::{MODIFIED_LABELS, PUBLISHED_LABELS, contains_label, has_date_label};
+use super::date::words::{
+    MODIFIED_LABELS, PUBLISHED_LABELS, contains_label, has_date_label, may_hold_date_label,
+};
 use super::date::{self, Candidate, DayOrder, Role, weight};
 use crate::clean::rules::Hint;
 use crate::document::Source;
@@ -395,9 +397,13 @@ pub(crate) fn read_header_bylines(page: &Page<'_>, headline: u32, facts: &mut Vi
             continue;
         };
         let text = text.trim();
+        // Long texts are never bylines: no need to lowercase a whole paragraph.
+        if text.len() > MAX_HEADER_BYLINE_BYTES {
+            continue;
+        }
         let lower = text.to_lowercase();
         let opens_with_by = BYLINE_OPENERS.iter().any(|w| lower.starts_with(w));
-        if opens_with_by && text.len() <= MAX_HEADER_BYLINE_BYTES && !is_in_chrome(page, index) {
+        if opens_with_by && !is_in_chrome(page, index) {
             facts.header_bylines.push((index, text.to_owned()));
             return;
         }
@@ -474,23 +480,13 @@ fn labelled_text_candidates(
     order: DayOrder,
     out: &mut Vec<Candidate>,
 ) {
-    let texts: Vec<(u32, &str)> = page
-        .nodes
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.tag == Tag::Text && !n.flags.contains(Flags::IN_HEAD))
-        .filter_map(|(i, n)| match n.node.value() {
-            scraper::Node::Text(text) => Some((i as u32, &**text)),
-            _ => None,
-        })
-        .filter(|(_, text)| !text.trim().is_empty())
-        .collect();
+    let mut texts = visible_texts(page, 0);
     let mut found_labels = 0;
-    for (position, &(index, text)) in texts.iter().enumerate() {
-        if text.len() > MAX_LABELLED_TEXT_BYTES || found_labels >= MAX_LABELLED_TEXTS {
-            continue;
-        }
-        if !has_date_label(text) {
+    while found_labels < MAX_LABELLED_TEXTS {
+        let Some((index, text)) = texts.next() else {
+            break;
+        };
+        if text.len() > MAX_LABELLED_TEXT_BYTES || !has_date_label(text) {
             continue;
         }
         found_labels += 1;
@@ -498,7 +494,7 @@ fn labelled_text_candidates(
             continue;
         }
         let mut context = text.trim().to_owned();
-        for &(_, next) in texts.iter().skip(position + 1).take(2) {
+        for (_, next) in visible_texts(page, index + 1).take(2) {
             if context.len() > MAX_LABELLED_TEXT_BYTES {
                 break;
             }
@@ -518,6 +514,20 @@ fn labelled_text_candidates(
             ));
         }
     }
+}
+
+/// The text nodes outside the head that hold more than whitespace, from node `from` on, with
+/// their indices.
+fn visible_texts<'p>(page: &'p Page<'_>, from: u32) -> impl Iterator<Item = (u32, &'p str)> {
+    let nodes = page.nodes.get(from as usize..).unwrap_or_default();
+    (from..)
+        .zip(nodes)
+        .filter(|(_, n)| n.tag == Tag::Text && !n.flags.contains(Flags::IN_HEAD))
+        .filter_map(|(i, n)| match n.node.value() {
+            scraper::Node::Text(text) => Some((i, &**text)),
+            _ => None,
+        })
+        .filter(|(_, text)| !text.trim().is_empty())
 }
 
 fn mark_candidates(
@@ -592,6 +602,9 @@ fn role_in_text(text: &str, date_start: usize) -> Option<Role> {
     // Only the words closest to the date: "Published 3 May · Updated 5 May".
     let from = before.char_indices().rev().nth(40).map_or(0, |(at, _)| at);
     let lower = before[from..].to_lowercase();
+    if !may_hold_date_label(&lower) {
+        return None;
+    }
     let published = last_label_at(&lower, PUBLISHED_LABELS);
     let modified = last_label_at(&lower, MODIFIED_LABELS);
     match (published, modified) {

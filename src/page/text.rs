@@ -92,18 +92,21 @@ pub(crate) fn is_space(c: char) -> bool {
 
 /// Appends `text` with runs of whitespace collapsed to one space; no space at the very start
 /// of `out` and none doubled across calls.
+///
+/// Words are copied whole: the text between two runs of whitespace goes in with one copy.
 pub(crate) fn push_collapsed(out: &mut String, text: &str) {
     let mut pending_space = false;
-    for c in text.chars() {
-        if is_space(c) {
-            pending_space = true;
+    for (position, word) in text.split(is_space).enumerate() {
+        // Every piece after the first follows a whitespace character.
+        pending_space |= position > 0;
+        if word.is_empty() {
             continue;
         }
         if pending_space {
             push_space(out);
             pending_space = false;
         }
-        out.push(c);
+        out.push_str(word);
     }
     if pending_space {
         push_space(out);

@@ -6,6 +6,7 @@
 //!
 //! - `adversarial`: hostile and broken input at scale (issue 6), generated in code;
 //! - `api`: the public API contract (entry points, builder settings, threads, invariants);
+//! - `batch`: `extract_many` and the bundled binary over directories and WARC archives;
 //! - `corpus`: the never-break floor over the shared evaluation corpus (no panic, no error but
 //!   `NoContent`, a title wherever the truth has one);
 //! - `errors`: every error variant reachable without the network, with its message, and
@@ -23,6 +24,8 @@
 
 mod adversarial;
 mod api;
+#[cfg(feature = "parallel")]
+mod batch;
 mod commonmark;
 mod corpus;
 mod errors;
@@ -38,6 +41,14 @@ mod fetch;
 /// Without the `fetch` feature there is nothing to fetch with.
 #[cfg(not(feature = "fetch"))]
 mod fetch {
+    pub fn trials() -> Vec<libtest_mimic::Trial> {
+        Vec::new()
+    }
+}
+
+/// Without the `parallel` feature there is no `extract_many` and no bundled binary.
+#[cfg(not(feature = "parallel"))]
+mod batch {
     pub fn trials() -> Vec<libtest_mimic::Trial> {
         Vec::new()
     }
@@ -59,6 +70,7 @@ fn main() {
     let mut trials: Vec<Trial> = Vec::new();
     trials.extend(adversarial::trials());
     trials.extend(api::trials());
+    trials.extend(batch::trials());
     trials.extend(corpus::trials());
     trials.extend(errors::trials());
     trials.extend(fetch::trials());

@@ -7,6 +7,8 @@
 //! such as `03/04/2021` is read day first unless the page's language writes the month first
 //! ([`DayOrder`]); a part above 12 settles the order either way.
 
+use std::borrow::Cow;
+
 use jiff::civil::{Date, Time};
 use jiff::tz::Offset;
 
@@ -44,6 +46,10 @@ pub(crate) fn parse_text(input: &str, order: DayOrder) -> Option<Timestamp> {
 
 /// Up to `limit` dates written in `input`, in order.
 pub(crate) fn dates_in(input: &str, order: DayOrder, limit: usize) -> Vec<Found> {
+    // Every date form holds a number, and most texts searched hold none.
+    if !input.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let tokens = tokenize(input);
     let mut found = Vec::new();
     let mut at = 0;
@@ -78,23 +84,23 @@ pub(crate) fn relative_in(input: &str, reference: jiff::Timestamp) -> Option<Fou
 }
 
 #[derive(Debug, Clone, PartialEq)]
-enum Kind {
+enum Kind<'a> {
     /// A number and its digit count.
     Number(u32, usize),
-    /// A lowercased word.
-    Word(String),
+    /// A lowercased word, borrowed from the input when it is lowercase already.
+    Word(Cow<'a, str>),
     /// A separator character.
     Sep(char),
 }
 
 #[derive(Debug, Clone, PartialEq)]
-struct Token {
-    kind: Kind,
+struct Token<'a> {
+    kind: Kind<'a>,
     /// Byte offset in the input.
     at: usize,
 }
 
-fn tokenize(input: &str) -> Vec<Token> {
+fn tokenize(input: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
     let mut chars = input.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
@@ -110,12 +116,19 @@ fn tokenize(input: &str) -> Vec<Token> {
             }
             Kind::Number(value, count)
         } else if c.is_alphabetic() {
-            let mut word: String = c.to_lowercase().collect();
-            while let Some(&(_, d)) = chars.peek().filter(|(_, d)| d.is_alphabetic()) {
-                word.extend(d.to_lowercase());
+            let mut end = at + c.len_utf8();
+            let mut is_lowercase = is_own_lowercase(c);
+            while let Some(&(next, d)) = chars.peek().filter(|(_, d)| d.is_alphabetic()) {
+                is_lowercase &= is_own_lowercase(d);
+                end = next + d.len_utf8();
                 chars.next();
             }
-            Kind::Word(word)
+            let text = &input[at..end];
+            Kind::Word(if is_lowercase {
+                Cow::Borrowed(text)
+            } else {
+                Cow::Owned(text.chars().flat_map(char::to_lowercase).collect())
+            })
         } else if c.is_whitespace() {
             continue;
         } else {
@@ -129,11 +142,20 @@ fn tokenize(input: &str) -> Vec<Token> {
     tokens
 }
 
-fn kind(tokens: &[Token], at: usize) -> Option<&Kind> {
+/// Whether a character is its own lowercase form, so a word of such characters needs no copy.
+fn is_own_lowercase(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_uppercase();
+    }
+    let mut lower = c.to_lowercase();
+    lower.next() == Some(c) && lower.next().is_none()
+}
+
+fn kind<'t, 'a>(tokens: &'t [Token<'a>], at: usize) -> Option<&'t Kind<'a>> {
     tokens.get(at).map(|t| &t.kind)
 }
 
-fn word(tokens: &[Token], at: usize) -> Option<&str> {
+fn word<'t>(tokens: &'t [Token<'_>], at: usize) -> Option<&'t str> {
     match kind(tokens, at)? {
         Kind::Word(word) => Some(word),
         _ => None,
@@ -225,7 +247,10 @@ fn year_first(tokens: &[Token], start: usize) -> Option<(Date, usize)> {
 }
 
 /// The kinds of `N` tokens from `start`.
-fn kinds<const N: usize>(tokens: &[Token], start: usize) -> Option<[&Kind; N]> {
+fn kinds<'t, 'a, const N: usize>(
+    tokens: &'t [Token<'a>],
+    start: usize,
+) -> Option<[&'t Kind<'a>; N]> {
     let slice = tokens.get(start..start + N)?;
     let mut out: [&Kind; N] = [&Kind::Sep(' '); N];
     for (slot, token) in out.iter_mut().zip(slice) {
@@ -305,7 +330,7 @@ fn skip_fillers(tokens: &[Token], mut at: usize) -> usize {
     while let Some(token) = tokens.get(at) {
         match &token.kind {
             Kind::Sep('.' | ',' | '/' | '-') => at += 1,
-            Kind::Word(word) if DATE_FILLERS.contains(&word.as_str()) => at += 1,
+            Kind::Word(word) if DATE_FILLERS.contains(&&**word) => at += 1,
             _ => break,
         }
     }
@@ -319,7 +344,7 @@ fn time_after(tokens: &[Token], mut at: usize) -> Option<(Time, Option<Offset>, 
     while let Some(token) = tokens.get(at) {
         let skip = match &token.kind {
             Kind::Sep(',' | '|' | '-' | '–' | '@' | '·' | '•' | '/' | '.' | '(') => true,
-            Kind::Word(word) => TIME_INTRODUCERS.contains(&word.as_str()),
+            Kind::Word(word) => TIME_INTRODUCERS.contains(&&**word),
             _ => false,
         };
         if !skip || skipped >= 4 {
@@ -435,7 +460,7 @@ fn units_ago(tokens: &[Token], at: usize, reference: jiff::Timestamp) -> Option<
         Kind::Number(n, 1..=3) => i64::from(*n),
         Kind::Word(w)
             if matches!(
-                w.as_str(),
+                &**w,
                 "a" | "an" | "one" | "einer" | "einem" | "une" | "un" | "una" | "uma"
             ) =>
         {
