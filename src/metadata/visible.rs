@@ -233,25 +233,42 @@ fn is_home_link(href: &str) -> bool {
 /// Which nodes sit in chrome that holds other stories' dates and names: `<aside>`, `<nav>`,
 /// sidebars, related rails, comments. One pass, parents before children. The cleaning
 /// stage's navigation hint is not used: its class words ("header", "breadcrumb") also mark
-/// article headers, where the headline and its date live. A layout wrapper named for its
-/// sidebars ("layout__2-sidebars-inline" around MDN's `<main>`, a page builder's `fl-has-sidebar`
-/// on `<body>`) holds the article, not chrome: an element that holds the first `<main>` or
-/// `<article>`, and `<body>` itself, do not count.
+/// article headers, where the headline and its date live.
+///
+/// What holds the article is not chrome, whatever its class says: `<body>`; an element that
+/// holds the first `<main>` (MDN's "layout__2-sidebars-inline") or the first `h1` that is
+/// not a logo (an `<article>` whose class lists the post's categories, "category-popular-
+/// posts"; a lead box named "article-teaser"; a breadcrumb whose last item is the `h1`); a
+/// sidebar-named wrapper that holds the first `<article>` (theperspective.com's
+/// "gallery--wrapper__with-sidebar"). A sidebar may well be longer than a short article
+/// (autonews.ch's teaser rail), so size says nothing.
 fn chrome_nodes(page: &Page<'_>) -> Vec<bool> {
-    let main = page
+    let first = |tag: Tag| page.nodes.iter().position(|n| n.tag == tag);
+    let main = first(Tag::Main);
+    let article = first(Tag::Article);
+    let headline = page
         .nodes
         .iter()
-        .position(|n| matches!(n.tag, Tag::Article | Tag::Main));
+        .enumerate()
+        .position(|(i, n)| n.tag == Tag::H1 && !is_logo(page, i as u32));
     let mut chrome = vec![false; page.nodes.len()];
     for (index, node) in page.nodes.iter().enumerate() {
         let inherited = node.parent != crate::page::NO_PARENT && chrome[node.parent as usize];
+        if inherited {
+            chrome[index] = true;
+            continue;
+        }
+        let holds = |at: Option<usize>| at.is_some_and(|m| (index..node.end as usize).contains(&m));
+        let is_sidebar = node.hints.has(Hint::Sidebar);
+        let is_wrapper = matches!(node.tag, Tag::Body | Tag::Html)
+            || holds(main)
+            || holds(headline)
+            || (is_sidebar && holds(article));
         let marked = matches!(node.tag, Tag::Aside | Tag::Nav)
-            || [Hint::Sidebar, Hint::Related, Hint::Comment]
-                .into_iter()
-                .any(|hint| node.hints.has(hint));
-        let holds_main = main.is_some_and(|m| (index..node.end as usize).contains(&m));
-        let is_wrapper = matches!(node.tag, Tag::Body | Tag::Html) || holds_main;
-        chrome[index] = inherited || (marked && !is_wrapper);
+            || is_sidebar
+            || node.hints.has(Hint::Related)
+            || node.hints.has(Hint::Comment);
+        chrome[index] = marked && !is_wrapper;
     }
     chrome
 }
