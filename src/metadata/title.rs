@@ -65,6 +65,18 @@ pub(crate) fn choose(
     .filter(|(title, _)| !title.is_empty())
     .collect();
     let headings: Vec<&Heading> = seen.headings.iter().filter(|h| !h.is_chrome).collect();
+    for (title, source) in &metadata_titles {
+        log::trace!("title candidate {source:?}: {title}");
+    }
+    for heading in &seen.headings {
+        log::trace!(
+            "heading h{} chrome {} article {}: {}",
+            heading.level,
+            heading.is_chrome,
+            heading.in_article,
+            heading.text
+        );
+    }
     // A dedicated title (JSON-LD, OpenGraph, Twitter, Dublin Core) outranks the document
     // `<title>`: a heading that agrees only with `<title>` while a dedicated title says
     // otherwise is not taken on that agreement.

@@ -136,11 +136,23 @@ pub(crate) struct VisibleFacts {
     pub(crate) article_start: Option<u32>,
     /// How many byline-like elements were looked at, to bound the work on hostile pages.
     pub(crate) byline_elements_seen: usize,
+    /// Per node: whether it sits in chrome (see [`chrome_nodes`]).
+    pub(crate) chrome: Vec<bool>,
+}
+
+impl VisibleFacts {
+    /// Whether the node at `index` sits in chrome that holds other stories' dates and names.
+    pub(crate) fn is_in_chrome(&self, index: u32) -> bool {
+        self.chrome.get(index as usize).copied().unwrap_or(false)
+    }
 }
 
 /// Reads the visible facts of a page.
 pub(crate) fn read(page: &Page<'_>) -> VisibleFacts {
-    let mut facts = VisibleFacts::default();
+    let mut facts = VisibleFacts {
+        chrome: chrome_nodes(page),
+        ..VisibleFacts::default()
+    };
     let mut date_line_until = 0;
     for (index, node) in page.nodes.iter().enumerate() {
         let index = index as u32;
@@ -152,7 +164,7 @@ pub(crate) fn read(page: &Page<'_>) -> VisibleFacts {
         }
         read_heading(page, index, &mut facts);
         if facts.marks.len() < MAX_DATE_MARKS
-            && let Some(mark) = read_date_mark(page, index)
+            && let Some(mark) = read_date_mark(page, index, &facts.chrome)
         {
             // A date line inside another is part of its text already.
             if mark.kind != MarkKind::DateLine || index >= date_line_until {
@@ -186,7 +198,7 @@ fn read_heading(page: &Page<'_>, index: u32, facts: &mut VisibleFacts) {
     if text.is_empty() || text.len() > MAX_HEADING_BYTES {
         return;
     }
-    let is_chrome = is_in_chrome(page, index) || is_logo(page, index);
+    let is_chrome = facts.is_in_chrome(index) || is_logo(page, index);
     let in_article = page.ancestors(index).any(|a| page.tag(a) == Tag::Article);
     facts.headings.push(Heading {
         index,
@@ -220,23 +232,50 @@ fn is_home_link(href: &str) -> bool {
         .is_ok_and(|url| url.path() == "/" && url.query().is_none() && url.fragment().is_none())
 }
 
-/// Whether an element sits in chrome that holds other stories' dates and names: `<aside>`,
-/// `<nav>`, sidebars, related rails, comments. The cleaning stage's navigation hint is not
-/// used: its class words ("header", "breadcrumb") also mark article headers, where the
-/// headline and its date live.
-pub(crate) fn is_in_chrome(page: &Page<'_>, index: u32) -> bool {
-    std::iter::once(index)
-        .chain(page.ancestors(index))
-        .any(|a| {
-            let node = &page.nodes[a as usize];
-            matches!(node.tag, Tag::Aside | Tag::Nav)
-                || [Hint::Sidebar, Hint::Related, Hint::Comment]
-                    .into_iter()
-                    .any(|hint| node.hints.has(hint))
-        })
+/// Which nodes sit in chrome that holds other stories' dates and names: `<aside>`, `<nav>`,
+/// sidebars, related rails, comments. One pass, parents before children. The cleaning
+/// stage's navigation hint is not used: its class words ("header", "breadcrumb") also mark
+/// article headers, where the headline and its date live.
+///
+/// What holds the article is not chrome, whatever its class says: `<body>`; an element that
+/// holds the first `<main>` (MDN's "layout__2-sidebars-inline") or the first `h1` that is
+/// not a logo (an `<article>` whose class lists the post's categories, "category-popular-
+/// posts"; a lead box named "article-teaser"; a breadcrumb whose last item is the `h1`); a
+/// sidebar-named wrapper that holds the first `<article>` (theperspective.com's
+/// "gallery--wrapper__with-sidebar"). A sidebar may well be longer than a short article
+/// (autonews.ch's teaser rail), so size says nothing.
+fn chrome_nodes(page: &Page<'_>) -> Vec<bool> {
+    let first = |tag: Tag| page.nodes.iter().position(|n| n.tag == tag);
+    let main = first(Tag::Main);
+    let article = first(Tag::Article);
+    let headline = page
+        .nodes
+        .iter()
+        .enumerate()
+        .position(|(i, n)| n.tag == Tag::H1 && !is_logo(page, i as u32));
+    let mut chrome = vec![false; page.nodes.len()];
+    for (index, node) in page.nodes.iter().enumerate() {
+        let inherited = node.parent != crate::page::NO_PARENT && chrome[node.parent as usize];
+        if inherited {
+            chrome[index] = true;
+            continue;
+        }
+        let holds = |at: Option<usize>| at.is_some_and(|m| (index..node.end as usize).contains(&m));
+        let is_sidebar = node.hints.has(Hint::Sidebar);
+        let is_wrapper = matches!(node.tag, Tag::Body | Tag::Html)
+            || holds(main)
+            || holds(headline)
+            || (is_sidebar && holds(article));
+        let marked = matches!(node.tag, Tag::Aside | Tag::Nav)
+            || is_sidebar
+            || node.hints.has(Hint::Related)
+            || node.hints.has(Hint::Comment);
+        chrome[index] = marked && !is_wrapper;
+    }
+    chrome
 }
 
-fn read_date_mark(page: &Page<'_>, index: u32) -> Option<DateMark> {
+fn read_date_mark(page: &Page<'_>, index: u32, chrome: &[bool]) -> Option<DateMark> {
     let tag = page.tag(index);
     let itemprop = page.attr(index, "itemprop").unwrap_or("");
     let (kind, machine) = if has_word(
@@ -279,7 +318,7 @@ fn read_date_mark(page: &Page<'_>, index: u32) -> Option<DateMark> {
             String::new()
         },
         role: role_of_attributes(page, index),
-        is_chrome: is_in_chrome(page, index),
+        is_chrome: chrome.get(index as usize).copied().unwrap_or(false),
         in_link: page.nodes[index as usize].flags.contains(Flags::IN_LINK),
     })
 }
@@ -353,7 +392,7 @@ fn read_byline(page: &Page<'_>, index: u32, facts: &mut VisibleFacts) {
     {
         return;
     }
-    if is_in_chrome(page, index) {
+    if facts.is_in_chrome(index) {
         return;
     }
     let text = if is_author_prop {
@@ -403,7 +442,7 @@ pub(crate) fn read_header_bylines(page: &Page<'_>, headline: u32, facts: &mut Vi
         }
         let lower = text.to_lowercase();
         let opens_with_by = BYLINE_OPENERS.iter().any(|w| lower.starts_with(w));
-        if opens_with_by && !is_in_chrome(page, index) {
+        if opens_with_by && !facts.is_in_chrome(index) {
             facts.header_bylines.push((index, text.to_owned()));
             return;
         }
@@ -437,7 +476,7 @@ pub(crate) fn read_labelled_byline(page: &Page<'_>, facts: &mut VisibleFacts) {
         let Some((name_index, name)) = texts.next() else {
             return;
         };
-        if name.len() <= MAX_HEADER_BYLINE_BYTES && !is_in_chrome(page, index) {
+        if name.len() <= MAX_HEADER_BYLINE_BYTES && !facts.is_in_chrome(index) {
             facts.header_bylines.push((name_index, name.to_owned()));
             return;
         }
@@ -465,9 +504,9 @@ pub(crate) fn date_candidates(
         mark_candidates(mark, anchor, order, &mut candidates);
     }
     if let Some(anchor) = anchor.filter(|a| a.is_headline) {
-        header_text_candidates(page, anchor.index, order, reference, &mut candidates);
+        header_text_candidates(page, facts, anchor.index, order, reference, &mut candidates);
     }
-    labelled_text_candidates(page, anchor, order, &mut candidates);
+    labelled_text_candidates(page, facts, anchor, order, &mut candidates);
     candidates
 }
 
@@ -476,6 +515,7 @@ pub(crate) fn date_candidates(
 /// the date in the same text or the date in the next few texts.
 fn labelled_text_candidates(
     page: &Page<'_>,
+    facts: &VisibleFacts,
     anchor: Option<Anchor>,
     order: DayOrder,
     out: &mut Vec<Candidate>,
@@ -490,7 +530,7 @@ fn labelled_text_candidates(
             continue;
         }
         found_labels += 1;
-        if is_in_chrome(page, index) {
+        if facts.is_in_chrome(index) {
             continue;
         }
         let mut context = text.trim().to_owned();
@@ -634,6 +674,7 @@ fn last_label_at(lower: &str, labels: &[&str]) -> Option<usize> {
 /// Dates written in the texts just after (and a few before) the headline.
 fn header_text_candidates(
     page: &Page<'_>,
+    facts: &VisibleFacts,
     headline: u32,
     order: DayOrder,
     reference: jiff::Timestamp,
@@ -667,7 +708,7 @@ fn header_text_candidates(
         } else {
             text
         };
-        let is_chrome = is_in_chrome(page, index);
+        let is_chrome = facts.is_in_chrome(index);
         let in_link = page.nodes[index as usize].flags.contains(Flags::IN_LINK);
         let mut penalty = u8::from(is_chrome) * 40 + u8::from(in_link) * 15;
         penalty += u8::try_from(rank.min(40)).unwrap_or(40) / 2;
@@ -855,6 +896,18 @@ mod tests {
             date_candidates(page, facts, anchor, DayOrder::DayFirst, reference())
         });
         assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn a_layout_wrapper_named_for_its_sidebars_is_not_chrome() {
+        with_facts(
+            r#"<body class="has-sidebar"><div class="layout-2-sidebars"><main>
+            <h1>The Headline</h1></main><div class="sidebar"><h3>Other</h3></div></div></body>"#,
+            |_, facts| {
+                assert!(!facts.headings[0].is_chrome);
+                assert!(facts.headings[1].is_chrome);
+            },
+        );
     }
 
     #[test]

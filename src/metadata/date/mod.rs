@@ -186,12 +186,46 @@ pub(crate) fn choose(
         .collect();
     modified_side.sort_by_key(|c| std::cmp::Reverse(c.weight));
     let modified = modified_side.first().map(|winner| refine(winner, &sane));
-    // A page that states only when it was updated is, as it stands, published then.
-    let published = published.or(modified);
+    // A page that states only when it was updated is, as it stands, published then; so is
+    // one that shows its update as its date and its first publication nowhere.
+    let published = match (published, modified) {
+        (Some(p), Some(m)) if shows_update_as_its_date(&p, &m, &sane) => Some(m),
+        (published, modified) => published.or(modified),
+    };
     (
         published.map(|c| (c.stamp, c.source)),
         modified.map(|c| (c.stamp, c.source)),
     )
+}
+
+/// Whether the date a page shows at its head is its update, unlabelled, while its metadata
+/// publication date is shown nowhere: republished guides and evergreen pages (dateModified
+/// "2022-12-15" printed under the headline as "15.12.2022", datePublished a year earlier
+/// and only in the metadata). The reader takes the shown date for the publication. A date
+/// shown as an update ("Updated …") stays an update.
+fn shows_update_as_its_date(
+    published: &Candidate,
+    modified: &Candidate,
+    all: &[&Candidate],
+) -> bool {
+    /// The weight of a visible date in the article header.
+    const MIN_SHOWN_WEIGHT: u8 = 50;
+    let is_visible = |c: &&&Candidate| matches!(c.source, Source::VisibleText | Source::Markup);
+    if is_visible(&&published) || published.stamp.date() == modified.stamp.date() {
+        return false;
+    }
+    let shown = all.iter().rev().filter(is_visible).max_by_key(|c| c.weight);
+    let Some(shown) = shown else {
+        return false;
+    };
+    let day = modified.stamp.date();
+    shown.weight >= MIN_SHOWN_WEIGHT
+        && shown.role == Role::Unlabelled
+        && shown.stamp.date() == day
+        && !all.iter().filter(is_visible).any(|c| {
+            c.stamp.date() == published.stamp.date()
+                || (c.role == Role::Modified && c.stamp.date() == day)
+        })
 }
 
 /// The strongest candidate, unless it is more than a day from the URL's date and another
@@ -263,12 +297,21 @@ fn refine(winner: &Candidate, all: &[&Candidate]) -> Candidate {
     best
 }
 
-/// The page's own day for a UTC instant: a visible date or the URL's date without an offset,
-/// a day off the UTC date and reachable from the instant within the world's zones (±14 h),
-/// is the day the reader sees. With a written time the offset follows from the difference
-/// (when it is whole quarter hours); without one, only the date is known.
+/// The page's own day and offset for a UTC instant. The day the reader sees is that of the
+/// strongest visible date without an offset (the header's), else the URL's date. When it is
+/// reachable from the instant within the world's zones (±14 h), it is the page's day: with a
+/// written time the offset follows from the difference (in whole quarter hours); without one,
+/// only the date is known, and only a different day is news. A visible date that agrees with
+/// the UTC day keeps it (ultimahora.com: `22:12Z` on the 5th, a `<time>` of the 5th, and a
+/// teaser of the 6th nearby).
 fn local_day(instant: jiff::Timestamp, role: Role, all: &[&Candidate]) -> Option<Timestamp> {
     const MAX_ZONE_SECONDS: i64 = 14 * 3600;
+    /// The weight of a visible date in the article header.
+    const MIN_SEEN_WEIGHT: u8 = 50;
+    /// A bare day moves the instant only from a date this strong: near the headline.
+    const MIN_DAY_WEIGHT: u8 = 55;
+    /// Visible dates this close in weight to the strongest are as prominent.
+    const MAX_LIST_WEIGHT_GAP: u8 = 5;
     let utc = jiff::tz::Offset::UTC.to_datetime(instant);
     let span = jiff::SignedDuration::from_secs(MAX_ZONE_SECONDS);
     let earliest = jiff::tz::Offset::UTC
@@ -277,25 +320,54 @@ fn local_day(instant: jiff::Timestamp, role: Role, all: &[&Candidate]) -> Option
     let latest = jiff::tz::Offset::UTC
         .to_datetime(instant.checked_add(span).ok()?)
         .date();
-    let seen = all.iter().find(|c| {
-        (c.source == Source::Url || (c.source == Source::VisibleText && c.weight >= 55))
-            && (c.role == role || c.role == Role::Unlabelled || c.source == Source::Url)
+    let is_seen = |c: &&&Candidate| {
+        matches!(c.source, Source::VisibleText | Source::Markup)
+            && c.weight >= MIN_SEEN_WEIGHT
+            && (c.role == role || c.role == Role::Unlabelled)
             && c.stamp.offset().is_none()
-            && c.stamp.date() != utc.date()
-            && (earliest..=latest).contains(&c.stamp.date())
+    };
+    let visible = all.iter().rev().filter(is_seen).max_by_key(|c| c.weight);
+    // A list of dates of about the same weight (a teaser rail, a day-by-day archive) shows no
+    // one day.
+    let is_list = visible.is_some_and(|best| {
+        all.iter().filter(is_seen).any(|c| {
+            c.stamp.date() != best.stamp.date() && c.weight + MAX_LIST_WEIGHT_GAP >= best.weight
+        })
+    });
+    if is_list {
+        return None;
+    }
+    let seen = visible.or_else(|| {
+        all.iter()
+            .find(|c| c.source == Source::Url && c.stamp.date() != utc.date())
     })?;
+    if !(earliest..=latest).contains(&seen.stamp.date()) {
+        return None;
+    }
+    let moves_day = seen.stamp.date() != utc.date()
+        && (seen.source == Source::Url || seen.weight >= MIN_DAY_WEIGHT);
     let Some(time) = seen.stamp.time() else {
-        return Some(Timestamp::from_date(seen.stamp.date()));
+        return moves_day.then(|| Timestamp::from_date(seen.stamp.date()));
     };
     let local = seen.stamp.date().to_datetime(time);
-    let seconds = utc.duration_until(local).as_secs();
+    // Written times rarely show seconds: compare whole minutes.
+    let utc_minute = utc.with().second(0).subsec_nanosecond(0).build().ok()?;
+    let seconds = utc_minute.duration_until(local).as_secs();
     let offset = (seconds.abs() <= MAX_ZONE_SECONDS && seconds % 900 == 0)
         .then(|| jiff::tz::Offset::from_seconds(i32::try_from(seconds).ok()?).ok())
         .flatten();
-    Some(match offset {
-        Some(offset) => Timestamp::new(seen.stamp.date(), Some(time), Some(offset)),
-        None => Timestamp::from_date(seen.stamp.date()),
-    })
+    match offset {
+        Some(offset) if seconds != 0 => {
+            let local = offset.to_datetime(instant);
+            Some(Timestamp::new(
+                local.date(),
+                Some(local.time()),
+                Some(offset),
+            ))
+        }
+        Some(_) => None,
+        None => moves_day.then(|| Timestamp::from_date(seen.stamp.date())),
+    }
 }
 
 /// Whether `a` is certainly earlier than `b`: by instant when both have one, by clock time
@@ -509,6 +581,87 @@ mod tests {
             None,
         );
         assert_eq!(p.as_deref(), Some("2023-11-09T12:00:00+00:00"));
+    }
+
+    #[test]
+    fn a_utc_time_keeps_its_day_when_the_header_shows_it() {
+        let seen = |text: &str, weight: u8| {
+            Candidate::new(stamp(text), Role::Unlabelled, Source::VisibleText, weight)
+        };
+        let (p, _) = chosen(
+            &[
+                published("2022-05-05T22:12:00Z", 100),
+                seen("2022-05-05", 70),
+                seen("2022-05-06", 60),
+            ],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2022-05-05T22:12:00+00:00"));
+        // The header's written time gives the page's offset.
+        let (p, _) = chosen(
+            &[
+                published("2023-11-08T21:56:18Z", 100),
+                seen("2023-11-08T16:56", 70),
+            ],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2023-11-08T16:56:18-05:00"));
+    }
+
+    #[test]
+    fn a_list_of_dates_moves_no_utc_time() {
+        let seen = |text: &str| Candidate::new(stamp(text), Role::Unlabelled, Source::Markup, 58);
+        let (p, _) = chosen(
+            &[
+                published("2023-12-19T00:00:00Z", 100),
+                seen("2023-12-18"),
+                seen("2023-12-17"),
+            ],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2023-12-19T00:00:00+00:00"));
+    }
+
+    #[test]
+    fn an_update_shown_as_the_date_is_the_publication() {
+        let seen =
+            |text: &str, role: Role| Candidate::new(stamp(text), role, Source::VisibleText, 60);
+        let metadata = [
+            published("2021-12-06T14:36:00Z", 100),
+            modified("2022-12-15T08:13:00Z", 100),
+        ];
+        let (p, m) = chosen(
+            &[
+                metadata[0],
+                metadata[1],
+                seen("2022-12-15", Role::Unlabelled),
+            ],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2022-12-15T08:13:00+00:00"));
+        assert_eq!(m, p);
+        // Labelled as an update, it stays one.
+        let (p, _) = chosen(
+            &[metadata[0], metadata[1], seen("2022-12-15", Role::Modified)],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2021-12-06T14:36:00+00:00"));
+        // Shown with the publication date, the publication stays.
+        let (p, _) = chosen(
+            &[
+                metadata[0],
+                metadata[1],
+                seen("2022-12-15", Role::Unlabelled),
+                Candidate::new(
+                    stamp("2021-12-06"),
+                    Role::Published,
+                    Source::VisibleText,
+                    30,
+                ),
+            ],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2021-12-06T14:36:00+00:00"));
     }
 
     #[test]
