@@ -78,8 +78,8 @@ pub(crate) fn choose(
         );
     }
     // A dedicated title (JSON-LD, OpenGraph, Twitter, Dublin Core) outranks the document
-    // `<title>`: a heading that agrees only with `<title>` while a dedicated title says
-    // otherwise is not taken on that agreement.
+    // `<title>`: a heading that agrees with a dedicated title comes first, a kicker before
+    // a dedicated title next, and an `h1` that agrees with `<title>` only after them.
     let has_dedicated = metadata_titles
         .iter()
         .any(|(_, source)| *source != Source::TitleElement);
@@ -87,23 +87,26 @@ pub(crate) fn choose(
     let cores: Vec<&str> = (metadata_titles.iter())
         .map(|(title, _)| strip_site_name(title, site_name))
         .collect();
-    for level_one in [true, false] {
-        let agreeing = headings.iter().find(|heading| {
+    let agreeing = |level_one: bool, with_document_title: bool| {
+        headings.iter().find(|heading| {
             (heading.level == 1) == level_one
                 && metadata_titles
                     .iter()
                     .zip(&cores)
                     .any(|((title, source), core)| {
-                        (!has_dedicated || *source != Source::TitleElement)
-                            && agrees(title, core, &heading.text)
+                        (with_document_title || !has_dedicated || *source != Source::TitleElement)
+                            && agrees(title, core, &heading.text, level_one)
                     })
-        });
-        if let Some(heading) = agreeing {
-            return Some(from_heading(heading));
-        }
+        })
+    };
+    if let Some(heading) = agreeing(true, false).or_else(|| agreeing(false, false)) {
+        return Some(from_heading(heading));
     }
     if let Some(chosen) = headline_after_kicker(&headings, &metadata_titles, site_name) {
         return Some(chosen);
+    }
+    if let Some(heading) = agreeing(true, true) {
+        return Some(from_heading(heading));
     }
     let site_sides = stripped_sides(&metadata_titles, site_name);
     let first_h1 = headings.iter().find(|h| {
@@ -111,22 +114,19 @@ pub(crate) fn choose(
             && is_headline_like(&h.text, site_name)
             && !site_sides.iter().any(|side| same_text(side, &h.text))
     });
-    let agrees_with_document_title_only = |h1: &Heading| {
-        has_dedicated
-            && meta.document_title.as_deref().is_some_and(|title| {
-                let title = collapse(title);
-                agrees(&title, strip_site_name(&title, site_name), &h1.text)
-            })
-    };
+    // Pages that set many `h1`s (as a style) say less with the first one.
+    let h1_count = headings.iter().filter(|h| h.level == 1).count();
     let names_the_same_story = |h1: &Heading| {
         metadata_titles.is_empty()
+            || (is_dated_article(ld, meta, h1)
+                && h1.text.split_whitespace().count() >= 4
+                && h1_count <= 2)
             || metadata_titles
                 .iter()
                 .any(|(title, _)| shares_most_words(strip_site_name(title, site_name), &h1.text))
     };
     if let Some(h1) = first_h1
         && (!is_other_page(ld, meta) || h1.in_article || metadata_titles.is_empty())
-        && !agrees_with_document_title_only(h1)
         && names_the_same_story(h1)
     {
         return Some(from_heading(h1));
@@ -142,6 +142,24 @@ pub(crate) fn choose(
         .iter()
         .find(|h| h.level == 1)
         .map(from_heading)
+}
+
+/// Whether the page says it is a dated article: a JSON-LD article or an `og:type` of
+/// `article`, or an `h1` inside an `<article>`, and a publication date in its metadata.
+/// Service and shop pages carry article markup too, but seldom a date.
+fn is_dated_article(ld: &JsonLdFacts, meta: &MetaFacts, h1: &Heading) -> bool {
+    let says_article = ld.has_article
+        || h1.in_article
+        || meta
+            .og_type
+            .as_deref()
+            .is_some_and(|kind| kind.eq_ignore_ascii_case("article"));
+    let is_dated = ld.date_published.is_some()
+        || meta
+            .dates
+            .iter()
+            .any(|date| date.role == super::date::Role::Published);
+    says_article && is_dated
 }
 
 /// Whether the page says it is not an article: an `og:type` other than `article` and no
@@ -246,8 +264,10 @@ fn from_heading(heading: &Heading) -> Chosen {
 }
 
 /// Whether a heading shows a metadata title; `core` is the title without its site name
-/// ([`strip_site_name`]).
-fn agrees(title: &str, core: &str, heading: &str) -> bool {
+/// ([`strip_site_name`]). An `h1` may show any side of the title that is not the site's
+/// name, however short ("Flexbox" for "Flexbox - Learn web development | MDN"); a subheading
+/// must show a side of some length.
+fn agrees(title: &str, core: &str, heading: &str, is_h1: bool) -> bool {
     if same_text(title, heading) || same_text(core, heading) {
         return true;
     }
@@ -259,7 +279,7 @@ fn agrees(title: &str, core: &str, heading: &str) -> bool {
     TITLE_SEPARATORS.iter().any(|separator| {
         title.contains(separator)
             && title.split(separator).any(|side| {
-                side.chars().filter(|c| c.is_alphanumeric()).count() >= 8
+                (is_h1 || side.chars().filter(|c| c.is_alphanumeric()).count() >= 8)
                     && same_text(side, heading)
                     && letters(core).contains(&letters(side))
             })
@@ -357,15 +377,23 @@ pub(crate) fn strip_site_name<'t>(title: &'t str, site_name: Option<&str>) -> &'
 /// Whether a title part names the site: the same words, its domain, or one holding the other
 /// ("The Daily Planet" and "Daily Planet").
 fn names_site(part: &str, site: &str) -> bool {
+    /// Words a side may add around the site's name ("The Daily Planet Online").
+    const MAX_EXTRA_WORDS: usize = 2;
     let part = part.trim();
     let (part_lower, name_lower) = (part.to_lowercase(), site.to_lowercase());
+    let part_words = part.split_whitespace().count();
+    let long_enough = part.chars().count() >= 3 && site.chars().count() >= 3;
+    // A side that merely mentions the site is a headline about it: "How we designed
+    // Dropbox's ATF" on the Dropbox blog, "Terminix discounts, coupons, and promo codes".
+    // One that ends with the name is a tagline ("Today's latest from Al Jazeera").
+    let holds_name = part_lower.contains(&name_lower)
+        && (part_words <= site.split_whitespace().count() + MAX_EXTRA_WORDS
+            || (part_lower.ends_with(&name_lower) && part_words <= 6));
+    let is_held = name_lower.contains(&part_lower) && part_words <= 6;
     !part.is_empty()
         && (same_text(part, site)
             || is_domain_of(part, site)
-            || (part.chars().count() >= 3
-                && site.chars().count() >= 3
-                && (part_lower.contains(&name_lower) || name_lower.contains(&part_lower))
-                && part.split_whitespace().count() <= 6))
+            || (long_enough && (holds_name || is_held)))
 }
 
 /// Removes the side that names the site, at the end or the start, with any separator.
@@ -506,6 +534,29 @@ mod tests {
         };
         let chosen = title_of(&meta, &[(1, "Height Adjustable Standing Desks")], None);
         assert_eq!(chosen.unwrap().0, "Height Adjustable Standing Desks");
+    }
+
+    #[test]
+    fn a_short_h1_may_show_one_side_of_the_title() {
+        let meta = MetaFacts {
+            og_title: Some("Flexbox - Learn web development | MDN".into()),
+            ..MetaFacts::default()
+        };
+        let chosen = title_of(&meta, &[(1, "Flexbox")], Some("MDN"));
+        assert_eq!(chosen, Some(("Flexbox".into(), Source::Markup)));
+        // A subheading needs a side of some length to count as agreement.
+        let chosen = title_of(&meta, &[(2, "Flexbox")], Some("MDN"));
+        assert_eq!(chosen.unwrap().1, Source::OpenGraph);
+    }
+
+    #[test]
+    fn a_headline_that_mentions_the_site_is_not_its_name() {
+        assert!(names_site("The Daily Planet Online", "Daily Planet"));
+        assert!(names_site("Today's latest from Al Jazeera", "Al Jazeera"));
+        assert!(!names_site(
+            "How we designed the new sync engine at Dropbox for millions of users",
+            "Dropbox"
+        ));
     }
 
     #[test]

@@ -194,7 +194,7 @@ fn read_heading(page: &Page<'_>, index: u32, facts: &mut VisibleFacts) {
     if count >= if level == 1 { MAX_H1 } else { MAX_SUBHEADINGS } {
         return;
     }
-    let text = page.text_of(index);
+    let text = heading_text(&page.text_of(index));
     if text.is_empty() || text.len() > MAX_HEADING_BYTES {
         return;
     }
@@ -207,6 +207,30 @@ fn read_heading(page: &Page<'_>, index: u32, facts: &mut VisibleFacts) {
         is_chrome,
         in_article,
     });
+}
+
+/// A heading's text as a reader sees it: without soft hyphens and zero-width characters
+/// (bpb.de hyphenates its headlines with `&shy;`), and without the permalink glyph that
+/// documentation generators append ("Evolve: Shared Mutable History¶", "Using standalone
+/// mode #").
+fn heading_text(text: &str) -> String {
+    /// Glyphs of heading permalinks.
+    const ANCHOR_GLYPHS: &[char] = &['¶', '#', '§', '🔗'];
+    let visible: String = text
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'
+            )
+        })
+        .collect();
+    let trimmed = visible.trim_end();
+    let without_anchor = trimmed
+        .strip_suffix(ANCHOR_GLYPHS)
+        .filter(|rest| rest.chars().any(char::is_alphanumeric))
+        .unwrap_or(trimmed);
+    without_anchor.trim().to_owned()
 }
 
 /// A heading that is (or holds) a link to the site's home page: the logo of a site header.
@@ -766,6 +790,24 @@ mod tests {
         let page = Page::build(&parsed);
         let facts = read(&page);
         f(&page, &facts)
+    }
+
+    #[test]
+    fn heading_text_drops_soft_hyphens_and_permalink_glyphs() {
+        assert_eq!(
+            heading_text("Erinne\u{ad}rungs\u{ad}kultur"),
+            "Erinnerungskultur"
+        );
+        assert_eq!(
+            heading_text("Evolve: Shared Mutable History¶"),
+            "Evolve: Shared Mutable History"
+        );
+        assert_eq!(
+            heading_text("Using standalone mode #"),
+            "Using standalone mode"
+        );
+        // A heading that is only the glyph keeps it.
+        assert_eq!(heading_text(" # "), "#");
     }
 
     fn reference() -> jiff::Timestamp {
