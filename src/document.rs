@@ -69,8 +69,17 @@ impl Article {
     ///
     /// List items go on their own lines, table cells are separated by tabs.
     pub fn text(&self) -> String {
+        self.text_opening(usize::MAX)
+    }
+
+    /// The opening of [`Article::text`]: whole blocks until the text holds at least
+    /// `min_bytes` bytes (or all of it).
+    pub(crate) fn text_opening(&self, min_bytes: usize) -> String {
         let mut out = String::new();
         for block in &self.blocks {
+            if out.len() >= min_bytes {
+                break;
+            }
             let start = out.len();
             if start > 0 {
                 out.push_str("\n\n");

@@ -17,7 +17,7 @@ use crate::document::Source;
 /// The fewest characters of body text a guess is made on.
 const MIN_DETECT_CHARS: usize = 80;
 /// The most characters of body text examined: enough for a stable guess, cheap on long pages.
-const MAX_DETECT_BYTES: usize = 4000;
+pub(crate) const MAX_DETECT_BYTES: usize = 4000;
 
 /// The language the page declares, as a BCP 47 tag.
 pub(crate) fn declared(ld: &JsonLdFacts, meta: &MetaFacts) -> Option<(String, Source)> {

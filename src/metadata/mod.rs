@@ -61,7 +61,8 @@ pub(crate) struct Metadata {
 /// the hand-off from extraction back to metadata.
 pub(crate) fn detect_article_language(article: &mut crate::document::Article) {
     if article.language.is_none()
-        && let Some((language, source)) = language::detect(&article.text())
+        && let Some((language, source)) =
+            language::detect(&article.text_opening(language::MAX_DETECT_BYTES))
     {
         article.language = Some(language);
         article.sources.language = Some(source);

@@ -19,7 +19,7 @@
 mod tag;
 pub(crate) mod text;
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
@@ -113,7 +113,7 @@ impl<'a> Page<'a> {
             open: Vec::with_capacity(64),
             max_depth,
             transparent: 0,
-            class_hints: HashMap::new(),
+            class_hints: HashMap::default(),
         };
         builder.walk(html.tree.root());
         builder.page
