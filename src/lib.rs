@@ -148,3 +148,8 @@ pub fn extract(html: &str) -> Result<Article> {
 pub fn fetch(url: &str) -> Result<Article> {
     Extractor::new().extract_url(url)
 }
+
+/// The README's Rust examples, compiled as doctests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeExamples;
