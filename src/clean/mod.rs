@@ -6,7 +6,8 @@
 //! 1. [`nav`]: page structure (`nav`, site `header`/`footer`, `aside`, small `form`s);
 //! 2. [`icons`]: icon glyphs and their labels;
 //! 3. class, id and role words ([`rules`]): menus, share and follow widgets, newsletter and
-//!    cookie boxes, ads, tag lists, bylines, sidebars, comments, related rails;
+//!    cookie boxes, ads, tag lists, bylines, sidebars, comments, related rails, and on
+//!    [`product`] pages customer reviews;
 //!
 //! Lists of teaser cards (a linked headline over a summary, [`teasers`]) are not removed but
 //! listed in [`Cleaned::teasers`]: scoring counts their text as junk, so an article's container
@@ -18,6 +19,7 @@
 
 pub(crate) mod icons;
 pub(crate) mod nav;
+pub(crate) mod product;
 pub(crate) mod rules;
 pub(crate) mod teasers;
 
@@ -38,6 +40,8 @@ const PROSE_MAX_LINK_DENSITY: f32 = 0.25;
 /// Sidebars, related rails and promotions do carry some prose (an "about this blog" box,
 /// teaser summaries), so they need far more of it to be taken for article text.
 const BOX_PROSE_MIN_CHARS: u32 = 1500;
+/// A review widget on a product page with less prose than this is a rating summary and stays.
+const REVIEWS_MIN_CHARS: u32 = 500;
 /// Share of the page's prose in teaser cards above which the page is a listing of them.
 const LISTING_SHARE: f32 = 0.4;
 /// Share of the page's prose in hidden elements above which the page is taken to hide its
@@ -78,6 +82,8 @@ pub(crate) enum Reason {
     Icon,
     Form,
     Comment,
+    /// Customer reviews and ratings on a product page.
+    Review,
     Related,
 }
 
@@ -100,6 +106,10 @@ impl Cleaned {
 /// Runs the cleaning passes over a page.
 pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
     let guard = Guard::measure(page);
+    let context = Context {
+        mode,
+        product: product::is_product_page(page),
+    };
     let mut removed = vec![None; page.nodes.len()];
     let teasers = if matches!(mode, Mode::Strict | Mode::Discussion) {
         teaser_cards(page, &guard)
@@ -112,7 +122,7 @@ pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
             .or_else(|| icons::reason(page, index as u32))
             .or_else(|| {
                 (mode != Mode::Permissive)
-                    .then(|| reason_from_hints(node.tag, node.hints, mode))
+                    .then(|| reason_from_hints(node.tag, node.hints, context))
                     .flatten()
             });
         let keep = reason.is_none_or(|reason| guard.protects(index, node.tag, reason, mode));
@@ -187,9 +197,17 @@ fn teaser_cards(page: &Page<'_>, guard: &Guard) -> Vec<u32> {
     }
 }
 
+/// What the class words of a page are read against.
+#[derive(Debug, Clone, Copy)]
+struct Context {
+    mode: Mode,
+    /// Whether the page is a product page, whose review widgets are chrome.
+    product: bool,
+}
+
 /// The removal reason that class, id and role words give, strongest first. `<main>` is the
 /// page's own landmark for its content, so its class words are not read as chrome.
-fn reason_from_hints(tag: Tag, hints: Hints, mode: Mode) -> Option<Reason> {
+fn reason_from_hints(tag: Tag, hints: Hints, context: Context) -> Option<Reason> {
     if hints.is_empty() {
         return None;
     }
@@ -213,7 +231,14 @@ fn reason_from_hints(tag: Tag, hints: Hints, mode: Mode) -> Option<Reason> {
         (Hint::Meta, Reason::Meta),
     ];
     let found = always.iter().find(|(hint, _)| hints.has(*hint));
-    let found = match mode {
+    if found.is_none()
+        && context.product
+        && hints.has(Hint::Review)
+        && matches!(context.mode, Mode::Strict | Mode::Discussion)
+    {
+        return Some(Reason::Review);
+    }
+    let found = match context.mode {
         Mode::Strict | Mode::Discussion => {
             found.or_else(|| strict_only.iter().find(|(hint, _)| hints.has(*hint)))
         }
@@ -294,6 +319,12 @@ impl Guard {
             // it does not protect them; only being all there is does.
             Reason::Comment if mode == Mode::Discussion => guarded,
             Reason::Comment => outside < GUARD_MIN_OUTSIDE_CHARS,
+            // Reviews mark their text `reviewBody`, which must not protect them as a body. A
+            // short one is a rating summary ("95% of the 7,778 user reviews are positive"),
+            // which product descriptions quote as a selling point.
+            Reason::Review => {
+                outside < GUARD_MIN_OUTSIDE_CHARS || self.prose[index] < REVIEWS_MIN_CHARS
+            }
             // A footer is never the story, however much it holds (a privacy policy in a modal).
             _ if tag == Tag::Footer => false,
             Reason::Footer => guarded,
@@ -401,6 +432,33 @@ mod tests {
         );
         assert!(!kept_text(&html, Mode::Strict).contains("First!"));
         assert!(kept_text(&html, Mode::Relaxed).contains("First!"));
+    }
+
+    #[test]
+    fn removes_customer_reviews_on_product_pages_only() {
+        let reviews = format!(
+            "<div class='product-reviews'><h2>Reviews</h2><div class='review'>\
+             <p itemprop='reviewBody'>Great mug, keeps my coffee warm all morning long and \
+             survived the dishwasher many times.</p></div>{}</div>",
+            ARTICLE.repeat(4)
+        );
+        let body =
+            format!("<body><div class='description'>{ARTICLE}{ARTICLE}</div>{reviews}</body>");
+        let product = format!("<head><meta property='og:type' content='product'></head>{body}");
+        let text = kept_text(&product, Mode::Strict);
+        assert_eq!(text.matches("The council").count(), 2, "{text}");
+        assert!(!text.contains("Great mug"));
+        assert!(kept_text(&body, Mode::Strict).contains("Great mug"));
+    }
+
+    #[test]
+    fn keeps_rating_summaries_on_product_pages() {
+        let html = format!(
+            "<head><meta property='og:type' content='product'></head><body>{ARTICLE}{ARTICLE}\
+             <div class='user-reviews-summary'>95% of the 7,778 user reviews are positive.</div>\
+             </body>"
+        );
+        assert!(kept_text(&html, Mode::Strict).contains("user reviews are positive"));
     }
 
     #[test]

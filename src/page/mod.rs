@@ -444,6 +444,7 @@ fn read_attributes<'a>(
             "style" => found.hidden |= text::is_hiding_style(value),
             "role" => found.hints.0 |= role_hints(value).0,
             "itemprop" if is_body_itemprop(value) => found.hints.insert(Hint::Body),
+            "itemprop" if is_review_itemprop(value) => found.hints.insert(Hint::Review),
             _ => {}
         }
     }
@@ -521,6 +522,16 @@ fn is_body_itemprop(value: &str) -> bool {
         word.eq_ignore_ascii_case("articleBody")
             || word.eq_ignore_ascii_case("text")
             || word.eq_ignore_ascii_case("reviewBody")
+    })
+}
+
+/// Microdata of a product's customer reviews and rating summary (`review`, `reviews`,
+/// `aggregateRating`): review widgets, whatever their classes say.
+fn is_review_itemprop(value: &str) -> bool {
+    value.split_ascii_whitespace().any(|word| {
+        word.eq_ignore_ascii_case("review")
+            || word.eq_ignore_ascii_case("reviews")
+            || word.eq_ignore_ascii_case("aggregateRating")
     })
 }
 
