@@ -79,6 +79,8 @@ pub(crate) enum Reason {
     Meta,
     Hidden,
     Consent,
+    /// A consent-management vendor's banner or preference centre.
+    ConsentTool,
     Icon,
     Form,
     Comment,
@@ -216,6 +218,7 @@ fn reason_from_hints(tag: Tag, hints: Hints, context: Context) -> Option<Reason>
     }
     let always = [
         (Hint::Hidden, Reason::Hidden),
+        (Hint::ConsentTool, Reason::ConsentTool),
         (Hint::Consent, Reason::Consent),
         (Hint::Navigation, Reason::Navigation),
         (Hint::Footer, Reason::Footer),
@@ -312,7 +315,9 @@ impl Guard {
             || (self.prose[index] > outside && outside < GUARD_MIN_OUTSIDE_CHARS)
             || self.wraps_body[index];
         match reason {
-            Reason::Icon => false,
+            // A vendor's preference centre can hold most of a listing page's prose (its cookie
+            // descriptions against card titles: allrecipes.com, wcxb 2973), yet is never content.
+            Reason::Icon | Reason::ConsentTool => false,
             Reason::Hidden => self.content_is_hidden,
             Reason::Consent => guarded,
             // Comments are prose by nature and often most of a page's text, so holding most of
@@ -459,6 +464,20 @@ mod tests {
              </body>"
         );
         assert!(kept_text(&html, Mode::Strict).contains("user reviews are positive"));
+    }
+
+    #[test]
+    fn removes_consent_tools_even_when_they_hold_most_of_the_prose() {
+        let dialog = format!("<div id='onetrust-consent-sdk'>{}</div>", ARTICLE.repeat(5));
+        let cards = "<ul><li><a href='/a'>Quick pasta</a></li><li><a href='/b'>Tacos</a></li></ul>";
+        let html = format!("<body>{cards}{dialog}</body>");
+        let text = kept_text(&html, Mode::Strict);
+        assert!(
+            text.contains("Quick pasta") && !text.contains("The council"),
+            "{text}"
+        );
+        let policy = format!("<body><div class='cookie-policy'>{ARTICLE}</div></body>");
+        assert!(kept_text(&policy, Mode::Strict).contains("The council"));
     }
 
     #[test]

@@ -56,6 +56,9 @@ pub(crate) enum Hint {
     /// Customer reviews, ratings and testimonials. Chrome only on product pages (see
     /// [`super::product`]): on an article the same words mark the review being read.
     Review = 1 << 19,
+    /// The consent tools of consent-management vendors (`onetrust`, `didomi`): never content,
+    /// unlike elements merely named for cookies (a cookie policy's own text).
+    ConsentTool = 1 << 20,
 }
 
 /// A set of [`Hint`]s.
@@ -150,7 +153,11 @@ const PROMO_WORDS: &[Rule] = &[
     ("cookie", Fit::Prefix, Hint::Consent),
     ("consent", Fit::Prefix, Hint::Consent),
     ("gdpr", Fit::Prefix, Hint::Consent),
-    ("onetrust", Fit::Prefix, Hint::Consent),
+    ("onetrust", Fit::Prefix, Hint::ConsentTool),
+    ("cookiebot", Fit::Prefix, Hint::ConsentTool),
+    ("didomi", Fit::Prefix, Hint::ConsentTool),
+    ("usercentrics", Fit::Prefix, Hint::ConsentTool),
+    ("cookieyes", Fit::Prefix, Hint::ConsentTool),
     ("modal", Fit::Prefix, Hint::Promo),
     ("popup", Fit::Prefix, Hint::Promo),
     ("overlay", Fit::Prefix, Hint::Promo),
