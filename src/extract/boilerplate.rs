@@ -92,6 +92,9 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "no ratings yet",
     "download as pdf",
     "back to previous page",
+    // Forum software's quote expander under a quoted post.
+    "click to expand",
+    "click to shrink",
     "you must be logged in to post a comment",
     // German
     "Folgen Sie uns",
@@ -653,6 +656,7 @@ mod tests {
         assert!(is_boilerplate("Returns & exchanges accepted"));
         assert!(is_boilerplate("Out of stock"));
         assert!(is_boilerplate("Customer Reviews"));
+        assert!(is_boilerplate("Click to expand..."));
         assert!(!is_boilerplate(
             "The company said free shipping had cost it more than its advertising budget last year."
         ));
