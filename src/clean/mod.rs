@@ -6,7 +6,8 @@
 //! 1. [`nav`]: page structure (`nav`, site `header`/`footer`, `aside`, small `form`s);
 //! 2. [`icons`]: icon glyphs and their labels;
 //! 3. class, id and role words ([`rules`]): menus, share and follow widgets, newsletter and
-//!    cookie boxes, ads, tag lists, bylines, sidebars, comments, related rails;
+//!    cookie boxes, ads, tag lists, bylines, sidebars, comments, related rails, and on
+//!    [`product`] pages customer reviews;
 //!
 //! Lists of teaser cards (a linked headline over a summary, [`teasers`]) are not removed but
 //! listed in [`Cleaned::teasers`]: scoring counts their text as junk, so an article's container
@@ -18,6 +19,7 @@
 
 pub(crate) mod icons;
 pub(crate) mod nav;
+pub(crate) mod product;
 pub(crate) mod rules;
 pub(crate) mod teasers;
 
@@ -38,6 +40,8 @@ const PROSE_MAX_LINK_DENSITY: f32 = 0.25;
 /// Sidebars, related rails and promotions do carry some prose (an "about this blog" box,
 /// teaser summaries), so they need far more of it to be taken for article text.
 const BOX_PROSE_MIN_CHARS: u32 = 1500;
+/// A review widget on a product page with less prose than this is a rating summary and stays.
+const REVIEWS_MIN_CHARS: u32 = 500;
 /// Share of the page's prose in teaser cards above which the page is a listing of them.
 const LISTING_SHARE: f32 = 0.4;
 /// Share of the page's prose in hidden elements above which the page is taken to hide its
@@ -75,9 +79,13 @@ pub(crate) enum Reason {
     Meta,
     Hidden,
     Consent,
+    /// A consent-management vendor's banner or preference centre.
+    ConsentTool,
     Icon,
     Form,
     Comment,
+    /// Customer reviews and ratings on a product page.
+    Review,
     Related,
 }
 
@@ -100,6 +108,10 @@ impl Cleaned {
 /// Runs the cleaning passes over a page.
 pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
     let guard = Guard::measure(page);
+    let context = Context {
+        mode,
+        product: product::is_product_page(page),
+    };
     let mut removed = vec![None; page.nodes.len()];
     let teasers = if matches!(mode, Mode::Strict | Mode::Discussion) {
         teaser_cards(page, &guard)
@@ -112,7 +124,7 @@ pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
             .or_else(|| icons::reason(page, index as u32))
             .or_else(|| {
                 (mode != Mode::Permissive)
-                    .then(|| reason_from_hints(node.tag, node.hints, mode))
+                    .then(|| reason_from_hints(node.tag, node.hints, context))
                     .flatten()
             });
         let keep = reason.is_none_or(|reason| guard.protects(index, node.tag, reason, mode));
@@ -187,9 +199,17 @@ fn teaser_cards(page: &Page<'_>, guard: &Guard) -> Vec<u32> {
     }
 }
 
+/// What the class words of a page are read against.
+#[derive(Debug, Clone, Copy)]
+struct Context {
+    mode: Mode,
+    /// Whether the page is a product page, whose review widgets are chrome.
+    product: bool,
+}
+
 /// The removal reason that class, id and role words give, strongest first. `<main>` is the
 /// page's own landmark for its content, so its class words are not read as chrome.
-fn reason_from_hints(tag: Tag, hints: Hints, mode: Mode) -> Option<Reason> {
+fn reason_from_hints(tag: Tag, hints: Hints, context: Context) -> Option<Reason> {
     if hints.is_empty() {
         return None;
     }
@@ -198,6 +218,7 @@ fn reason_from_hints(tag: Tag, hints: Hints, mode: Mode) -> Option<Reason> {
     }
     let always = [
         (Hint::Hidden, Reason::Hidden),
+        (Hint::ConsentTool, Reason::ConsentTool),
         (Hint::Consent, Reason::Consent),
         (Hint::Navigation, Reason::Navigation),
         (Hint::Footer, Reason::Footer),
@@ -213,7 +234,14 @@ fn reason_from_hints(tag: Tag, hints: Hints, mode: Mode) -> Option<Reason> {
         (Hint::Meta, Reason::Meta),
     ];
     let found = always.iter().find(|(hint, _)| hints.has(*hint));
-    let found = match mode {
+    if found.is_none()
+        && context.product
+        && hints.has(Hint::Review)
+        && matches!(context.mode, Mode::Strict | Mode::Discussion)
+    {
+        return Some(Reason::Review);
+    }
+    let found = match context.mode {
         Mode::Strict | Mode::Discussion => {
             found.or_else(|| strict_only.iter().find(|(hint, _)| hints.has(*hint)))
         }
@@ -287,13 +315,21 @@ impl Guard {
             || (self.prose[index] > outside && outside < GUARD_MIN_OUTSIDE_CHARS)
             || self.wraps_body[index];
         match reason {
-            Reason::Icon => false,
+            // A vendor's preference centre can hold most of a listing page's prose (its cookie
+            // descriptions against card titles: allrecipes.com, wcxb 2973), yet is never content.
+            Reason::Icon | Reason::ConsentTool => false,
             Reason::Hidden => self.content_is_hidden,
             Reason::Consent => guarded,
             // Comments are prose by nature and often most of a page's text, so holding most of
             // it does not protect them; only being all there is does.
             Reason::Comment if mode == Mode::Discussion => guarded,
             Reason::Comment => outside < GUARD_MIN_OUTSIDE_CHARS,
+            // Reviews mark their text `reviewBody`, which must not protect them as a body. A
+            // short one is a rating summary ("95% of the 7,778 user reviews are positive"),
+            // which product descriptions quote as a selling point.
+            Reason::Review => {
+                outside < GUARD_MIN_OUTSIDE_CHARS || self.prose[index] < REVIEWS_MIN_CHARS
+            }
             // A footer is never the story, however much it holds (a privacy policy in a modal).
             _ if tag == Tag::Footer => false,
             Reason::Footer => guarded,
@@ -401,6 +437,47 @@ mod tests {
         );
         assert!(!kept_text(&html, Mode::Strict).contains("First!"));
         assert!(kept_text(&html, Mode::Relaxed).contains("First!"));
+    }
+
+    #[test]
+    fn removes_customer_reviews_on_product_pages_only() {
+        let reviews = format!(
+            "<div class='product-reviews'><h2>Reviews</h2><div class='review'>\
+             <p itemprop='reviewBody'>Great mug, keeps my coffee warm all morning long and \
+             survived the dishwasher many times.</p></div>{}</div>",
+            ARTICLE.repeat(4)
+        );
+        let body =
+            format!("<body><div class='description'>{ARTICLE}{ARTICLE}</div>{reviews}</body>");
+        let product = format!("<head><meta property='og:type' content='product'></head>{body}");
+        let text = kept_text(&product, Mode::Strict);
+        assert_eq!(text.matches("The council").count(), 2, "{text}");
+        assert!(!text.contains("Great mug"));
+        assert!(kept_text(&body, Mode::Strict).contains("Great mug"));
+    }
+
+    #[test]
+    fn keeps_rating_summaries_on_product_pages() {
+        let html = format!(
+            "<head><meta property='og:type' content='product'></head><body>{ARTICLE}{ARTICLE}\
+             <div class='user-reviews-summary'>95% of the 7,778 user reviews are positive.</div>\
+             </body>"
+        );
+        assert!(kept_text(&html, Mode::Strict).contains("user reviews are positive"));
+    }
+
+    #[test]
+    fn removes_consent_tools_even_when_they_hold_most_of_the_prose() {
+        let dialog = format!("<div id='onetrust-consent-sdk'>{}</div>", ARTICLE.repeat(5));
+        let cards = "<ul><li><a href='/a'>Quick pasta</a></li><li><a href='/b'>Tacos</a></li></ul>";
+        let html = format!("<body>{cards}{dialog}</body>");
+        let text = kept_text(&html, Mode::Strict);
+        assert!(
+            text.contains("Quick pasta") && !text.contains("The council"),
+            "{text}"
+        );
+        let policy = format!("<body><div class='cookie-policy'>{ARTICLE}</div></body>");
+        assert!(kept_text(&policy, Mode::Strict).contains("The council"));
     }
 
     #[test]

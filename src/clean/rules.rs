@@ -53,6 +53,12 @@ pub(crate) enum Hint {
     Byline = 1 << 17,
     /// Page and section footers: legal text, contact blocks, link farms.
     Footer = 1 << 18,
+    /// Customer reviews, ratings and testimonials. Chrome only on product pages (see
+    /// [`super::product`]): on an article the same words mark the review being read.
+    Review = 1 << 19,
+    /// The consent tools of consent-management vendors (`onetrust`, `didomi`): never content,
+    /// unlike elements merely named for cookies (a cookie policy's own text).
+    ConsentTool = 1 << 20,
 }
 
 /// A set of [`Hint`]s.
@@ -147,7 +153,11 @@ const PROMO_WORDS: &[Rule] = &[
     ("cookie", Fit::Prefix, Hint::Consent),
     ("consent", Fit::Prefix, Hint::Consent),
     ("gdpr", Fit::Prefix, Hint::Consent),
-    ("onetrust", Fit::Prefix, Hint::Consent),
+    ("onetrust", Fit::Prefix, Hint::ConsentTool),
+    ("cookiebot", Fit::Prefix, Hint::ConsentTool),
+    ("didomi", Fit::Prefix, Hint::ConsentTool),
+    ("usercentrics", Fit::Prefix, Hint::ConsentTool),
+    ("cookieyes", Fit::Prefix, Hint::ConsentTool),
     ("modal", Fit::Prefix, Hint::Promo),
     ("popup", Fit::Prefix, Hint::Promo),
     ("overlay", Fit::Prefix, Hint::Promo),
@@ -187,6 +197,18 @@ const COMMENT_WORDS: &[Rule] = &[
     ("disqus", Fit::Prefix, Hint::Comment),
     ("respond", Fit::Word, Hint::Comment),
     ("replies", Fit::Word, Hint::Comment),
+];
+
+/// Customer review widgets: the words, and the review services whose names shops' widgets
+/// carry (as `disqus` names comment threads).
+const REVIEW_WORDS: &[Rule] = &[
+    ("review", Fit::Prefix, Hint::Review),
+    ("rating", Fit::Prefix, Hint::Review),
+    ("testimonial", Fit::Prefix, Hint::Review),
+    ("yotpo", Fit::Prefix, Hint::Review),
+    ("okendo", Fit::Prefix, Hint::Review),
+    ("bazaarvoice", Fit::Prefix, Hint::Review),
+    ("trustpilot", Fit::Prefix, Hint::Review),
 ];
 
 const RELATED_WORDS: &[Rule] = &[
@@ -387,6 +409,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         PROMO_WORDS,
         AD_WORDS,
         COMMENT_WORDS,
+        REVIEW_WORDS,
         RELATED_WORDS,
         TAGS_WORDS,
         META_WORDS,

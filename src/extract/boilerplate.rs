@@ -49,6 +49,18 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "verified buyer",
     "verified purchase",
     "sold out",
+    "out of stock",
+    "no longer available",
+    "free shipping",
+    "free delivery",
+    "ships from",
+    "returns & exchanges",
+    "get notified",
+    "notify me when",
+    // A shop's tab labels: the tabs they head ("Ingredients") are content.
+    "customer reviews",
+    "ratings & reviews",
+    "ratings and reviews",
     "in den warenkorb",
     "listen to this article",
     "min read",
@@ -80,6 +92,9 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "no ratings yet",
     "download as pdf",
     "back to previous page",
+    // Forum software's quote expander under a quoted post.
+    "click to expand",
+    "click to shrink",
     "you must be logged in to post a comment",
     // German
     "Folgen Sie uns",
@@ -204,6 +219,7 @@ const CHROME_SECTION_HEADINGS: &[&str] = &[
     "podcasts",
     "more podcasts",
     // Shops
+    "related items",
     "people who viewed this item also viewed",
     "customers also viewed",
     "customers also bought",
@@ -632,6 +648,23 @@ mod tests {
         assert!(is_boilerplate("Follow us on Twitter"));
         assert!(is_boilerplate("Newsletter abonnieren"));
         assert!(is_boilerplate("Поделиться"));
+    }
+
+    #[test]
+    fn drops_shop_notices_and_review_tab_labels() {
+        assert!(is_boilerplate("Free shipping"));
+        assert!(is_boilerplate("Returns & exchanges accepted"));
+        assert!(is_boilerplate("Out of stock"));
+        assert!(is_boilerplate("Customer Reviews"));
+        assert!(is_boilerplate("Click to expand..."));
+        assert!(!is_boilerplate(
+            "The company said free shipping had cost it more than its advertising budget last year."
+        ));
+        assert_eq!(chrome_heading("Customer reviews"), None);
+        assert_eq!(
+            chrome_heading("Related items"),
+            Some(ChromeHeading::Section)
+        );
     }
 
     #[test]

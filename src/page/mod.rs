@@ -322,6 +322,11 @@ impl<'a> Builder<'a> {
         }
         let attributes = read_attributes(element, &mut self.class_hints);
         entry.hints = attributes.hints;
+        if tag == Tag::Custom {
+            // A custom element is named for what it is, as a class would be: `<site-header>`,
+            // `<dropdown-content>`, `<share-button>` (sweetwater.com's mega menu, wcxb 2894).
+            entry.hints.0 |= rules::hints_of(&element.name.local).0;
+        }
         // Hidden elements stay indexed: React streams server-rendered pages into
         // `<div hidden id="S:0">` and moves them into place with a script, so "hidden" can hold
         // the whole article. Cleaning removes them unless they hold most of the page's prose.
@@ -444,6 +449,7 @@ fn read_attributes<'a>(
             "style" => found.hidden |= text::is_hiding_style(value),
             "role" => found.hints.0 |= role_hints(value).0,
             "itemprop" if is_body_itemprop(value) => found.hints.insert(Hint::Body),
+            "itemprop" if is_review_itemprop(value) => found.hints.insert(Hint::Review),
             _ => {}
         }
     }
@@ -524,6 +530,16 @@ fn is_body_itemprop(value: &str) -> bool {
     })
 }
 
+/// Microdata of a product's customer reviews and rating summary (`review`, `reviews`,
+/// `aggregateRating`): review widgets, whatever their classes say.
+fn is_review_itemprop(value: &str) -> bool {
+    value.split_ascii_whitespace().any(|word| {
+        word.eq_ignore_ascii_case("review")
+            || word.eq_ignore_ascii_case("reviews")
+            || word.eq_ignore_ascii_case("aggregateRating")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -600,6 +616,24 @@ mod tests {
             .map(|n| n.owner)
             .collect();
         assert_eq!(owners, [p, p, div]);
+    }
+
+    #[test]
+    fn reads_hints_from_custom_element_names() {
+        let html = Html::parse_document(
+            "<dropdown-content><dropdown-item href='/a'>Guitars</dropdown-item></dropdown-content>\
+             <story-body>text</story-body><product-reviews>r</product-reviews>",
+        );
+        let page = Page::build(&html);
+        let custom: Vec<Hints> = page
+            .nodes
+            .iter()
+            .filter(|n| n.tag == Tag::Custom)
+            .map(|n| n.hints)
+            .collect();
+        assert!(custom[0].has(Hint::Navigation));
+        assert!(custom[2].has(Hint::Body));
+        assert!(custom[3].has(Hint::Review));
     }
 
     #[test]

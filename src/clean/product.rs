@@ -1,0 +1,177 @@
+//! Product pages: a shop's page for one product, told by the schema.org markup shops publish
+//! for search engines.
+//!
+//! On such a page customer reviews, star ratings and testimonials are what comments are to an
+//! article: text readers write about the content, not the content. On an article the same
+//! class words (`review`, `rating`) mark the review being read, so the cleaning stage removes
+//! review widgets on product pages only.
+//!
+//! A page is a product page when it describes a product (a JSON-LD object of a product type,
+//! `og:type` `product…`, or a microdata `itemtype` of a product type) and no article (a
+//! JSON-LD article, posting or review outside a product, `og:type` `article`, or a microdata
+//! article). A review article names the product it reviews (`itemReviewed`) and stays an
+//! article; a product's own reviews (`Product.review` in JSON-LD, a `Review` item inside the
+//! `Product` item in microdata) do not make the page an article.
+
+use serde_json::Value;
+
+use crate::page::{Page, Tag};
+
+/// schema.org types of a product offered for sale.
+const PRODUCT_TYPES: &[&str] = &[
+    "Product",
+    "ProductGroup",
+    "IndividualProduct",
+    "ProductModel",
+];
+
+/// Endings of schema.org types that make the page a text to read: `NewsArticle`,
+/// `BlogPosting`, `LiveBlogPosting`, `CriticReview`, `Review` and their kin.
+const ARTICLE_TYPE_ENDINGS: &[&str] = &["Article", "Posting", "Review"];
+
+/// What a page's markup says it is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Kinds {
+    product: bool,
+    article: bool,
+}
+
+impl Kinds {
+    fn add(&mut self, other: Kinds) {
+        self.product |= other.product;
+        self.article |= other.article;
+    }
+}
+
+/// Whether the page is a shop's product page (see the module docs).
+pub(crate) fn is_product_page(page: &Page<'_>) -> bool {
+    let mut kinds = Kinds::default();
+    for script in &page.json_ld {
+        if let Ok(value) = serde_json::from_str::<Value>(script.trim()) {
+            json_ld_kinds(&value, false, &mut kinds);
+        }
+    }
+    for (index, node) in page.nodes.iter().enumerate() {
+        let index = index as u32;
+        if node.tag == Tag::Meta {
+            if let Some(kind) = page
+                .attr(index, "property")
+                .filter(|property| property.trim().eq_ignore_ascii_case("og:type"))
+                .and_then(|_| page.attr(index, "content"))
+            {
+                kinds.add(og_kind(kind));
+            }
+        } else if node.tag != Tag::Text
+            && let Some(item_type) = page.attr(index, "itemtype")
+        {
+            let mut own = item_kinds(item_type);
+            own.article &= !page.ancestors(index).any(|ancestor| {
+                page.attr(ancestor, "itemtype")
+                    .is_some_and(|t| item_kinds(t).product)
+            });
+            kinds.add(own);
+        }
+    }
+    kinds.product && !kinds.article
+}
+
+/// What a microdata `itemtype` (one or more type URLs) says.
+fn item_kinds(item_type: &str) -> Kinds {
+    let mut kinds = Kinds::default();
+    for name in item_type.split_ascii_whitespace() {
+        kinds.add(type_kind(name));
+    }
+    kinds
+}
+
+/// Reads the types of a JSON-LD value and everything nested in it. Nothing inside a product
+/// counts as an article: shops list the product's reviews in it.
+fn json_ld_kinds(value: &Value, in_product: bool, kinds: &mut Kinds) {
+    match value {
+        Value::Array(items) => {
+            for item in items {
+                json_ld_kinds(item, in_product, kinds);
+            }
+        }
+        Value::Object(object) => {
+            let mut own = Kinds::default();
+            match object.get("@type") {
+                Some(Value::String(name)) => own.add(type_kind(name)),
+                Some(Value::Array(names)) => names
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .for_each(|name| own.add(type_kind(name))),
+                _ => {}
+            }
+            kinds.product |= own.product;
+            kinds.article |= own.article && !in_product;
+            for nested in object.values() {
+                json_ld_kinds(nested, in_product || own.product, kinds);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// What one schema.org type name (bare or as a URL) says.
+fn type_kind(name: &str) -> Kinds {
+    let name = name.trim().trim_end_matches('/');
+    let name = name.rsplit(['/', ':']).next().unwrap_or(name);
+    Kinds {
+        product: PRODUCT_TYPES.contains(&name),
+        article: ARTICLE_TYPE_ENDINGS
+            .iter()
+            .any(|ending| name.ends_with(ending)),
+    }
+}
+
+/// What an `og:type` value says: `product`, `product.item`, `og:product` or `article`.
+fn og_kind(kind: &str) -> Kinds {
+    let kind = kind.trim().to_ascii_lowercase();
+    let kind = kind.strip_prefix("og:").unwrap_or(&kind);
+    Kinds {
+        product: kind.starts_with("product"),
+        article: kind == "article",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    fn is_product(html: &str) -> bool {
+        let parsed = Html::parse_document(html);
+        is_product_page(&Page::build(&parsed))
+    }
+
+    #[test]
+    fn recognises_product_pages_by_json_ld_og_type_and_microdata() {
+        assert!(is_product(
+            r#"<head><script type="application/ld+json">{"@context":"https://schema.org",
+               "@type":"Product","name":"Mug","review":[{"@type":"Review","reviewBody":"Nice"}]}
+               </script></head><body></body>"#
+        ));
+        assert!(is_product(
+            r#"<head><meta property="og:type" content="product.item"></head><body></body>"#
+        ));
+        assert!(is_product(
+            r#"<body><div itemscope itemtype="https://schema.org/Product">Mug
+               <div itemprop="review" itemscope itemtype="https://schema.org/Review">Nice</div>
+               </div></body>"#
+        ));
+    }
+
+    #[test]
+    fn review_articles_are_no_product_pages() {
+        assert!(!is_product(
+            r#"<head><script type="application/ld+json">{"@type":"Review",
+               "itemReviewed":{"@type":"Product","name":"Phone"}}</script></head><body></body>"#
+        ));
+        assert!(!is_product(
+            r#"<head><meta property="og:type" content="article"></head><body>
+               <div itemscope itemtype="http://schema.org/Product">Phone</div></body>"#
+        ));
+        assert!(!is_product("<body><p>Plain page</p></body>"));
+    }
+}
