@@ -120,6 +120,8 @@ pub(crate) struct MetaFacts {
     pub(crate) og_type: Option<String>,
     pub(crate) twitter_title: Option<String>,
     pub(crate) dc_title: Option<String>,
+    /// A title under a plain or vendor name (`<meta name="title">`, `parsely-title`).
+    pub(crate) named_title: Option<String>,
     pub(crate) document_title: Option<String>,
     /// Whether `document_title` came from the head (a body <title> only stands in for none).
     pub(crate) has_head_title: bool,
@@ -212,6 +214,7 @@ fn read_meta_key(key: &str, content: &str, facts: &mut MetaFacts) {
         "og:type" => set(&mut facts.og_type, value()),
         "twitter:title" => set(&mut facts.twitter_title, value()),
         "dc.title" | "dcterms.title" => set(&mut facts.dc_title, value()),
+        "title" | "parsely-title" => set(&mut facts.named_title, value()),
         "og:site_name" => set(&mut facts.site_name, value()),
         "application-name" | "apple-mobile-web-app-title" => {
             set(&mut facts.application_name, value());
@@ -433,5 +436,13 @@ mod tests {
         assert_eq!(found.canonical.as_deref(), Some("https://example.de/a"));
         assert_eq!(found.base_href.as_deref(), Some("/b/"));
         assert_eq!(found.html_lang.as_deref(), Some("de"));
+    }
+
+    #[test]
+    fn reads_plain_and_vendor_title_names() {
+        let found = facts(r#"<head><meta name="parsely-title" content="Vendor title"></head>"#);
+        assert_eq!(found.named_title.as_deref(), Some("Vendor title"));
+        let found = facts(r#"<head><meta name="title" content="Plain title"></head>"#);
+        assert_eq!(found.named_title.as_deref(), Some("Plain title"));
     }
 }

@@ -1,8 +1,11 @@
 //! Choosing the headline among the page's title candidates.
 //!
-//! The candidates are the JSON-LD article `headline`, `og:title`, `twitter:title`, the Dublin
-//! Core title, `<title>` and a page object's `name` (the metadata titles), and the page's
-//! headings. The headline is what a reader sees at the top of the article, so:
+//! The candidates are the JSON-LD article `headline`, the Dublin Core title, `og:title`,
+//! `twitter:title`, a title under a plain or vendor meta name (`title`, `parsely-title`),
+//! `<title>` and a page object's `name` (the metadata titles, in that order), and the page's
+//! headings. Dublin Core comes before `OpenGraph`: a page that sets both gives the formal
+//! title there and may reword `og:title` for social cards (Readability's metadata test pages
+//! expect the Dublin Core one; elsewhere in the corpus the two agree). The headline is what a reader sees at the top of the article, so:
 //!
 //! 1. A heading that agrees with a metadata title wins, `h1` before `h2`/`h3`. Agreeing means
 //!    saying the same words, being a side of a metadata title split at a separator
@@ -54,9 +57,10 @@ pub(crate) fn choose(
 ) -> Option<Chosen> {
     let metadata_titles: Vec<(String, Source)> = [
         (ld.headline.as_deref(), Source::JsonLd),
+        (meta.dc_title.as_deref(), Source::Meta),
         (meta.og_title.as_deref(), Source::OpenGraph),
         (meta.twitter_title.as_deref(), Source::Twitter),
-        (meta.dc_title.as_deref(), Source::Meta),
+        (meta.named_title.as_deref(), Source::Meta),
         (meta.document_title.as_deref(), Source::TitleElement),
         (ld.page_title.as_deref(), Source::JsonLd),
     ]
@@ -484,6 +488,27 @@ mod tests {
                 Source::Markup
             ))
         );
+    }
+
+    #[test]
+    fn dublin_core_outranks_open_graph() {
+        let meta = MetaFacts {
+            og_title: Some("A card title".into()),
+            dc_title: Some("The formal title".into()),
+            ..MetaFacts::default()
+        };
+        let chosen = title_of(&meta, &[(1, "Test page")], None);
+        assert_eq!(chosen, Some(("The formal title".into(), Source::Meta)));
+    }
+
+    #[test]
+    fn a_vendor_meta_title_counts_as_metadata() {
+        let meta = MetaFacts {
+            named_title: Some("Some Other Title".into()),
+            ..MetaFacts::default()
+        };
+        let chosen = title_of(&meta, &[(1, "Test document title")], None);
+        assert_eq!(chosen.unwrap().0, "Some Other Title");
     }
 
     #[test]
