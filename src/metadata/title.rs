@@ -25,6 +25,9 @@
 //!    article, no `<article>` around the `h1`) the `h1` is often a slogan: there the
 //!    metadata title wins.
 //! 4. Else the metadata titles, in the order above, without their site-name prefix or suffix.
+//!
+//! Whatever the source, a headline that still holds a vertical bar keeps only what comes
+//! before the first one ([`before_first_bar`]).
 
 use super::collapse;
 use super::json_ld::JsonLdFacts;
@@ -50,6 +53,33 @@ pub(crate) struct Chosen {
 
 /// Chooses the headline; see the module docs.
 pub(crate) fn choose(
+    ld: &JsonLdFacts,
+    meta: &MetaFacts,
+    seen: &VisibleFacts,
+    site_name: Option<&str>,
+) -> Option<Chosen> {
+    let mut chosen = choose_whole(ld, meta, seen, site_name)?;
+    if let Some(head) = before_first_bar(&chosen.title) {
+        chosen.title = head.to_owned();
+    }
+    Some(chosen)
+}
+
+/// The part of a headline before its first ` | `, when the part holds two words or more. A
+/// bar left in a headline once the site name is gone joins the headline to search phrases
+/// ("Carry On Luggage | American Tourister", "Stripe Payments | Global Payment Processing
+/// Platform", "Best Movers in NYC 2025 | Top 19 Companies"), a section ("… | Opinion") or a
+/// site name that was not recognised; headlines themselves use colons and dashes. In the
+/// corpus the part before the bar is the annotated headline about four times as often as
+/// the whole.
+fn before_first_bar(title: &str) -> Option<&str> {
+    let (head, _) = title.split_once(" | ")?;
+    let head = head.trim();
+    (head.split_whitespace().count() >= 2).then_some(head)
+}
+
+/// [`choose`] before a trailing search phrase is cut off.
+fn choose_whole(
     ld: &JsonLdFacts,
     meta: &MetaFacts,
     seen: &VisibleFacts,
@@ -499,6 +529,17 @@ mod tests {
         };
         let chosen = title_of(&meta, &[(1, "Test page")], None);
         assert_eq!(chosen, Some(("The formal title".into(), Source::Meta)));
+    }
+
+    #[test]
+    fn a_search_phrase_after_a_bar_is_cut_off() {
+        let meta = MetaFacts {
+            og_title: Some("Carry On Luggage | Light Cases for Every Trip".into()),
+            ..MetaFacts::default()
+        };
+        assert_eq!(title_of(&meta, &[], None).unwrap().0, "Carry On Luggage");
+        assert_eq!(before_first_bar("Jobs | Hacker News"), None);
+        assert_eq!(before_first_bar("No bar – here"), None);
     }
 
     #[test]
