@@ -261,6 +261,13 @@ fn read_meta_dates_and_authors(key: &str, content: &str, facts: &mut MetaFacts) 
             source,
             weight,
         });
+    } else if is_publication_name(key) {
+        facts.dates.push(MetaDate {
+            text: content.to_owned(),
+            role: Role::Published,
+            source: Source::Meta,
+            weight: weight::META_COINED,
+        });
     } else if AUTHOR_NAMES.contains(&key) {
         read_author(key, content, facts);
     } else if SECTION_NAMES.contains(&key) {
@@ -275,6 +282,18 @@ fn read_meta_dates_and_authors(key: &str, content: &str, facts: &mut MetaFacts) 
             .map(str::to_owned)
             .collect();
     }
+}
+
+/// Whether a meta name not listed in [`PUBLISHED_NAMES`] still names the publication date: it
+/// is `published`, or it speaks of publishing and ends in a date or time word
+/// (`w-published-date`, `og:publish_date`, `cxenseparse:publishtime`, `published_at`). CMSs
+/// and analytics vendors coin such names freely; `publisher` and `publishedtype` do not match.
+fn is_publication_name(key: &str) -> bool {
+    key == "published"
+        || (key.contains("publish")
+            && ["date", "time", "_at"]
+                .iter()
+                .any(|ending| key.ends_with(ending)))
 }
 
 fn read_author(key: &str, content: &str, facts: &mut MetaFacts) {
@@ -444,5 +463,18 @@ mod tests {
         assert_eq!(found.named_title.as_deref(), Some("Vendor title"));
         let found = facts(r#"<head><meta name="title" content="Plain title"></head>"#);
         assert_eq!(found.named_title.as_deref(), Some("Plain title"));
+    }
+
+    #[test]
+    fn reads_vendor_publication_names() {
+        let found = facts(
+            r#"<head><meta name="w-published-date" content="2025-05-27T06:03:43Z">
+            <meta name="published" content="July 17, 2025">
+            <meta name="publisher" content="Example Media">
+            <meta name="publishedtype" content="1"></head>"#,
+        );
+        let texts: Vec<_> = found.dates.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(texts, ["2025-05-27T06:03:43Z", "July 17, 2025"]);
+        assert!(found.dates.iter().all(|d| d.role == Role::Published));
     }
 }

@@ -176,7 +176,8 @@ fn day_order(language: Option<&str>) -> DayOrder {
     }
 }
 
-/// The headline's heading anchors the visible-date search; else the first `<article>`.
+/// The headline's heading anchors the visible-date search; else a heading that rewords the
+/// headline; else the first `<article>`.
 fn date_anchor(
     page: &Page<'_>,
     chosen: Option<&title::Chosen>,
@@ -189,6 +190,7 @@ fn date_anchor(
             .find(|h| !h.is_chrome && crate::page::text::same_text(&h.text, title))
             .map(|h| h.index)
             .or_else(|| element_showing(page, title))
+            .or_else(|| rewording_heading(seen, title))
     });
     heading
         .map(|index| Anchor {
@@ -201,6 +203,19 @@ fn date_anchor(
                 is_headline: false,
             })
         })
+}
+
+/// The first `h1` or `h2` outside chrome that shares most of its words with a headline no
+/// element shows as written: pages that take the headline from `<title>` often set a longer
+/// or reworded one on the page ("Introducing the Spice Cayenne Data Accelerator" above
+/// "Introducing Spice Cayenne: The Next-Generation Data Accelerator Built on Vortex"), and
+/// the byline and date follow that heading.
+fn rewording_heading(seen: &VisibleFacts, title: &str) -> Option<u32> {
+    seen.headings
+        .iter()
+        .filter(|h| !h.is_chrome && h.level <= 2)
+        .find(|h| title::shares_most_words(&h.text, title))
+        .map(|h| h.index)
 }
 
 /// The first small element of the body whose text is the headline: pages without headings set
@@ -454,6 +469,20 @@ mod tests {
         let (published, source) = found.published.unwrap();
         assert_eq!(published.to_string(), "2021-03-30T11:49:00+00:00");
         assert_eq!(source, Source::JsonLd);
+    }
+
+    #[test]
+    fn a_heading_that_rewords_the_title_anchors_the_date() {
+        let found = metadata(
+            "<head><title>Introducing the Cayenne Data Accelerator | Spice</title></head>
+            <body><h2>Introducing Cayenne: The Data Accelerator Built for Scale</h2>
+            <div><p>Luke Kim</p><small>December 17, 2023</small></div>
+            <p>Body text of the announcement.</p></body>",
+            None,
+        );
+        let (published, source) = found.published.unwrap();
+        assert_eq!(published.date().to_string(), "2023-12-17");
+        assert_eq!(source, Source::VisibleText);
     }
 
     #[test]

@@ -240,7 +240,7 @@ fn headline_after_kicker(
 /// least unless it has one: a rewrite of the
 /// same headline ("Best Standing Desks" and "15 Best Standing Desks of 2025, Tested"), not a
 /// different text ("About This Site" and "Daring Fireball: Colophon").
-fn shares_most_words(a: &str, b: &str) -> bool {
+pub(crate) fn shares_most_words(a: &str, b: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())

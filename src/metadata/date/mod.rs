@@ -6,8 +6,9 @@
 //!
 //! Each candidate carries a weight for its source, strongest first: the JSON-LD article's
 //! `datePublished`/`dateModified`, `article:published_time` and its `OpenGraph` kin, `itemprop`
-//! markup in the page, vendor meta names, a `<time>` or a labelled date in the article header,
-//! the date in the URL, generic meta names (`date`, `dc.date`), and dates written elsewhere.
+//! markup in the page, vendor meta names, unlisted meta names that speak of publishing, a
+//! `<time>` or a labelled date in the article header, the date in the URL, generic meta names
+//! (`date`, `dc.date`), and dates written elsewhere.
 //! Visible candidates lose weight the farther they are from the headline and when they sit in
 //! a sidebar, a related-stories rail, a comment or a teaser link, so a sidebar teaser's date
 //! never beats the article's own.
@@ -75,6 +76,9 @@ pub(crate) mod weight {
     /// Vendor and Dublin Core meta names that name the publication (`parsely-pub-date`,
     /// `dc.date.issued`, `pubdate`).
     pub(crate) const META_NAMED: u8 = 85;
+    /// Meta names that are not listed but speak of publishing (`w-published-date`): below
+    /// the listed names, so a page that also states a listed one keeps it.
+    pub(crate) const META_COINED: u8 = 82;
     /// JSON-LD `dateCreated`, and dates of a page-level object (`WebPage`).
     pub(crate) const JSON_LD_OTHER: u8 = 75;
     /// The best a date visible on the page can reach: a labelled `<time>` in the header.
