@@ -23,6 +23,9 @@
 //! URLs are minted when a story is filed, while CMS metadata is sometimes the date of a
 //! template or an import.
 //!
+//! A metadata publication date that is the very instant of the modification (a CMS that
+//! restamps both on every save) yields to an earlier date shown in the article header.
+//!
 //! A page that states only an update ("Updated March 30, 2021") and no publication date is
 //! taken as published at that update: the text a reader sees was put out then. Both fields
 //! then hold the same time.
@@ -194,6 +197,7 @@ pub(crate) fn choose(
     // one that shows its update as its date and its first publication nowhere.
     let published = match (published, modified) {
         (Some(p), Some(m)) if shows_update_as_its_date(&p, &m, &sane) => Some(m),
+        (Some(p), Some(m)) => Some(shown_before_restamp(&p, &m, &sane).unwrap_or(p)),
         (published, modified) => published.or(modified),
     };
     (
@@ -230,6 +234,34 @@ fn shows_update_as_its_date(
             c.stamp.date() == published.stamp.date()
                 || (c.role == Role::Modified && c.stamp.date() == day)
         })
+}
+
+/// The earlier date a page shows at its head when its metadata publication date is the very
+/// instant of its modification: CMSs that stamp both fields on every save lose the first
+/// publication there, and the header still shows it ("Published Apr 26, 2023" under the
+/// headline, `datePublished` and `dateModified` both "2025-08-21T09:12:40").
+fn shown_before_restamp(
+    published: &Candidate,
+    modified: &Candidate,
+    all: &[&Candidate],
+) -> Option<Candidate> {
+    /// The weight of a visible date in the article header.
+    const MIN_SHOWN_WEIGHT: u8 = 50;
+    let is_restamped = !matches!(published.source, Source::VisibleText | Source::Markup)
+        && published.stamp.time().is_some()
+        && published.stamp == modified.stamp;
+    if !is_restamped {
+        return None;
+    }
+    let shown = all
+        .iter()
+        .rev()
+        .filter(|c| matches!(c.source, Source::VisibleText | Source::Markup))
+        // Shown, not `itemprop` markup: that is metadata too, restamped or not.
+        .filter(|c| c.role != Role::Modified && c.weight <= weight::VISIBLE_MAX)
+        .max_by_key(|c| (c.weight, role_rank(c.role)))?;
+    (shown.weight >= MIN_SHOWN_WEIGHT && shown.stamp.date() < published.stamp.date())
+        .then_some(**shown)
 }
 
 /// The strongest candidate, unless it is more than a day from the URL's date and another
@@ -520,6 +552,32 @@ mod tests {
             None,
         );
         assert_eq!(m, None);
+    }
+
+    #[test]
+    fn an_earlier_shown_date_beats_a_restamped_publication() {
+        let shown = Candidate::new(
+            stamp("2023-04-26"),
+            Role::Published,
+            Source::VisibleText,
+            60,
+        );
+        let restamped = [
+            published("2023-08-21T09:12:40+00:00", 100),
+            modified("2023-08-21T09:12:40+00:00", 100),
+            shown,
+        ];
+        assert_eq!(chosen(&restamped, None).0.as_deref(), Some("2023-04-26"));
+        // A publication stamped apart from its update keeps its own date.
+        let apart = [
+            published("2023-08-21T09:12:40+00:00", 100),
+            modified("2023-08-22T10:00:00+00:00", 100),
+            shown,
+        ];
+        assert_eq!(
+            chosen(&apart, None).0.as_deref(),
+            Some("2023-08-21T09:12:40+00:00")
+        );
     }
 
     #[test]
