@@ -21,6 +21,7 @@
 pub(crate) mod authors;
 pub(crate) mod date;
 pub(crate) mod json_ld;
+pub(crate) mod kicker;
 pub(crate) mod language;
 pub(crate) mod meta_tags;
 pub(crate) mod title;
@@ -40,6 +41,8 @@ use visible::{Anchor, VisibleFacts};
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Metadata {
     pub(crate) title: Sourced<String>,
+    /// The headline as its heading or metadata title shows it ([`title::Chosen::shown`]).
+    pub(crate) shown_title: Option<String>,
     pub(crate) published: Sourced<Timestamp>,
     pub(crate) modified: Sourced<Timestamp>,
     pub(crate) authors: Sourced<Vec<String>>,
@@ -89,6 +92,7 @@ pub(crate) fn read(page: &Page<'_>, url: Option<&Url>, reference: jiff::Timestam
     let order = day_order(language.as_ref().map(|(l, _)| l.as_str()));
     let (published, modified) = dates(page, &ld, &meta, &seen, anchor, order, url, reference);
     Metadata {
+        shown_title: chosen.as_ref().map(|c| c.shown.clone()),
         title: chosen.map(|c| (c.title, c.source)),
         published,
         modified,
@@ -184,7 +188,7 @@ fn date_anchor(
     seen: &VisibleFacts,
 ) -> Option<Anchor> {
     let heading = chosen.and_then(|c| c.heading).or_else(|| {
-        let title = &chosen?.title;
+        let title = &chosen?.shown;
         seen.headings
             .iter()
             .find(|h| !h.is_chrome && crate::page::text::same_text(&h.text, title))

@@ -26,8 +26,9 @@
 //!    metadata title wins.
 //! 4. Else the metadata titles, in the order above, without their site-name prefix or suffix.
 //!
-//! Whatever the source, a headline that still holds a vertical bar keeps only what comes
-//! before the first one ([`before_first_bar`]).
+//! A heading chosen as the headline loses a kicker label set in its own element at its start
+//! ([`super::kicker`]). Whatever the source, a headline that still holds a vertical bar keeps
+//! only what comes before the first one ([`before_first_bar`]).
 
 use super::collapse;
 use super::json_ld::JsonLdFacts;
@@ -46,6 +47,9 @@ const TITLE_SEPARATORS: &[&str] = &[
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Chosen {
     pub(crate) title: String,
+    /// The title as the heading or metadata gives it, before a kicker element or a trailing
+    /// bar phrase is cut off: the text the body drops from its headings.
+    pub(crate) shown: String,
     pub(crate) source: Source,
     /// The index of the heading that shows it, when one does.
     pub(crate) heading: Option<u32>,
@@ -166,8 +170,10 @@ fn choose_whole(
         return Some(from_heading(h1));
     }
     if let Some((title, source)) = metadata_titles.first() {
+        let title = strip_site_name(title, site_name);
         return Some(Chosen {
-            title: strip_site_name(title, site_name).to_owned(),
+            title: title.to_owned(),
+            shown: title.to_owned(),
             source: *source,
             heading: None,
         });
@@ -229,6 +235,7 @@ fn headline_after_kicker(
                     && heading_letters.ends_with(&core_letters);
                 is_kicker.then(|| Chosen {
                     title: core.to_owned(),
+                    shown: core.to_owned(),
                     source: Source::Markup,
                     heading: Some(heading.index),
                 })
@@ -289,9 +296,15 @@ fn stripped_sides(metadata_titles: &[(String, Source)], site_name: Option<&str>)
     sides
 }
 
+/// The headline a heading shows, without a kicker label set apart in its markup.
 fn from_heading(heading: &Heading) -> Chosen {
     Chosen {
-        title: heading.text.clone(),
+        title: heading
+            .after_kicker
+            .as_ref()
+            .unwrap_or(&heading.text)
+            .clone(),
+        shown: heading.text.clone(),
         source: Source::Markup,
         heading: Some(heading.index),
     }
@@ -484,6 +497,7 @@ mod tests {
                     index: i as u32,
                     level: *level,
                     text: (*text).to_owned(),
+                    after_kicker: None,
                     is_chrome: false,
                     in_article: true,
                 })
