@@ -206,11 +206,12 @@ pub(crate) fn choose(
     )
 }
 
-/// Whether the date a page shows at its head is its update, unlabelled, while its metadata
-/// publication date is shown nowhere: republished guides and evergreen pages (dateModified
-/// "2022-12-15" printed under the headline as "15.12.2022", datePublished a year earlier
-/// and only in the metadata). The reader takes the shown date for the publication. A date
-/// shown as an update ("Updated …") stays an update.
+/// Whether the date a page shows at its head is its update, unlabelled or written as the
+/// publication ("Veröffentlicht am 1. Januar 2023"), while its metadata publication date is
+/// shown nowhere: republished guides and evergreen pages (dateModified "2022-12-15" printed
+/// under the headline as "15.12.2022", datePublished a year earlier and only in the
+/// metadata). The reader takes the shown date for the publication. A date shown as an update
+/// ("Updated …") stays an update.
 fn shows_update_as_its_date(
     published: &Candidate,
     modified: &Candidate,
@@ -222,13 +223,22 @@ fn shows_update_as_its_date(
     if is_visible(&&published) || published.stamp.date() == modified.stamp.date() {
         return false;
     }
-    let shown = all.iter().rev().filter(is_visible).max_by_key(|c| c.weight);
+    let shown = all
+        .iter()
+        .rev()
+        .filter(is_visible)
+        .filter(|c| c.role != Role::Modified)
+        .max_by_key(|c| c.weight);
     let Some(shown) = shown else {
         return false;
     };
+    // A date labelled as the publication counts when written for the reader; a stamp with
+    // an offset is the CMS's own metadata again.
+    if shown.role == Role::Published && shown.stamp.offset().is_some() {
+        return false;
+    }
     let day = modified.stamp.date();
     shown.weight >= MIN_SHOWN_WEIGHT
-        && shown.role == Role::Unlabelled
         && shown.stamp.date() == day
         && !all.iter().filter(is_visible).any(|c| {
             c.stamp.date() == published.stamp.date()
@@ -720,6 +730,26 @@ mod tests {
                     Source::VisibleText,
                     30,
                 ),
+            ],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2021-12-06T14:36:00+00:00"));
+        // Written as the publication, it is the publication; stamped with an offset, it is
+        // metadata again.
+        let (p, _) = chosen(
+            &[
+                metadata[0],
+                metadata[1],
+                seen("2022-12-15", Role::Published),
+            ],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2022-12-15T08:13:00+00:00"));
+        let (p, _) = chosen(
+            &[
+                metadata[0],
+                metadata[1],
+                seen("2022-12-15T08:13:00Z", Role::Published),
             ],
             None,
         );
