@@ -28,7 +28,8 @@
 //!
 //! A heading chosen as the headline loses a kicker label set in its own element at its start
 //! ([`super::kicker`]). Whatever the source, a headline that still holds a vertical bar keeps
-//! only what comes before the first one ([`before_first_bar`]).
+//! only what comes before the first one ([`before_first_bar`]), and a metadata title no heading
+//! shows keeps what comes before a spaced hyphen ([`before_first_hyphen`]).
 
 use super::collapse;
 use super::json_ld::JsonLdFacts;
@@ -63,10 +64,30 @@ pub(crate) fn choose(
     site_name: Option<&str>,
 ) -> Option<Chosen> {
     let mut chosen = choose_whole(ld, meta, seen, site_name)?;
-    if let Some(head) = before_first_bar(&chosen.title) {
+    let head = before_first_bar(&chosen.title).or_else(|| {
+        chosen
+            .heading
+            .is_none()
+            .then(|| before_first_hyphen(&chosen.title))
+            .flatten()
+    });
+    if let Some(head) = head {
         chosen.title = head.to_owned();
     }
     Some(chosen)
+}
+
+/// The part of a metadata title before its first ` - ` (a hyphen-minus between spaces), when
+/// the part holds two words or more; applied only to titles no heading on the page shows. A
+/// title the page never shows that still joins two phrases with a spaced hyphen once the site
+/// name is gone carries a search tagline ("Small Business Accounting Software - Start for
+/// Free", "NBA Standings - 2025-26 season"); headlines that use the hyphen themselves ("Friday
+/// Facts #282 - 0.17 in sight") are shown in a heading and keep it. Typographic dashes are
+/// left alone: they join headline clauses more often than taglines.
+fn before_first_hyphen(title: &str) -> Option<&str> {
+    let (head, _) = title.split_once(" - ")?;
+    let head = head.trim();
+    (head.split_whitespace().count() >= 2).then_some(head)
 }
 
 /// The part of a headline before its first ` | `, when the part holds two words or more. A
@@ -554,6 +575,25 @@ mod tests {
         assert_eq!(title_of(&meta, &[], None).unwrap().0, "Carry On Luggage");
         assert_eq!(before_first_bar("Jobs | Hacker News"), None);
         assert_eq!(before_first_bar("No bar – here"), None);
+    }
+
+    #[test]
+    fn an_unshown_metadata_title_loses_its_hyphenated_tagline() {
+        let meta = MetaFacts {
+            og_title: Some("Small Business Accounting Software - Start for Free".into()),
+            ..MetaFacts::default()
+        };
+        assert_eq!(
+            title_of(&meta, &[], None).unwrap().0,
+            "Small Business Accounting Software"
+        );
+        // Shown in a heading, the hyphen is the headline's own.
+        let meta = MetaFacts {
+            og_title: Some("Friday Facts #282 - 0.17 in sight".into()),
+            ..MetaFacts::default()
+        };
+        let shown = title_of(&meta, &[(2, "Friday Facts #282 - 0.17 in sight")], None);
+        assert_eq!(shown.unwrap().0, "Friday Facts #282 - 0.17 in sight");
     }
 
     #[test]
