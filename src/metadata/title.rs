@@ -5,7 +5,9 @@
 //! `<title>` and a page object's `name` (the metadata titles, in that order), and the page's
 //! headings. Dublin Core comes before `OpenGraph`: a page that sets both gives the formal
 //! title there and may reword `og:title` for social cards (Readability's metadata test pages
-//! expect the Dublin Core one; elsewhere in the corpus the two agree). The headline is what a reader sees at the top of the article, so:
+//! expect the Dublin Core one; elsewhere in the corpus the two agree).
+//!
+//! The headline is what a reader sees at the top of the article, so:
 //!
 //! 1. A heading that agrees with a metadata title wins, `h1` before `h2`/`h3`. Agreeing means
 //!    saying the same words, being a side of a metadata title split at a separator
@@ -49,7 +51,7 @@ const TITLE_SEPARATORS: &[&str] = &[
 pub(crate) struct Chosen {
     pub(crate) title: String,
     /// The title as the heading or metadata gives it, before a kicker element or a trailing
-    /// bar phrase is cut off: the text the body drops from its headings.
+    /// tagline after a bar or hyphen is cut off: the text the body drops from its headings.
     pub(crate) shown: String,
     pub(crate) source: Source,
     /// The index of the heading that shows it, when one does.
@@ -103,7 +105,7 @@ fn before_first_bar(title: &str) -> Option<&str> {
     (head.split_whitespace().count() >= 2).then_some(head)
 }
 
-/// [`choose`] before a trailing search phrase is cut off.
+/// [`choose`] before a trailing tagline is cut off.
 fn choose_whole(
     ld: &JsonLdFacts,
     meta: &MetaFacts,
