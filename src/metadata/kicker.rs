@@ -1,7 +1,8 @@
-//! Kickers set inside a headline's heading: a short label in its own element before the
-//! headline proper, `<h1><span class="dachzeile">Interne Unterlagen im Netz</span>
-//! <span class="headline">Daten von Rheinmetall gehackt</span></h1>`. Readers see the label
-//! as a line above the headline (smaller, another colour), not as part of it.
+//! Kickers and subtitles set inside a headline's heading: a short label in its own element
+//! before the headline proper, `<h1><span class="dachzeile">Interne Unterlagen im Netz</span>
+//! <span class="headline">Daten von Rheinmetall gehackt</span></h1>`, or a subtitle in a
+//! `<small>` at its end. Readers see them as lines above or below the headline (smaller,
+//! another colour), not as part of it.
 
 use crate::page::{Page, Tag};
 
@@ -42,6 +43,34 @@ pub(crate) fn headline_after_kicker(page: &Page<'_>, heading: u32) -> Option<Str
     let headline = headline
         .trim_start_matches(|c: char| SEPARATORS.contains(&c) || c.is_whitespace())
         .to_owned();
+    (headline.split_whitespace().count() >= MIN_HEADLINE_WORDS).then_some(headline)
+}
+
+/// The heading's text without a subtitle set after the headline in a last child `<small>`
+/// (`<h1>Dezuka Suisan: Fish Cakes <small>Welcome to the Flavor Capital of Northern
+/// Japan</small></h1>`). The headline before it holds two words or more.
+pub(crate) fn headline_before_subtitle(page: &Page<'_>, heading: u32) -> Option<String> {
+    let root = innermost_wrapper(page, heading);
+    let children: Vec<u32> = child_indices(page, root)
+        .filter(|&child| has_text(page, child))
+        .collect();
+    let (&subtitle, before) = children.split_last()?;
+    let is_small = page
+        .element(subtitle)
+        .is_some_and(|element| element.name() == "small");
+    // An element after a line break is as often the headline's own second line ("WEEKEND
+    // CODING<br><span>AGENT</span>") as a subtitle: only `<small>` says subtitle.
+    if !is_small {
+        return None;
+    }
+    let headline = before
+        .iter()
+        .map(|&child| text_of_child(page, child))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     (headline.split_whitespace().count() >= MIN_HEADLINE_WORDS).then_some(headline)
 }
 
@@ -165,6 +194,23 @@ mod tests {
             .as_deref(),
             Some("Lagen-Pyramide mit GA2")
         );
+    }
+
+    #[test]
+    fn drops_a_subtitle_after_the_headline() {
+        let after = |html: &str| {
+            let parsed = Html::parse_document(html);
+            let page = Page::build(&parsed);
+            let heading = (0..page.nodes.len() as u32).find(|&i| page.tag(i) == Tag::H1)?;
+            headline_before_subtitle(&page, heading)
+        };
+        assert_eq!(
+            after("<h1><span>Fish Cakes, Hot and Fresh</span> <small>Welcome north</small></h1>")
+                .as_deref(),
+            Some("Fish Cakes, Hot and Fresh")
+        );
+        assert_eq!(after("<h1>WEEKEND CODING<br><span>AGENT</span></h1>"), None);
+        assert_eq!(after("<h1>A headline <em>with emphasis</em></h1>"), None);
     }
 
     #[test]

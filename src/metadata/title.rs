@@ -87,9 +87,14 @@ pub(crate) fn choose(
 /// Facts #282 - 0.17 in sight") are shown in a heading and keep it. Typographic dashes are
 /// left alone: they join headline clauses more often than taglines.
 fn before_first_hyphen(title: &str) -> Option<&str> {
-    let (head, _) = title.split_once(" - ")?;
+    let (head, tail) = title.split_once(" - ")?;
+    // Between numbers the hyphen is a range ("Wochenbericht 14. - 20. Januar 2022").
+    let is_range = head
+        .trim_end_matches('.')
+        .ends_with(|c: char| c.is_ascii_digit())
+        && tail.starts_with(|c: char| c.is_ascii_digit());
     let head = head.trim();
-    (head.split_whitespace().count() >= 2).then_some(head)
+    (!is_range && head.split_whitespace().count() >= 2).then_some(head)
 }
 
 /// The part of a headline before its first ` | `, when the part holds two words or more. A
@@ -588,6 +593,10 @@ mod tests {
         assert_eq!(
             title_of(&meta, &[], None).unwrap().0,
             "Small Business Accounting Software"
+        );
+        assert_eq!(
+            before_first_hyphen("Wochenbericht 14. - 20. Januar 2022"),
+            None
         );
         // Shown in a heading, the hyphen is the headline's own.
         let meta = MetaFacts {
