@@ -252,7 +252,7 @@ impl Extractor {
             cleaned,
             blocks: &choice.blocks,
             base: metadata.base.as_ref(),
-            title: metadata.title.as_ref().map(|(title, _)| title.as_str()),
+            title: metadata.shown_title.as_deref(),
             options: &self.options,
             listing: choice.listing,
             image: metadata.image.as_ref().map(|(url, _)| url),

@@ -88,12 +88,7 @@ fn parse_lenient(script: &str) -> Option<Value> {
         .strip_prefix("<!--")
         .and_then(|t| t.strip_suffix("-->"))
         .unwrap_or(text);
-    let text = text
-        .trim()
-        .strip_prefix("//<![CDATA[")
-        .and_then(|t| t.strip_suffix("//]]>"))
-        .unwrap_or(text);
-    let text = text.trim();
+    let text = strip_cdata(text.trim()).unwrap_or(text).trim();
     serde_json::from_str(text).ok().or_else(|| {
         // Raw line breaks and tabs inside strings are invalid JSON that CMS templates write
         // often; outside strings they are whitespace either way.
@@ -103,6 +98,19 @@ fn parse_lenient(script: &str) -> Option<Value> {
             .collect();
         serde_json::from_str(&cleaned).ok()
     })
+}
+
+/// The text inside a CDATA wrapper, bare (`<![CDATA[ … ]]>`, as `MediaWiki` writes it around
+/// every page's JSON-LD) or commented out for old parsers (`//<![CDATA[ … //]]>`).
+fn strip_cdata(text: &str) -> Option<&str> {
+    let inner = text
+        .strip_prefix("//")
+        .unwrap_or(text)
+        .trim_start()
+        .strip_prefix("<![CDATA[")?
+        .strip_suffix("]]>")?
+        .trim_end();
+    Some(inner.strip_suffix("//").unwrap_or(inner))
 }
 
 /// Collects every object with an article, page or site type, and the names of people by
@@ -503,6 +511,15 @@ mod tests {
     fn tolerates_line_breaks_inside_strings() {
         let facts = read(&["{\"@type\":\"Article\",\"headline\":\"Two\nlines\"}"]);
         assert_eq!(facts.headline.as_deref(), Some("Two lines"));
+    }
+
+    #[test]
+    fn tolerates_cdata_wrappers() {
+        let bare =
+            read(&["<![CDATA[\n{\"@type\":\"Article\",\"datePublished\":\"2001-10-29\"}\n]]>"]);
+        assert_eq!(bare.date_published.as_deref(), Some("2001-10-29"));
+        let commented = read(&["//<![CDATA[\n{\"@type\":\"Article\",\"headline\":\"Hi\"}\n//]]>"]);
+        assert_eq!(commented.headline.as_deref(), Some("Hi"));
     }
 
     #[test]

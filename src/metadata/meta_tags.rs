@@ -120,6 +120,8 @@ pub(crate) struct MetaFacts {
     pub(crate) og_type: Option<String>,
     pub(crate) twitter_title: Option<String>,
     pub(crate) dc_title: Option<String>,
+    /// A title under a plain or vendor name (`<meta name="title">`, `parsely-title`).
+    pub(crate) named_title: Option<String>,
     pub(crate) document_title: Option<String>,
     /// Whether `document_title` came from the head (a body <title> only stands in for none).
     pub(crate) has_head_title: bool,
@@ -212,6 +214,7 @@ fn read_meta_key(key: &str, content: &str, facts: &mut MetaFacts) {
         "og:type" => set(&mut facts.og_type, value()),
         "twitter:title" => set(&mut facts.twitter_title, value()),
         "dc.title" | "dcterms.title" => set(&mut facts.dc_title, value()),
+        "title" | "parsely-title" => set(&mut facts.named_title, value()),
         "og:site_name" => set(&mut facts.site_name, value()),
         "application-name" | "apple-mobile-web-app-title" => {
             set(&mut facts.application_name, value());
@@ -258,6 +261,13 @@ fn read_meta_dates_and_authors(key: &str, content: &str, facts: &mut MetaFacts) 
             source,
             weight,
         });
+    } else if is_publication_name(key) {
+        facts.dates.push(MetaDate {
+            text: content.to_owned(),
+            role: Role::Published,
+            source: Source::Meta,
+            weight: weight::META_COINED,
+        });
     } else if AUTHOR_NAMES.contains(&key) {
         read_author(key, content, facts);
     } else if SECTION_NAMES.contains(&key) {
@@ -272,6 +282,18 @@ fn read_meta_dates_and_authors(key: &str, content: &str, facts: &mut MetaFacts) 
             .map(str::to_owned)
             .collect();
     }
+}
+
+/// Whether a meta name not listed in [`PUBLISHED_NAMES`] still names the publication date: it
+/// is `published`, or it speaks of publishing and ends in a date or time word
+/// (`w-published-date`, `og:publish_date`, `cxenseparse:publishtime`, `published_at`). CMSs
+/// and analytics vendors coin such names freely; `publisher` and `publishedtype` do not match.
+fn is_publication_name(key: &str) -> bool {
+    key == "published"
+        || (key.contains("publish")
+            && ["date", "time", "_at"]
+                .iter()
+                .any(|ending| key.ends_with(ending)))
 }
 
 fn read_author(key: &str, content: &str, facts: &mut MetaFacts) {
@@ -433,5 +455,26 @@ mod tests {
         assert_eq!(found.canonical.as_deref(), Some("https://example.de/a"));
         assert_eq!(found.base_href.as_deref(), Some("/b/"));
         assert_eq!(found.html_lang.as_deref(), Some("de"));
+    }
+
+    #[test]
+    fn reads_plain_and_vendor_title_names() {
+        let found = facts(r#"<head><meta name="parsely-title" content="Vendor title"></head>"#);
+        assert_eq!(found.named_title.as_deref(), Some("Vendor title"));
+        let found = facts(r#"<head><meta name="title" content="Plain title"></head>"#);
+        assert_eq!(found.named_title.as_deref(), Some("Plain title"));
+    }
+
+    #[test]
+    fn reads_vendor_publication_names() {
+        let found = facts(
+            r#"<head><meta name="w-published-date" content="2025-05-27T06:03:43Z">
+            <meta name="published" content="July 17, 2025">
+            <meta name="publisher" content="Example Media">
+            <meta name="publishedtype" content="1"></head>"#,
+        );
+        let texts: Vec<_> = found.dates.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(texts, ["2025-05-27T06:03:43Z", "July 17, 2025"]);
+        assert!(found.dates.iter().all(|d| d.role == Role::Published));
     }
 }

@@ -21,6 +21,7 @@
 pub(crate) mod authors;
 pub(crate) mod date;
 pub(crate) mod json_ld;
+pub(crate) mod kicker;
 pub(crate) mod language;
 pub(crate) mod meta_tags;
 pub(crate) mod title;
@@ -40,6 +41,8 @@ use visible::{Anchor, VisibleFacts};
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Metadata {
     pub(crate) title: Sourced<String>,
+    /// The headline as its heading or metadata title shows it ([`title::Chosen::shown`]).
+    pub(crate) shown_title: Option<String>,
     pub(crate) published: Sourced<Timestamp>,
     pub(crate) modified: Sourced<Timestamp>,
     pub(crate) authors: Sourced<Vec<String>>,
@@ -90,6 +93,7 @@ pub(crate) fn read(page: &Page<'_>, url: Option<&Url>, reference: jiff::Timestam
     let order = day_order(language.as_ref().map(|(l, _)| l.as_str()));
     let (published, modified) = dates(page, &ld, &meta, &seen, anchor, order, url, reference);
     Metadata {
+        shown_title: chosen.as_ref().map(|c| c.shown.clone()),
         title: chosen.map(|c| (c.title, c.source)),
         published,
         modified,
@@ -177,19 +181,21 @@ fn day_order(language: Option<&str>) -> DayOrder {
     }
 }
 
-/// The headline's heading anchors the visible-date search; else the first `<article>`.
+/// The headline's heading anchors the visible-date search; else a heading that rewords the
+/// headline; else the first `<article>`.
 fn date_anchor(
     page: &Page<'_>,
     chosen: Option<&title::Chosen>,
     seen: &VisibleFacts,
 ) -> Option<Anchor> {
     let heading = chosen.and_then(|c| c.heading).or_else(|| {
-        let title = &chosen?.title;
+        let title = &chosen?.shown;
         seen.headings
             .iter()
             .find(|h| !h.is_chrome && crate::page::text::same_text(&h.text, title))
             .map(|h| h.index)
             .or_else(|| element_showing(page, title))
+            .or_else(|| rewording_heading(seen, title))
     });
     heading
         .map(|index| Anchor {
@@ -202,6 +208,19 @@ fn date_anchor(
                 is_headline: false,
             })
         })
+}
+
+/// The first `h1` or `h2` outside chrome that shares most of its words with a headline no
+/// element shows as written: pages that take the headline from `<title>` often set a longer
+/// or reworded one on the page ("Introducing the Spice Cayenne Data Accelerator" above
+/// "Introducing Spice Cayenne: The Next-Generation Data Accelerator Built on Vortex"), and
+/// the byline and date follow that heading.
+fn rewording_heading(seen: &VisibleFacts, title: &str) -> Option<u32> {
+    seen.headings
+        .iter()
+        .filter(|h| !h.is_chrome && h.level <= 2)
+        .find(|h| title::shares_most_words(&h.text, title))
+        .map(|h| h.index)
 }
 
 /// The first small element of the body whose text is the headline: pages without headings set
@@ -455,6 +474,20 @@ mod tests {
         let (published, source) = found.published.unwrap();
         assert_eq!(published.to_string(), "2021-03-30T11:49:00+00:00");
         assert_eq!(source, Source::JsonLd);
+    }
+
+    #[test]
+    fn a_heading_that_rewords_the_title_anchors_the_date() {
+        let found = metadata(
+            "<head><title>Introducing the Cayenne Data Accelerator | Spice</title></head>
+            <body><h2>Introducing Cayenne: The Data Accelerator Built for Scale</h2>
+            <div><p>Luke Kim</p><small>December 17, 2023</small></div>
+            <p>Body text of the announcement.</p></body>",
+            None,
+        );
+        let (published, source) = found.published.unwrap();
+        assert_eq!(published.date().to_string(), "2023-12-17");
+        assert_eq!(source, Source::VisibleText);
     }
 
     #[test]

@@ -90,6 +90,9 @@ pub(crate) struct Heading {
     /// 1 to 6.
     pub(crate) level: u8,
     pub(crate) text: String,
+    /// The text without a kicker label set in its own element before the headline or a
+    /// subtitle after it ([`super::kicker`]), when there is one.
+    pub(crate) after_kicker: Option<String>,
     /// Inside page chrome or the site header's logo link: rarely the headline.
     pub(crate) is_chrome: bool,
     /// Inside an `<article>` element.
@@ -200,10 +203,14 @@ fn read_heading(page: &Page<'_>, index: u32, facts: &mut VisibleFacts) {
     }
     let is_chrome = facts.is_in_chrome(index) || is_logo(page, index);
     let in_article = page.ancestors(index).any(|a| page.tag(a) == Tag::Article);
+    let after_kicker = super::kicker::headline_after_kicker(page, index)
+        .or_else(|| super::kicker::headline_before_subtitle(page, index))
+        .map(|t| heading_text(&t));
     facts.headings.push(Heading {
         index,
         level,
         text,
+        after_kicker,
         is_chrome,
         in_article,
     });

@@ -6,8 +6,9 @@
 //!
 //! Each candidate carries a weight for its source, strongest first: the JSON-LD article's
 //! `datePublished`/`dateModified`, `article:published_time` and its `OpenGraph` kin, `itemprop`
-//! markup in the page, vendor meta names, a `<time>` or a labelled date in the article header,
-//! the date in the URL, generic meta names (`date`, `dc.date`), and dates written elsewhere.
+//! markup in the page, vendor meta names, unlisted meta names that speak of publishing, a
+//! `<time>` or a labelled date in the article header, the date in the URL, generic meta names
+//! (`date`, `dc.date`), and dates written elsewhere.
 //! Visible candidates lose weight the farther they are from the headline and when they sit in
 //! a sidebar, a related-stories rail, a comment or a teaser link, so a sidebar teaser's date
 //! never beats the article's own.
@@ -21,6 +22,9 @@
 //! than a day away from it, the strongest candidate that agrees with the URL wins instead:
 //! URLs are minted when a story is filed, while CMS metadata is sometimes the date of a
 //! template or an import.
+//!
+//! A metadata publication date that is the very instant of the modification (a CMS that
+//! restamps both on every save) yields to an earlier date shown in the article header.
 //!
 //! A page that states only an update ("Updated March 30, 2021") and no publication date is
 //! taken as published at that update: the text a reader sees was put out then. Both fields
@@ -75,6 +79,9 @@ pub(crate) mod weight {
     /// Vendor and Dublin Core meta names that name the publication (`parsely-pub-date`,
     /// `dc.date.issued`, `pubdate`).
     pub(crate) const META_NAMED: u8 = 85;
+    /// Meta names that are not listed but speak of publishing (`w-published-date`): below
+    /// the listed names, so a page that also states a listed one keeps it.
+    pub(crate) const META_COINED: u8 = 82;
     /// JSON-LD `dateCreated`, and dates of a page-level object (`WebPage`).
     pub(crate) const JSON_LD_OTHER: u8 = 75;
     /// The best a date visible on the page can reach: a labelled `<time>` in the header.
@@ -190,6 +197,7 @@ pub(crate) fn choose(
     // one that shows its update as its date and its first publication nowhere.
     let published = match (published, modified) {
         (Some(p), Some(m)) if shows_update_as_its_date(&p, &m, &sane) => Some(m),
+        (Some(p), Some(m)) => Some(shown_before_restamp(&p, &m, &sane).unwrap_or(p)),
         (published, modified) => published.or(modified),
     };
     (
@@ -198,11 +206,12 @@ pub(crate) fn choose(
     )
 }
 
-/// Whether the date a page shows at its head is its update, unlabelled, while its metadata
-/// publication date is shown nowhere: republished guides and evergreen pages (dateModified
-/// "2022-12-15" printed under the headline as "15.12.2022", datePublished a year earlier
-/// and only in the metadata). The reader takes the shown date for the publication. A date
-/// shown as an update ("Updated …") stays an update.
+/// Whether the date a page shows at its head is its update, unlabelled or written as the
+/// publication ("Veröffentlicht am 1. Januar 2023"), while its metadata publication date is
+/// shown nowhere: republished guides and evergreen pages (dateModified "2022-12-15" printed
+/// under the headline as "15.12.2022", datePublished a year earlier and only in the
+/// metadata). The reader takes the shown date for the publication. A date shown as an update
+/// ("Updated …") stays an update.
 fn shows_update_as_its_date(
     published: &Candidate,
     modified: &Candidate,
@@ -214,18 +223,55 @@ fn shows_update_as_its_date(
     if is_visible(&&published) || published.stamp.date() == modified.stamp.date() {
         return false;
     }
-    let shown = all.iter().rev().filter(is_visible).max_by_key(|c| c.weight);
+    let shown = all
+        .iter()
+        .rev()
+        .filter(is_visible)
+        .filter(|c| c.role != Role::Modified)
+        .max_by_key(|c| c.weight);
     let Some(shown) = shown else {
         return false;
     };
+    // A date labelled as the publication counts when written for the reader; a stamp with
+    // an offset is the CMS's own metadata again.
+    if shown.role == Role::Published && shown.stamp.offset().is_some() {
+        return false;
+    }
     let day = modified.stamp.date();
     shown.weight >= MIN_SHOWN_WEIGHT
-        && shown.role == Role::Unlabelled
         && shown.stamp.date() == day
         && !all.iter().filter(is_visible).any(|c| {
             c.stamp.date() == published.stamp.date()
                 || (c.role == Role::Modified && c.stamp.date() == day)
         })
+}
+
+/// The earlier date a page shows at its head when its metadata publication date is the very
+/// instant of its modification: CMSs that stamp both fields on every save lose the first
+/// publication there, and the header still shows it ("Published Apr 26, 2023" under the
+/// headline, `datePublished` and `dateModified` both "2025-08-21T09:12:40").
+fn shown_before_restamp(
+    published: &Candidate,
+    modified: &Candidate,
+    all: &[&Candidate],
+) -> Option<Candidate> {
+    /// The weight of a visible date in the article header.
+    const MIN_SHOWN_WEIGHT: u8 = 50;
+    let is_restamped = !matches!(published.source, Source::VisibleText | Source::Markup)
+        && published.stamp.time().is_some()
+        && published.stamp == modified.stamp;
+    if !is_restamped {
+        return None;
+    }
+    let shown = all
+        .iter()
+        .rev()
+        .filter(|c| matches!(c.source, Source::VisibleText | Source::Markup))
+        // Shown, not `itemprop` markup: that is metadata too, restamped or not.
+        .filter(|c| c.role != Role::Modified && c.weight <= weight::VISIBLE_MAX)
+        .max_by_key(|c| (c.weight, role_rank(c.role)))?;
+    (shown.weight >= MIN_SHOWN_WEIGHT && shown.stamp.date() < published.stamp.date())
+        .then_some(**shown)
 }
 
 /// The strongest candidate, unless it is more than a day from the URL's date and another
@@ -519,6 +565,32 @@ mod tests {
     }
 
     #[test]
+    fn an_earlier_shown_date_beats_a_restamped_publication() {
+        let shown = Candidate::new(
+            stamp("2023-04-26"),
+            Role::Published,
+            Source::VisibleText,
+            60,
+        );
+        let restamped = [
+            published("2023-08-21T09:12:40+00:00", 100),
+            modified("2023-08-21T09:12:40+00:00", 100),
+            shown,
+        ];
+        assert_eq!(chosen(&restamped, None).0.as_deref(), Some("2023-04-26"));
+        // A publication stamped apart from its update keeps its own date.
+        let apart = [
+            published("2023-08-21T09:12:40+00:00", 100),
+            modified("2023-08-22T10:00:00+00:00", 100),
+            shown,
+        ];
+        assert_eq!(
+            chosen(&apart, None).0.as_deref(),
+            Some("2023-08-21T09:12:40+00:00")
+        );
+    }
+
+    #[test]
     fn an_update_alone_stands_for_the_publication() {
         let (p, m) = chosen(&[modified("2021-03-30", 60)], None);
         assert_eq!(p.as_deref(), Some("2021-03-30"));
@@ -658,6 +730,26 @@ mod tests {
                     Source::VisibleText,
                     30,
                 ),
+            ],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2021-12-06T14:36:00+00:00"));
+        // Written as the publication, it is the publication; stamped with an offset, it is
+        // metadata again.
+        let (p, _) = chosen(
+            &[
+                metadata[0],
+                metadata[1],
+                seen("2022-12-15", Role::Published),
+            ],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2022-12-15T08:13:00+00:00"));
+        let (p, _) = chosen(
+            &[
+                metadata[0],
+                metadata[1],
+                seen("2022-12-15T08:13:00Z", Role::Published),
             ],
             None,
         );
