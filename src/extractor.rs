@@ -255,6 +255,7 @@ impl Extractor {
             title: metadata.shown_title.as_deref(),
             options: &self.options,
             listing: choice.listing,
+            discussion: metadata.url.as_ref().is_some_and(clean::is_discussion_url),
             image: metadata.image.as_ref().map(|(url, _)| url),
         };
         body::blocks(&input, choice.root)
@@ -353,6 +354,33 @@ mod tests {
     #[test]
     fn extractor_is_shareable() {
         assert_send_sync::<Extractor>();
+    }
+
+    #[test]
+    fn discussion_pages_drop_bare_vote_counts() {
+        let post = |n: usize| {
+            format!(
+                "<div class=\"post\"><div class=\"votes\"><p>{n}</p></div><div class=\"body\">\
+                 <p>Reply number {n}: I tried the same fix on my bike and the chain stopped \
+                 slipping after I adjusted the rear derailleur by half a turn.</p></div></div>"
+            )
+        };
+        let posts: String = (1..=4).map(post).collect();
+        let html = format!("<html><body><main>{posts}</main></body></html>");
+        let texts = |url: &str| {
+            let url = Url::parse(url).unwrap();
+            let article = Extractor::new().extract_html(&html, Some(&url)).unwrap();
+            article
+                .paragraphs()
+                .map(|p| p.text.clone())
+                .collect::<Vec<_>>()
+        };
+        let forum = texts("https://forum.example.org/t/chain-slipping/42");
+        assert_eq!(forum.len(), 4, "{forum:?}");
+        assert!(forum.iter().all(|text| text.starts_with("Reply number")));
+        // Off a discussion page a lone number stays: it may be a figure the page means.
+        let article = texts("https://news.example.org/2021/03/30/bikes");
+        assert!(article.iter().any(|text| text == "2"), "{article:?}");
     }
 
     #[test]

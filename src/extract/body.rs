@@ -50,6 +50,9 @@ pub(crate) struct BodyInput<'p, 'a> {
     /// The page is a listing: its items are kept whatever their link density, and teaser
     /// cards are items, not related links.
     pub(crate) listing: bool,
+    /// The page is a discussion (by its URL): a bare number on its own line is a post's vote
+    /// or reply counter.
+    pub(crate) discussion: bool,
     /// The article's lead image from the metadata: a figure showing it above the text is the
     /// article's picture, not a body block.
     pub(crate) image: Option<&'p Url>,
@@ -461,7 +464,9 @@ impl Walker<'_, '_, '_> {
         if let Some(related) = related::from_paragraph(&inline) {
             return Some(Block::Related(related));
         }
-        let is_furniture = if self.input.listing {
+        let is_furniture = if self.input.discussion && boilerplate::is_bare_count(&inline.text) {
+            true
+        } else if self.input.listing {
             boilerplate::is_ui_text(&inline.text)
         } else {
             boilerplate::is_boilerplate(&inline.text) || notices::is_notice(&inline.text)
@@ -599,6 +604,7 @@ mod tests {
             title,
             options: &options,
             listing: choice.listing,
+            discussion: false,
             image: None,
         };
         blocks(&input, choice.root)

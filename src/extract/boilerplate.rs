@@ -561,6 +561,22 @@ pub(crate) fn is_ui_text(text: &str) -> bool {
     text.len() <= MAX_BOILERPLATE_BYTES && phrase_coverage(text) >= MIN_PHRASE_COVERAGE
 }
 
+/// The longest count standing alone, in characters.
+const MAX_COUNT_CHARS: usize = 8;
+
+/// A number alone on its line: the vote, reply or like counter of a post (`12`, `+3`,
+/// `1,204`, `4.5k`). Only discussion pages drop it; elsewhere a lone number can be a rank or
+/// a figure the page means.
+pub(crate) fn is_bare_count(text: &str) -> bool {
+    let text = text.trim();
+    let digits = text.trim_end_matches(['k', 'K', 'M']);
+    text.chars().count() <= MAX_COUNT_CHARS
+        && digits.chars().any(|c| c.is_ascii_digit())
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '+' | '-' | '−' | ' '))
+}
+
 /// `By Chris McNamara ⋅ Editor ⋅ Updated May 6, 2025`, `Von Max Müller`: a byline standing
 /// alone (the byline itself is read into the metadata). `By 2030, …` and `By contrast, …` are
 /// sentences: a byline opener must be followed by a capitalised name.
@@ -641,6 +657,16 @@ fn is_player_time_label(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bare_counts_are_numbers_alone() {
+        for count in ["12", "+3", "1,204", "4.5k", " 7 ", "-2"] {
+            assert!(is_bare_count(count), "{count:?}");
+        }
+        for text in ["12 people were hurt", "k", "", "No. 5", "1,234,567,890"] {
+            assert!(!is_bare_count(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn drops_share_prompts() {
