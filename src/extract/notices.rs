@@ -39,6 +39,17 @@ const NOTICE_PHRASES: &[&str] = &[
     "apps for ios and android",
     "app herunterladen",
     "app store and google play",
+    // Affiliate and advertiser disclosures
+    "may receive compensation",
+    "may earn a commission",
+    "we earn a commission",
+    "may earn an affiliate commission",
+    "contains affiliate links",
+    "contains references to products from one or more of our advertisers",
+    "enthält affiliate-links",
+    "erhalten wir eine provision",
+    "liens affiliés",
+    "enlaces de afiliados",
     // Licences and copyright
     "creative commons",
     "all rights reserved",
@@ -147,6 +158,21 @@ mod tests {
         ));
         assert!(!is_notice(
             "The council will publish the figures in its monthly newsletter, officials said."
+        ));
+    }
+
+    #[test]
+    fn recognises_affiliate_disclosures() {
+        assert!(is_notice(
+            "This post contains references to products from one or more of our advertisers. \
+             We may receive compensation when you click on links to those products."
+        ));
+        assert!(is_notice(
+            "Dieser Artikel enthält Affiliate-Links. Bei einem Kauf erhalten wir eine Provision."
+        ));
+        // A story about commissions is not a disclosure.
+        assert!(!is_notice(
+            "The agency said brokers may charge a fee, and the council voted to cap it."
         ));
     }
 
