@@ -33,6 +33,17 @@ const NOTICE_PHRASES: &[&str] = &[
     "hazte socio",
     "jetzt abonnieren",
     "jetzt testen",
+    // Social follows
+    "follow us on",
+    "follow me on",
+    "keep up with me on",
+    "on twitter and instagram",
+    "on facebook and twitter",
+    "on twitter and facebook",
+    "folgen sie uns auf",
+    "folge uns auf",
+    "suivez-nous sur",
+    "síguenos en",
     // Apps
     "download our app",
     "download the app",
@@ -174,6 +185,18 @@ mod tests {
         // A story about commissions is not a disclosure.
         assert!(!is_notice(
             "The agency said brokers may charge a fee, and the council voted to cap it."
+        ));
+    }
+
+    #[test]
+    fn recognises_social_follow_prompts() {
+        assert!(is_notice(
+            "Follow The Gleaner on Twitter and Instagram and on Facebook. Send us a message."
+        ));
+        assert!(is_notice("You can keep up with me on Twitter."));
+        assert!(is_notice("Folgen Sie uns auf Instagram!"));
+        assert!(!is_notice(
+            "The minister posted the letter on Twitter, and the opposition replied within an hour."
         ));
     }
 
