@@ -44,6 +44,21 @@ const NOTICE_PHRASES: &[&str] = &[
     "folge uns auf",
     "suivez-nous sur",
     "síguenos en",
+    "siguenos en",
+    "sign up here",
+    // Reading time
+    "min read",
+    "minute read",
+    "lesezeit",
+    "temps de lecture",
+    "tiempo de lectura",
+    "minuti di lettura",
+    "przeczytasz w",
+    // Placeholders of embeds that wait for consent
+    "ohne dein einverständnis",
+    "ohne ihr einverständnis",
+    "externe inhalte laden",
+    "to view this content",
     // Apps
     "download our app",
     "download the app",
@@ -64,6 +79,8 @@ const NOTICE_PHRASES: &[&str] = &[
     "enlaces de afiliados",
     // Licences and copyright
     "creative commons",
+    "unter cc-by",
+    "licensed under cc",
     "all rights reserved",
     "alle rechte vorbehalten",
     "tous droits réservés",
@@ -201,9 +218,25 @@ mod tests {
     }
 
     #[test]
+    fn recognises_reading_times_and_consent_placeholders() {
+        assert!(is_notice("Ten tekst przeczytasz w mniej niż minutę"));
+        assert!(is_notice("Lesezeit: 4 Minuten"));
+        assert!(is_notice(
+            "Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis \
+             keine Verbindung zu Twitter her."
+        ));
+        assert!(!is_notice(
+            "Die Lesung dauerte vier Stunden, und niemand ging früher."
+        ));
+    }
+
+    #[test]
     fn recognises_licence_notes() {
         assert!(is_notice(
             "Texte auf dieser Webseite stehen unter einer Creative Commons Lizenz."
+        ));
+        assert!(is_notice(
+            "Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY."
         ));
         assert!(is_notice(
             "© 2022, Example News. This article is the copyrighted property of Example News."
