@@ -471,6 +471,10 @@ const CREDIT_PREFIXES: &[&str] = &[
     "(crédito",
     "crédito:",
     "bild via",
+    "beitragsbild:",
+    "titelbild:",
+    "titelfoto:",
+    "symbolbild",
     "foto:",
     "photo credit",
     "crédit",
@@ -520,6 +524,7 @@ const CAPTION_CREDIT_MARKERS: &[&str] = &[
     "foto: ",
     "bild: ",
     "photo : ",
+    "bild via",
 ];
 /// The longest credit (the name after the marker), in bytes.
 const MAX_CREDIT_NAME_BYTES: usize = 40;
@@ -714,6 +719,12 @@ mod tests {
     #[test]
     fn drops_credit_lines() {
         assert!(is_boilerplate("Photo: Reuters / Maxim Shemetov"));
+        assert!(is_boilerplate(
+            "Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss."
+        ));
+        assert!(is_boilerplate(
+            "Paris Haute Couture SS14, Serkan Cura, Bild via"
+        ));
         assert!(is_boilerplate("© AFP 2021"));
     }
 
