@@ -46,6 +46,15 @@ const NOTICE_PHRASES: &[&str] = &[
     "síguenos en",
     "siguenos en",
     "sign up here",
+    // Blog post footers (WordPress and the like)
+    "this entry was posted",
+    "is filed under",
+    "und abgelegt unter",
+    "veröffentlicht und wurde unter",
+    "view all posts by",
+    "zeige alle beiträge von",
+    "alle beiträge von",
+    "voir tous les articles de",
     // Reading time
     "min read",
     "minute read",
@@ -227,6 +236,20 @@ mod tests {
         ));
         assert!(!is_notice(
             "Die Lesung dauerte vier Stunden, und niemand ging früher."
+        ));
+    }
+
+    #[test]
+    fn recognises_blog_post_footers() {
+        assert!(is_notice(
+            "This entry was posted on Tuesday, March 30th, 2021 and is filed under News."
+        ));
+        assert!(is_notice(
+            "Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht \
+             und wurde unter Allgemein abgelegt."
+        ));
+        assert!(is_notice(
+            "Life is not digital. Zeige alle Beiträge von Cem Basman"
         ));
     }
 
