@@ -21,6 +21,11 @@ const NOTICE_PHRASES: &[&str] = &[
     "in ihren posteingang",
     "abonnez-vous à notre newsletter",
     "suscríbete a nuestro boletín",
+    "join our mailing list",
+    "directly in your inbox",
+    "straight to your inbox",
+    "register now",
+    "contact us today",
     "become a member",
     "support our journalism",
     "support independent journalism",
@@ -84,6 +89,9 @@ const NOTICE_PHRASES: &[&str] = &[
     "affiliate link",
     "affiliate-link",
     "erhalten wir eine provision",
+    "may earn us a commission",
+    "earn money when you click",
+    "supported by commissions",
     "liens affiliés",
     "enlaces de afiliados",
     // Licences and copyright
@@ -208,6 +216,10 @@ mod tests {
         assert!(is_notice(
             "Dieser Artikel enthält Affiliate-Links. Bei einem Kauf erhalten wir eine Provision."
         ));
+        assert!(is_notice(
+            "Products are chosen independently by our editors. Purchases made through our \
+             links may earn us a commission."
+        ));
         // A story about commissions is not a disclosure.
         assert!(!is_notice(
             "The agency said brokers may charge a fee, and the council voted to cap it."
@@ -251,6 +263,17 @@ mod tests {
         assert!(is_notice(
             "Life is not digital. Zeige alle Beiträge von Cem Basman"
         ));
+    }
+
+    #[test]
+    fn recognises_sign_up_prompts() {
+        assert!(is_notice(
+            "Get the best of Product Hunt, directly in your inbox."
+        ));
+        assert!(is_notice(
+            "Join our mailing list! Get a newsletter when an episode is out."
+        ));
+        assert!(is_notice("Sessions 2026 - April 29–30 · Register now"));
     }
 
     #[test]
