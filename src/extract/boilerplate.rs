@@ -57,6 +57,20 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "returns & exchanges",
     "get notified",
     "notify me when",
+    "unable to fetch price",
+    "show full specification",
+    "expand description",
+    // Forum and community chrome
+    "not open for further replies",
+    "reaction score",
+    "top posters",
+    "upvote",
+    "downvote",
+    "trending topics",
+    "trending searches",
+    "sign up for free",
+    "register for free",
+    "cookie settings",
     // A shop's tab labels: the tabs they head ("Ingredients") are content.
     "customer reviews",
     "ratings & reviews",
@@ -683,6 +697,12 @@ mod tests {
 
     #[test]
     fn drops_shop_notices_and_review_tab_labels() {
+        assert!(is_boilerplate("Not open for further replies."));
+        assert!(is_boilerplate("Top Posters In This Topic"));
+        assert!(is_boilerplate("Reaction score"));
+        assert!(!is_boilerplate(
+            "The vote to upgrade the harbour passed by a wide margin."
+        ));
         assert!(is_boilerplate("Free shipping"));
         assert!(is_boilerplate("Returns & exchanges accepted"));
         assert!(is_boilerplate("Out of stock"));
