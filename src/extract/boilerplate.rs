@@ -58,6 +58,21 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "get notified",
     "notify me when",
     "unable to fetch price",
+    // Interface labels
+    "sort by",
+    "sort:",
+    "skip to main content",
+    "skip to content",
+    "jump to review",
+    "toggle caption",
+    "view in the app",
+    "is this page useful",
+    "edit this page",
+    "expand/collapse",
+    "see details",
+    "written by",
+    "edited by",
+    "share",
     "show full specification",
     "expand description",
     // Forum and community chrome
@@ -697,6 +712,13 @@ mod tests {
 
     #[test]
     fn drops_shop_notices_and_review_tab_labels() {
+        assert!(is_boilerplate("Skip to main content"));
+        assert!(is_boilerplate("Sort: Best Match"));
+        assert!(is_boilerplate("Is this page useful?Edit this page"));
+        assert!(is_boilerplate("Share"));
+        assert!(!is_boilerplate(
+            "Share prices fell sharply on Tuesday after the results."
+        ));
         assert!(is_boilerplate("Not open for further replies."));
         assert!(is_boilerplate("Top Posters In This Topic"));
         assert!(is_boilerplate("Reaction score"));
