@@ -163,7 +163,7 @@ impl Extractor {
     /// scripted page has little text.
     fn find_body(&self, page: &Page<'_>, metadata: &Metadata) -> Vec<Block> {
         // A discussion page (by its URL) keeps replies that hold most of its text.
-        let first = if metadata.url.as_ref().is_some_and(clean::is_discussion_url) {
+        let first = if is_discussion(metadata) {
             Mode::Discussion
         } else {
             Mode::Strict
@@ -255,7 +255,7 @@ impl Extractor {
             title: metadata.shown_title.as_deref(),
             options: &self.options,
             listing: choice.listing,
-            discussion: metadata.url.as_ref().is_some_and(clean::is_discussion_url),
+            discussion: is_discussion(metadata),
             image: metadata.image.as_ref().map(|(url, _)| url),
         };
         body::blocks(&input, choice.root)
@@ -269,6 +269,12 @@ impl Extractor {
         let client = crate::fetch::Client::new(&self.options.fetch)?;
         Ok(self.client.get_or_init(|| client))
     }
+}
+
+/// Whether the page is a discussion by its URL: cleaning keeps its replies, and the body walk
+/// drops their vote counters.
+fn is_discussion(metadata: &Metadata) -> bool {
+    metadata.url.as_ref().is_some_and(clean::is_discussion_url)
 }
 
 /// Cleans strictly and picks the main content; retries relaxed when that leaves little.

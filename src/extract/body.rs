@@ -464,13 +464,13 @@ impl Walker<'_, '_, '_> {
         if let Some(related) = related::from_paragraph(&inline) {
             return Some(Block::Related(related));
         }
-        let is_furniture = if self.input.discussion && boilerplate::is_bare_count(&inline.text) {
-            true
-        } else if self.input.listing {
-            boilerplate::is_ui_text(&inline.text)
-        } else {
-            boilerplate::is_boilerplate(&inline.text) || notices::is_notice(&inline.text)
-        };
+        let is_counter = self.input.discussion && boilerplate::is_bare_count(&inline.text);
+        let is_furniture = is_counter
+            || if self.input.listing {
+                boilerplate::is_ui_text(&inline.text)
+            } else {
+                boilerplate::is_boilerplate(&inline.text) || notices::is_notice(&inline.text)
+            };
         if is_furniture
             || link_density(&inline) > self.max_link_density()
             || (!self.has_paragraph && self.is_title(&inline.text))
