@@ -324,7 +324,18 @@ fn report_ratios(extractor: &Extractor, pages: &[Page], runs: usize, with_stages
     }
     if std::env::var_os("SPEED_PAGES").is_some() {
         for (t, page) in timings.iter().zip(pages) {
-            eprintln!("{}\t{}\t{:.3}", page.name, page.html.len(), t.ratio());
+            let stages: Vec<String> = t
+                .stages
+                .iter()
+                .map(|s| format!("{:.3}", s.as_secs_f64() / t.parse.as_secs_f64().max(1e-9)))
+                .collect();
+            eprintln!(
+                "{}\t{}\t{:.3}\t{}",
+                page.name,
+                page.html.len(),
+                t.ratio(),
+                stages.join("\t")
+            );
         }
     }
     println!("slowest against their parse:");

@@ -16,7 +16,7 @@ use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{Attribute, QualName};
 use scraper::{Html, HtmlTreeSink};
 
-use super::attributes::MAX_ATTRIBUTES;
+use super::prescan::MAX_ATTRIBUTES;
 
 /// Scraper's [`HtmlTreeSink`], counting the tree builder's work and the elements it creates.
 #[derive(Debug)]
