@@ -7,8 +7,10 @@
 //! markup left in `articleBody` do not matter. It only removes blocks, never adds: the
 //! publisher's text has no structure, links or order of blocks to rebuild from.
 
-use std::collections::HashSet;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::BuildHasher;
+
+use foldhash::HashSet;
+use foldhash::fast::FixedState;
 
 use crate::document::{Block, Inline};
 
@@ -31,7 +33,8 @@ pub(crate) fn filter(blocks: Vec<Block>, article_body: &str) -> Vec<Block> {
     if reference.len() < MIN_BODY_SHINGLES {
         return blocks;
     }
-    let extracted: HashSet<u64> = blocks.iter().flat_map(|b| shingles(&text_of(b))).collect();
+    let own: Vec<HashSet<u64>> = blocks.iter().map(|b| shingles(&text_of(b))).collect();
+    let extracted: HashSet<u64> = own.iter().flatten().copied().collect();
     if extracted.is_empty() {
         return blocks;
     }
@@ -43,20 +46,21 @@ pub(crate) fn filter(blocks: Vec<Block>, article_body: &str) -> Vec<Block> {
     }
     blocks
         .into_iter()
-        .filter(|block| is_confirmed(block, &reference))
+        .zip(&own)
+        .filter(|(block, own)| is_confirmed(block, own, &reference))
+        .map(|(block, _)| block)
         .collect()
 }
 
-/// Whether a block is kept: structure and short lines always, prose when the publisher's
-/// text holds enough of it.
-fn is_confirmed(block: &Block, reference: &HashSet<u64>) -> bool {
+/// Whether a block with the shingles `own` is kept: structure and short lines always, prose
+/// when the publisher's text holds enough of it.
+fn is_confirmed(block: &Block, own: &HashSet<u64>, reference: &HashSet<u64>) -> bool {
     if !matches!(
         block,
         Block::Paragraph(_) | Block::Quote(_) | Block::List(_)
     ) {
         return true;
     }
-    let own = shingles(&text_of(block));
     if own.is_empty() {
         return true;
     }
@@ -96,20 +100,24 @@ fn strip_markup(text: &str) -> String {
     out
 }
 
-/// Hashes of the runs of [`SHINGLE_WORDS`] lowercase words of a text.
+/// Hashes of the runs of [`SHINGLE_WORDS`] lowercase words of a text. Each word is hashed
+/// once, lowercased in one reused buffer, and a shingle's hash combines its words' hashes in
+/// order; the seed is fixed, so the two texts compared hash alike.
 fn shingles(text: &str) -> HashSet<u64> {
-    let words: Vec<String> = text
+    let hashes = FixedState::with_seed(0x6e65_7773_7072_696e);
+    let mut lowercase = String::new();
+    let words: Vec<u64> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|word| {
+            lowercase.clear();
+            lowercase.extend(word.chars().flat_map(char::to_lowercase));
+            hashes.hash_one(lowercase.as_str())
+        })
         .collect();
     words
         .windows(SHINGLE_WORDS)
-        .map(|window| {
-            let mut hasher = DefaultHasher::new();
-            window.hash(&mut hasher);
-            hasher.finish()
-        })
+        .map(|window| hashes.hash_one(window))
         .collect()
 }
 
