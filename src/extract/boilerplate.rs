@@ -5,6 +5,8 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use foldhash::HashMap;
+use memchr::memmem::FinderRev;
 
 /// Lines longer than this (in bytes) are never judged by phrases: a real paragraph may quote
 /// any of them.
@@ -432,11 +434,25 @@ pub(crate) fn chrome_heading(text: &str) -> Option<ChromeHeading> {
     if CHROME_LABELS.contains(&normal.as_str()) {
         return Some(ChromeHeading::Label);
     }
-    CHROME_SECTION_HEADINGS
-        .iter()
-        .any(matches)
+    let first = normal.chars().next()?;
+    SECTION_HEADINGS_BY_FIRST_CHAR
+        .get(&first)
+        .is_some_and(|phrases| phrases.iter().any(matches))
         .then_some(ChromeHeading::Section)
 }
+
+/// [`CHROME_SECTION_HEADINGS`] by their first character: a heading is compared with the few
+/// phrases that start as it does.
+static SECTION_HEADINGS_BY_FIRST_CHAR: LazyLock<HashMap<char, Vec<&'static str>>> =
+    LazyLock::new(|| {
+        let mut map: HashMap<char, Vec<&'static str>> = HashMap::default();
+        for phrase in CHROME_SECTION_HEADINGS {
+            if let Some(first) = phrase.chars().next() {
+                map.entry(first).or_default().push(phrase);
+            }
+        }
+        map
+    });
 
 /// Openings of a byline (lowercase), followed by a capitalised name.
 const BYLINE_OPENERS: &[&str] = &[
@@ -535,12 +551,17 @@ static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// Whether a line of body text is page furniture.
 pub(crate) fn is_boilerplate(text: &str) -> bool {
     let text = text.trim();
-    is_ui_text(text)
-        || (text.len() <= MAX_BOILERPLATE_BYTES
-            && (is_credit_line(text)
-                || is_byline(text)
-                || is_dateline(text)
-                || ends_with_photo_credit(text)))
+    if is_ui_text(text) {
+        return true;
+    }
+    if text.len() > MAX_BOILERPLATE_BYTES {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    is_credit_line(text, &lower)
+        || is_byline(text)
+        || is_dateline(text)
+        || ends_with_photo_credit(&lower)
 }
 
 /// Credits that close a caption: `Boats in the harbour on Monday. Photo by Dana Reyes`.
@@ -557,12 +578,19 @@ const CAPTION_CREDIT_MARKERS: &[&str] = &[
 ];
 /// The longest credit (the name after the marker), in bytes.
 const MAX_CREDIT_NAME_BYTES: usize = 40;
+/// [`CAPTION_CREDIT_MARKERS`] as searchers from the end, built once.
+static CAPTION_CREDIT_FINDERS: LazyLock<Vec<FinderRev<'static>>> = LazyLock::new(|| {
+    CAPTION_CREDIT_MARKERS
+        .iter()
+        .map(|marker| FinderRev::new(marker))
+        .collect()
+});
 
 /// A caption that ends with its photo credit: the credit names a photographer or agency in a
 /// few words after a marker, or sits in a closing `(…)` group or after ` | ` with a `©` or an
 /// agency name: `The ermine in winter. (mlharing / iStock.com)`, `Lee Elder. | © Getty Images`.
-fn ends_with_photo_credit(text: &str) -> bool {
-    let lower = text.to_lowercase();
+/// Takes the caption in lowercase.
+fn ends_with_photo_credit(lower: &str) -> bool {
     let last_group = lower
         .strip_suffix(')')
         .and_then(|head| head.rfind('(').map(|open| &head[open + 1..]));
@@ -573,9 +601,9 @@ fn ends_with_photo_credit(text: &str) -> bool {
     if last_group.is_some_and(is_credit) || last_segment.is_some_and(is_credit) {
         return true;
     }
-    CAPTION_CREDIT_MARKERS.iter().any(|marker| {
-        lower.rfind(marker).is_some_and(|at| {
-            let name = &lower[at + marker.len()..];
+    CAPTION_CREDIT_FINDERS.iter().any(|finder| {
+        finder.rfind(lower).is_some_and(|at| {
+            let name = lower.get(at + finder.needle().len()..).unwrap_or_default();
             at > 0
                 && name.len() <= MAX_CREDIT_NAME_BYTES
                 && name.split_whitespace().count() <= 5
@@ -642,16 +670,16 @@ fn phrase_coverage(text: &str) -> f32 {
     covered as f32 / text.len().max(1) as f32
 }
 
-/// `Photo: Reuters`, `© AFP 2021`: a credit with no sentence of its own.
-fn is_credit_line(text: &str) -> bool {
+/// `Photo: Reuters`, `© AFP 2021`: a credit with no sentence of its own (`lower` is `text` in
+/// lowercase).
+fn is_credit_line(text: &str, lower: &str) -> bool {
     if text.len() > 100 {
         return false;
     }
-    let lower = text.to_lowercase();
     CREDIT_PREFIXES
         .iter()
         .any(|prefix| lower.starts_with(prefix))
-        || (!text.ends_with('.') && text.len() <= 80 && names_an_agency(&lower))
+        || (!text.ends_with('.') && text.len() <= 80 && names_an_agency(lower))
 }
 
 /// Whether a lowercase text names a photo agency as a word of its own.

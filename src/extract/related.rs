@@ -7,6 +7,8 @@
 //! headline and an image) becomes one [`Related`] block per link it holds; the label is its
 //! own short first element (RT's `read-more-big__subtitle`) or the label its text opens with.
 
+use std::sync::LazyLock;
+
 use url::Url;
 
 use crate::clean::Cleaned;
@@ -85,6 +87,10 @@ const MAX_BOX_NODES: u32 = 1024;
 /// the separator.
 pub(crate) fn split_label(text: &str) -> Option<(&str, &str)> {
     let trimmed = text.trim_start();
+    let first = trimmed.chars().next()?.to_lowercase().next()?;
+    if !PREFIX_FIRST_CHARS.contains(&first) {
+        return None;
+    }
     let lower_head: String = trimmed
         .chars()
         .take(40)
@@ -102,6 +108,17 @@ pub(crate) fn split_label(text: &str) -> Option<(&str, &str)> {
     }
     None
 }
+
+/// The first characters of [`RELATED_PREFIXES`]: most paragraphs start with none of them.
+static PREFIX_FIRST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut chars: Vec<char> = RELATED_PREFIXES
+        .iter()
+        .filter_map(|prefix| prefix.chars().next())
+        .collect();
+    chars.sort_unstable();
+    chars.dedup();
+    chars
+});
 
 /// Decides where a matched label ends and whether what follows makes it a label.
 fn finish_label<'t>(
