@@ -582,7 +582,7 @@ const MAX_CREDIT_NAME_BYTES: usize = 40;
 static CAPTION_CREDIT_FINDERS: LazyLock<Vec<FinderRev<'static>>> = LazyLock::new(|| {
     CAPTION_CREDIT_MARKERS
         .iter()
-        .map(|marker| FinderRev::new(marker))
+        .map(FinderRev::new)
         .collect()
 });
 
