@@ -579,12 +579,8 @@ const CAPTION_CREDIT_MARKERS: &[&str] = &[
 /// The longest credit (the name after the marker), in bytes.
 const MAX_CREDIT_NAME_BYTES: usize = 40;
 /// [`CAPTION_CREDIT_MARKERS`] as searchers from the end, built once.
-static CAPTION_CREDIT_FINDERS: LazyLock<Vec<FinderRev<'static>>> = LazyLock::new(|| {
-    CAPTION_CREDIT_MARKERS
-        .iter()
-        .map(FinderRev::new)
-        .collect()
-});
+static CAPTION_CREDIT_FINDERS: LazyLock<Vec<FinderRev<'static>>> =
+    LazyLock::new(|| CAPTION_CREDIT_MARKERS.iter().map(FinderRev::new).collect());
 
 /// A caption that ends with its photo credit: the credit names a photographer or agency in a
 /// few words after a marker, or sits in a closing `(…)` group or after ` | ` with a `©` or an

@@ -161,6 +161,55 @@ mod tests {
         assert_eq!(ours.html(), theirs.html());
     }
 
+    /// The tree in preorder as lines of element names, attributes and texts, without what
+    /// lies inside scripts, style sheets and `svg`: what the pre-scan may drop.
+    fn outline(html: &Html) -> Vec<String> {
+        let mut lines = Vec::new();
+        let mut skip_below: Vec<ego_tree::NodeId> = Vec::new();
+        for node in html.tree.root().descendants() {
+            if node.ancestors().any(|a| skip_below.contains(&a.id())) {
+                continue;
+            }
+            match node.value() {
+                scraper::Node::Element(element) => {
+                    let attributes: Vec<String> =
+                        element.attrs().map(|(n, v)| format!("{n}={v}")).collect();
+                    lines.push(format!("<{} {}>", element.name(), attributes.join(" ")));
+                    let is_json_ld = element.attr("type").is_some_and(|t| t.contains("json"));
+                    if matches!(element.name(), "script" | "style" | "svg") && !is_json_ld {
+                        skip_below.push(node.id());
+                    }
+                }
+                scraper::Node::Text(text) => lines.push(format!("{:?}", &**text)),
+                other => lines.push(format!("{other:?}")),
+            }
+        }
+        lines
+    }
+
+    #[test]
+    fn drops_only_what_no_stage_reads() {
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut pages: Vec<String> = std::fs::read_dir(fixtures)
+            .unwrap()
+            .map(|entry| std::fs::read(entry.unwrap().path().join("source.html")).unwrap())
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+            .collect();
+        pages.push(
+            "<head><style>p{}</style><script>a = '<p>x</p>'</script><script \
+             type=application/ld+json>{\"a\": \"</p>\"}</script></head><body><p>one<svg><g>\
+             <text>icon</text></g></svg>two</p><svg><p>breaks out</p></svg><math><mi>x</mi>\
+             </math><script><!-- <script> </script> --></script><p>three</p>"
+                .to_owned(),
+        );
+        assert!(pages.len() > 10);
+        for page in &pages {
+            let ours = parse(page, &LIMITS).unwrap();
+            let theirs = Html::parse_document(page);
+            assert_eq!(outline(&ours), outline(&theirs), "{:?}", page.get(..80));
+        }
+    }
+
     #[test]
     fn parses_across_chunk_boundaries() {
         let page = format!("<p>{}é</p><p>after</p>", "x".repeat(CHUNK_BYTES - 4));
