@@ -133,7 +133,19 @@ pub(crate) fn same_text(a: &str, b: &str) -> bool {
 
 /// Whether an inline `style` hides the element (`display: none`, `visibility: hidden`).
 pub(crate) fn is_hiding_style(style: &str) -> bool {
-    declares(style, "display", "none") || declares(style, "visibility", "hidden")
+    mentions_hiding_value(style.as_bytes())
+        && (declares(style, "display", "none") || declares(style, "visibility", "hidden"))
+}
+
+/// Whether `none` or `hidden` occurs anywhere (any case): most styles set neither, and
+/// finding their `n`s is far cheaper than splitting the declarations.
+fn mentions_hiding_value(style: &[u8]) -> bool {
+    memchr::memchr2_iter(b'n', b'N', style).any(|at| {
+        let none = style.get(at..at + 4);
+        let hidden = at.checked_sub(5).and_then(|start| style.get(start..=at));
+        none.is_some_and(|w| w.eq_ignore_ascii_case(b"none"))
+            || hidden.is_some_and(|w| w.eq_ignore_ascii_case(b"hidden"))
+    })
 }
 
 /// Whether a CSS declaration list sets `property` to `value` (ASCII case-insensitive, any
