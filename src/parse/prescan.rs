@@ -159,14 +159,15 @@ impl<'b> Scanner<'b> {
         self.at = memchr(byte, rest).map_or(self.bytes.len(), |i| self.at + i + 1);
     }
 
+    /// Moves `at` past the bytes that satisfy `keep`.
+    fn skip_while(&mut self, keep: impl Fn(u8) -> bool) {
+        let rest = self.bytes.get(self.at..).unwrap_or_default();
+        self.at += rest.iter().position(|&b| !keep(b)).unwrap_or(rest.len());
+    }
+
     /// Reads a tag name from `at`; returns its end.
     fn name_end(&mut self) -> usize {
-        while self
-            .byte(self.at)
-            .is_some_and(|b| !is_space(b) && b != b'/' && b != b'>')
-        {
-            self.at += 1;
-        }
+        self.skip_while(|b| !is_space(b) && b != b'/' && b != b'>');
         self.at
     }
 
@@ -176,9 +177,7 @@ impl<'b> Scanner<'b> {
         let mut count = 0;
         let mut cut_from = None;
         loop {
-            while self.byte(self.at).is_some_and(|b| is_space(b) || b == b'/') {
-                self.at += 1;
-            }
+            self.skip_while(|b| is_space(b) || b == b'/');
             match self.byte(self.at) {
                 None => {
                     // The tag never ends: the tokenizer drops it, so everything from the
@@ -209,36 +208,21 @@ impl<'b> Scanner<'b> {
     /// Reads one attribute: a name (which may start with `=`), then `=` and a value.
     fn attribute(&mut self) {
         self.at += 1;
-        while self
-            .byte(self.at)
-            .is_some_and(|b| !is_space(b) && !matches!(b, b'/' | b'>' | b'='))
-        {
-            self.at += 1;
-        }
-        let mut after = self.at;
-        while self.byte(after).is_some_and(is_space) {
-            after += 1;
-        }
-        if self.byte(after) != Some(b'=') {
+        self.skip_while(|b| !is_space(b) && !matches!(b, b'/' | b'>' | b'='));
+        let name_end = self.at;
+        self.skip_while(is_space);
+        if self.byte(self.at) != Some(b'=') {
+            self.at = name_end;
             return;
         }
-        self.at = after + 1;
-        while self.byte(self.at).is_some_and(is_space) {
-            self.at += 1;
-        }
+        self.at += 1;
+        self.skip_while(is_space);
         match self.byte(self.at) {
             Some(quote @ (b'"' | b'\'')) => {
                 self.at += 1;
                 self.skip_past(quote);
             }
-            _ => {
-                while self
-                    .byte(self.at)
-                    .is_some_and(|b| !is_space(b) && b != b'>')
-                {
-                    self.at += 1;
-                }
-            }
+            _ => self.skip_while(|b| !is_space(b) && b != b'>'),
         }
     }
 
