@@ -6,8 +6,10 @@
 //! that are dates, roles ("Staff Writer", "Redakteur"), e-mail addresses, URLs or the site's
 //! own name are dropped. Names compare case- and punctuation-insensitively for duplicates.
 
+use foldhash::HashSet;
+
 use super::collapse;
-use crate::page::text::same_text;
+use crate::page::text::same_text_key;
 
 /// Words that introduce a byline, lowercase, with their trailing space or colon.
 const BY_PREFIXES: &[&str] = &[
@@ -148,13 +150,14 @@ const MAX_NAME_WORDS: usize = 5;
 /// The longest name, in characters.
 const MAX_NAME_CHARS: usize = 60;
 
-/// The most author names kept: the duplicate check compares every pair, and a page can list
-/// hundreds of thousands.
+/// The most author names kept: a page can list hundreds of thousands.
 const MAX_AUTHORS: usize = 1000;
 
 /// Cleans byline texts into person names, dropping any that is `site_name`.
 pub(crate) fn clean_author_names(raw: &[String], site_name: Option<&str>) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
+    // Names already kept (and the site's), by what `same_text` compares.
+    let mut seen: HashSet<String> = site_name.map(same_text_key).into_iter().collect();
     for text in raw {
         if names.len() >= MAX_AUTHORS {
             break;
@@ -169,8 +172,7 @@ pub(crate) fn clean_author_names(raw: &[String], site_name: Option<&str>) -> Vec
             let Some(name) = clean_name(part) else {
                 continue;
             };
-            let is_site = site_name.is_some_and(|site| same_text(site, &name));
-            if !is_site && !names.iter().any(|n| same_text(n, &name)) {
+            if seen.insert(same_text_key(&name)) {
                 names.push(name);
             }
         }
@@ -285,6 +287,11 @@ fn split_names(text: &str) -> impl Iterator<Item = &str> {
     text.split([',', ';', '|', '/', '\n', '·', '•'])
         .flat_map(|chunk| {
             let mut parts = vec![chunk];
+            // Most chunks hold no joiner: one lowercase copy tells, instead of one per joiner.
+            let lower = chunk.to_ascii_lowercase();
+            if !JOINERS.iter().any(|joiner| lower.contains(joiner)) {
+                return parts;
+            }
             for joiner in JOINERS {
                 parts = parts
                     .into_iter()

@@ -120,6 +120,16 @@ pub(crate) fn push_space(out: &mut String) {
     }
 }
 
+/// What [`same_text`] compares: the letters and digits of a text, lowercase. Two texts say
+/// the same words exactly when their keys are equal, so many texts are compared by hashing
+/// their keys.
+pub(crate) fn same_text_key(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Whether two texts say the same words: letters and digits compared case-insensitively,
 /// everything else (spacing, quotes, dashes, punctuation) ignored.
 pub(crate) fn same_text(a: &str, b: &str) -> bool {
