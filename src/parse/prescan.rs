@@ -64,9 +64,11 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
     let mut copied = 0;
     for (from, to) in scanner.cuts {
         // Both ends sit on ASCII bytes (whitespace, `/`, `>`, `<` or the end), so on char
-        // boundaries.
-        out.push_str(html.get(copied..from).unwrap_or_default());
-        copied = to;
+        // boundaries. Cuts come in page order; one that overlaps the last extends it.
+        if from > copied {
+            out.push_str(html.get(copied..from).unwrap_or_default());
+        }
+        copied = copied.max(to);
     }
     out.push_str(html.get(copied..).unwrap_or_default());
     Cow::Owned(out)
@@ -239,6 +241,10 @@ impl<'b> Scanner<'b> {
                 && let Some(body) = self.svg_body.take()
                 && !self.bodies_unsafe
             {
+                // Cuts inside the body (a flooded tag's attributes) go with it.
+                while self.cuts.last().is_some_and(|&(from, _)| from >= body) {
+                    self.cuts.pop();
+                }
                 self.cut(body, open);
             }
         } else if !self
@@ -525,6 +531,12 @@ mod tests {
         );
         let nested = "<svg><svg><g></g></svg><use href=#i></use></svg><style>s</style>";
         assert_eq!(prepare(nested), "<svg></svg><style></style>");
+    }
+
+    #[test]
+    fn drops_an_svg_body_with_a_flooded_tag_inside() {
+        let html = format!("<svg><path{}/></svg><p>x</p>", " a".repeat(MAX_ATTRIBUTES + 5));
+        assert_eq!(prepare(&html), "<svg></svg><p>x</p>");
     }
 
     #[test]
