@@ -35,6 +35,17 @@ pub(crate) use text::Measure;
 /// The smallest `<noscript>` markup kept aside, in bytes.
 const MIN_NOSCRIPT_BYTES: usize = 1024;
 
+/// The `data-*` attributes any stage reads. The parse's pre-scan drops every other `data-*`
+/// attribute before the tokenizer sees it (they are a twelfth of a page's bytes), so a stage
+/// that starts reading one must add it here.
+pub(crate) const READ_DATA_ATTRIBUTES: &[&str] = &[
+    "data-src",
+    "data-original",
+    "data-lazy-src",
+    "data-lang",
+    "data-language",
+];
+
 /// `parent` of the document node.
 pub(crate) const NO_PARENT: u32 = u32::MAX;
 
@@ -554,6 +565,40 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         (parsed, shape)
+    }
+
+    /// Every `data-*` name the crate's code spells as a string literal, with its file.
+    fn data_attribute_literals(dir: &std::path::Path, found: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                data_attribute_literals(&path, found);
+                continue;
+            }
+            let source = std::fs::read_to_string(&path).unwrap();
+            for (at, _) in source.match_indices("\"data-") {
+                let name = &source[at + 1..];
+                let end = name.find('"').unwrap_or(name.len());
+                // `"data-"` alone is the prefix the pre-scan tests, not a name.
+                if end > "data-".len() {
+                    found.push((name[..end].to_owned(), path.display().to_string()));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_data_attribute_read_survives_the_pre_scan() {
+        let mut found = Vec::new();
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        data_attribute_literals(&src, &mut found);
+        assert!(found.len() >= READ_DATA_ATTRIBUTES.len());
+        for (name, file) in found {
+            assert!(
+                READ_DATA_ATTRIBUTES.contains(&name.as_str()),
+                "{file} reads `{name}`, which the pre-scan drops: add it to READ_DATA_ATTRIBUTES"
+            );
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! A byte-level pass over the page before the tokenizer reads it.
 //!
-//! It does two things, both by cutting byte ranges out of the page:
+//! It does three things, all by cutting byte ranges out of the page:
 //!
 //! 1. **Caps the attributes of a tag.** html5ever's tokenizer checks every new attribute
 //!    against those already read in the same tag, so one tag with a hundred thousand
@@ -11,6 +11,9 @@
 //!    `<style>`, and the markup inside `<svg>`. They are about two fifths of the bytes of a
 //!    news page, and tokenizing them and storing them in the tree costs as much as the markup
 //!    around them. The elements stay, empty.
+//! 3. **Drops the `data-*` attributes no stage reads** (all but
+//!    [`crate::page::READ_DATA_ATTRIBUTES`]): framework state, tracking ids, serialized
+//!    props, a twelfth of a page's bytes that html5ever would otherwise copy into the tree.
 //!
 //! The scan finds tags the way the tokenizer does (comments, the raw text of `script`, `style`
 //! and the like, quoted values). Where its view could differ from the tokenizer's it is
@@ -185,13 +188,13 @@ impl<'b> Scanner<'b> {
                     // The tag never ends: the tokenizer drops it, so everything from the
                     // cut on can go.
                     if let Some(from) = cut_from {
-                        self.cut(from, self.bytes.len());
+                        self.cut_over(from, self.bytes.len());
                     }
                     return false;
                 }
                 Some(b'>') => {
                     if let Some(from) = cut_from {
-                        self.cut(from, self.at);
+                        self.cut_over(from, self.at);
                     }
                     let self_closing = self.byte(self.at.wrapping_sub(1)) == Some(b'/');
                     self.at += 1;
@@ -209,12 +212,14 @@ impl<'b> Scanner<'b> {
 
     /// Reads one attribute: a name (which may start with `=`), then `=` and a value.
     fn attribute(&mut self) {
+        let start = self.at;
         self.at += 1;
         self.skip_while(|b| !is_space(b) && !matches!(b, b'/' | b'>' | b'='));
         let name_end = self.at;
         self.skip_while(is_space);
         if self.byte(self.at) != Some(b'=') {
             self.at = name_end;
+            self.drop_if_unread(start, name_end);
             return;
         }
         self.at += 1;
@@ -225,6 +230,23 @@ impl<'b> Scanner<'b> {
                 self.skip_past(quote);
             }
             _ => self.skip_while(|b| !is_space(b) && b != b'>'),
+        }
+        self.drop_if_unread(start, name_end);
+    }
+
+    /// Cuts the attribute from `start` (its name ends at `name_end`, its value at `at`) when
+    /// it is a `data-*` attribute no stage reads.
+    fn drop_if_unread(&mut self, start: usize, name_end: usize) {
+        let name = self.bytes.get(start..name_end).unwrap_or_default();
+        let is_data = name
+            .get(..5)
+            .is_some_and(|prefix| prefix.eq_ignore_ascii_case(b"data-"));
+        if is_data
+            && !crate::page::READ_DATA_ATTRIBUTES
+                .iter()
+                .any(|read| name.eq_ignore_ascii_case(read.as_bytes()))
+        {
+            self.cut(start, self.at);
         }
     }
 
@@ -241,11 +263,7 @@ impl<'b> Scanner<'b> {
                 && let Some(body) = self.svg_body.take()
                 && !self.bodies_unsafe
             {
-                // Cuts inside the body (a flooded tag's attributes) go with it.
-                while self.cuts.last().is_some_and(|&(from, _)| from >= body) {
-                    self.cuts.pop();
-                }
-                self.cut(body, open);
+                self.cut_over(body, open);
             }
         } else if !self
             .opened_inside
@@ -261,6 +279,15 @@ impl<'b> Scanner<'b> {
         if from < to {
             self.cuts.push((from, to));
         }
+    }
+
+    /// Cuts `from..to`, which may enclose cuts made since `from` (attributes of a flooded
+    /// tag, tags inside an `svg` body): they go, so the cuts stay in page order.
+    fn cut_over(&mut self, from: usize, to: usize) {
+        while self.cuts.last().is_some_and(|&(start, _)| start >= from) {
+            self.cuts.pop();
+        }
+        self.cut(from, to);
     }
 
     /// After a start tag: enters `svg` or `math`, or skips the raw text of `script` and the
@@ -448,7 +475,7 @@ mod tests {
 
     #[test]
     fn leaves_ordinary_pages_untouched() {
-        let html = "<!doctype html><p class=x id='y' data-z=\"a>b\">t</p><!-- <p a b c> -->";
+        let html = "<!doctype html><p class=x id='y' title=\"a>b\">t</p><!-- <p a b c> -->";
         assert!(matches!(prepare(html), Cow::Borrowed(_)));
     }
 
@@ -534,8 +561,36 @@ mod tests {
     }
 
     #[test]
+    fn drops_data_attributes_no_stage_reads() {
+        let html = "<div data-props='{\"a\": 1}' class=x DATA-id=7 data-flag>\
+                    <img data-src=a.jpg data-srcset=\"b.jpg 2x\"></div></p data-x=1>";
+        assert_eq!(
+            prepare(html),
+            "<div  class=x  >\
+             <img data-src=a.jpg ></div></p >"
+        );
+    }
+
+    #[test]
+    fn cuts_a_flooded_tag_with_data_attributes_in_order() {
+        let attributes = " a".repeat(MAX_ATTRIBUTES);
+        let html = format!("<p data-x=1{attributes} data-y=2 b>text</p>");
+        let capped = prepare(&html);
+        assert_eq!(capped.matches(" a").count(), MAX_ATTRIBUTES - 1);
+        assert!(capped.starts_with("<p  a a"), "{}", &capped[..10]);
+        assert!(
+            capped.ends_with(" a >text</p>"),
+            "{}",
+            &capped[capped.len() - 20..]
+        );
+    }
+
+    #[test]
     fn drops_an_svg_body_with_a_flooded_tag_inside() {
-        let html = format!("<svg><path{}/></svg><p>x</p>", " a".repeat(MAX_ATTRIBUTES + 5));
+        let html = format!(
+            "<svg><path{}/></svg><p>x</p>",
+            " a".repeat(MAX_ATTRIBUTES + 5)
+        );
         assert_eq!(prepare(&html), "<svg></svg><p>x</p>");
     }
 
