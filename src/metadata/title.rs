@@ -471,6 +471,23 @@ fn names_site(part: &str, site: &str) -> bool {
             || (long_enough && (holds_name || is_held)))
 }
 
+/// Whether the first side of a title is the site's name. Stricter than [`names_site`]: a first
+/// side that holds the name among other words names a product or a series of the site
+/// ("Visual Studio Community | Download…" on Visual Studio, "Nintendo Switch – OLED Model" on
+/// Nintendo, "Gymshark Arrival T-Shirt - Black"), which the reader sees as the headline.
+fn opens_with_site_name(first: &str, site: &str) -> bool {
+    let first = first.trim();
+    let lower = first.to_lowercase();
+    let with_article = lower
+        .strip_prefix("the ")
+        .is_some_and(|rest| same_text(rest, site));
+    let part_words = first.split_whitespace().count();
+    let is_held =
+        site.to_lowercase().contains(&lower) && part_words <= 6 && first.chars().count() >= 3;
+    !first.is_empty()
+        && (same_text(first, site) || is_domain_of(first, site) || with_article || is_held)
+}
+
 /// Removes the side that names the site, at the end or the start, with any separator.
 fn strip_known_site<'t>(title: &'t str, site: &str) -> Option<&'t str> {
     for separator in TITLE_SEPARATORS {
@@ -482,7 +499,7 @@ fn strip_known_site<'t>(title: &'t str, site: &str) -> Option<&'t str> {
             return Some(strip_known_site(head, site).unwrap_or(head.trim()));
         }
         if let Some((first, rest)) = title.split_once(separator)
-            && names_site(first, site)
+            && opens_with_site_name(first, site)
             && !rest.trim().is_empty()
         {
             return Some(rest.trim());
@@ -700,6 +717,32 @@ mod tests {
         assert_eq!(
             chosen,
             Some(("Storm hits the coast again".into(), Source::TitleElement))
+        );
+    }
+
+    #[test]
+    fn a_product_named_after_the_site_keeps_its_name() {
+        let meta = MetaFacts {
+            og_title: Some("Visual Studio Community | Download Latest Free Version".into()),
+            ..MetaFacts::default()
+        };
+        let chosen = title_of(&meta, &[], Some("Visual Studio"));
+        assert_eq!(chosen.unwrap().0, "Visual Studio Community");
+        assert_eq!(
+            strip_site_name("Nintendo Switch – OLED Model - Nintendo", Some("Nintendo")),
+            "Nintendo Switch – OLED Model"
+        );
+        // The site's own name, with or without an article, still goes.
+        assert_eq!(
+            strip_site_name(
+                "The Daily Planet | Storm hits the coast",
+                Some("Daily Planet")
+            ),
+            "Storm hits the coast"
+        );
+        assert_eq!(
+            strip_site_name("Nintendo - Switch games on sale", Some("Nintendo")),
+            "Switch games on sale"
         );
     }
 
