@@ -14,7 +14,9 @@
 //!    (`Headline | Section | Site`) other than the site name, the metadata title without its
 //!    site name, or most of it from the start (`Headline` for `Headline, Place`). When a
 //!    dedicated title exists (JSON-LD, `OpenGraph`, Twitter, Dublin Core), agreeing with the
-//!    document `<title>` alone does not count: the dedicated title is the article's own.
+//!    document `<title>` alone does not count: the dedicated title is the article's own. A
+//!    heading that shows only the title's last side (a book or docs name in a masthead) yields
+//!    to one that shows an earlier side.
 //! 2. A heading that ends with a metadata title after a short kicker ("Klimaschutz: Bohren,
 //!    bis es heiß wird") gives that title.
 //! 3. Else the first `h1` outside page chrome, when it reads like a headline (not the site
@@ -153,7 +155,7 @@ fn choose_whole(
     let cores: Vec<&str> = (metadata_titles.iter())
         .map(|(title, _)| strip_site_name(title, site_name))
         .collect();
-    let agreeing = |level_one: bool, with_document_title: bool| {
+    let agreeing = |level_one: bool, with_document_title: bool, with_last_side: bool| {
         headings.iter().find(|heading| {
             (heading.level == 1) == level_one
                 && metadata_titles
@@ -162,16 +164,24 @@ fn choose_whole(
                     .any(|((title, source), core)| {
                         (with_document_title || !has_dedicated || *source != Source::TitleElement)
                             && agrees(title, core, &heading.text, level_one)
+                            && (with_last_side || !is_last_side(title, core, &heading.text))
                     })
         })
     };
-    if let Some(heading) = agreeing(true, false).or_else(|| agreeing(false, false)) {
+    // A heading that shows only a title's last side names the site, the book or the docs in
+    // a masthead ("The Rust Programming Language" for "What is Ownership? - The Rust
+    // Programming Language", wcxb 0667) when another heading shows an earlier side.
+    if let Some(heading) = agreeing(true, false, false)
+        .or_else(|| agreeing(false, false, false))
+        .or_else(|| agreeing(true, false, true))
+        .or_else(|| agreeing(false, false, true))
+    {
         return Some(from_heading(heading));
     }
     if let Some(chosen) = headline_after_kicker(&headings, &metadata_titles, site_name) {
         return Some(chosen);
     }
-    if let Some(heading) = agreeing(true, true) {
+    if let Some(heading) = agreeing(true, true, true) {
         return Some(from_heading(heading));
     }
     let site_sides = stripped_sides(&metadata_titles, site_name);
@@ -359,6 +369,18 @@ fn agrees(title: &str, core: &str, heading: &str, is_h1: bool) -> bool {
                     && letters(core).contains(&letters(side))
             })
     })
+}
+
+/// Whether a heading shows only the side after a title's last separator: neither the whole
+/// title nor the title without its site name.
+fn is_last_side(title: &str, core: &str, heading: &str) -> bool {
+    !same_text(title, heading)
+        && !same_text(core, heading)
+        && TITLE_SEPARATORS.iter().any(|separator| {
+            title
+                .rsplit_once(separator)
+                .is_some_and(|(_, last)| same_text(last, heading))
+        })
 }
 
 /// Whether one text opens the other at a word boundary and carries most of its letters: the
@@ -718,6 +740,26 @@ mod tests {
             chosen,
             Some(("Storm hits the coast again".into(), Source::TitleElement))
         );
+    }
+
+    #[test]
+    fn a_masthead_showing_the_last_side_yields_to_the_headline() {
+        let meta = MetaFacts {
+            document_title: Some(
+                "Defining Shared Behavior with Traits - The Rust Programming Language".into(),
+            ),
+            ..MetaFacts::default()
+        };
+        let headings = [
+            (2, "Keyboard shortcuts"),
+            (1, "The Rust Programming Language"),
+            (2, "Defining Shared Behavior with Traits"),
+        ];
+        let chosen = title_of(&meta, &headings, Some("doc.rust-lang.org"));
+        assert_eq!(chosen.unwrap().0, "Defining Shared Behavior with Traits");
+        // Alone, a heading showing the last side still counts.
+        let chosen = title_of(&meta, &[(1, "The Rust Programming Language")], None);
+        assert_eq!(chosen.unwrap().1, Source::Markup);
     }
 
     #[test]
