@@ -30,6 +30,9 @@
 //!    metadata title wins.
 //! 4. Else the metadata titles, in the order above, without their site-name prefix or suffix.
 //!
+//! Metadata that only labels the page ("Home", "Home - The GitHub Blog") names no content: the
+//! first headline-like `h1` wins, else the site name the label stands beside.
+//!
 //! A heading chosen as the headline loses a kicker label set in its own element at its start
 //! ([`super::kicker`]). Whatever the source, a headline that still holds a vertical bar keeps
 //! only what comes before the first one ([`before_first_bar`]), and a metadata title no heading
@@ -201,14 +204,21 @@ fn choose_whole(
                 .iter()
                 .any(|(title, _)| shares_most_words(strip_site_name(title, site_name), &h1.text))
     };
+    // Metadata that only labels the page ("Home", "Home - The GitHub Blog") names no content.
+    let is_labelled_only = !cores.is_empty() && cores.iter().all(|core| is_page_label(core));
     if let Some(h1) = first_h1
-        && (!is_other_page(ld, meta) || h1.in_article || metadata_titles.is_empty())
-        && names_the_same_story(h1)
+        && (is_labelled_only
+            || ((!is_other_page(ld, meta) || h1.in_article || metadata_titles.is_empty())
+                && names_the_same_story(h1)))
     {
         return Some(from_heading(h1));
     }
     if let Some((title, source)) = metadata_titles.first() {
-        let title = strip_site_name(title, site_name);
+        let title = if is_labelled_only {
+            beside_page_label(&metadata_titles).unwrap_or(title)
+        } else {
+            strip_site_name(title, site_name)
+        };
         return Some(Chosen {
             title: title.to_owned(),
             shown: title.to_owned(),
@@ -220,6 +230,40 @@ fn choose_whole(
         .iter()
         .find(|h| h.level == 1)
         .map(from_heading)
+}
+
+/// Labels a site gives a page instead of a title, home pages above all, in the languages of
+/// the corpus.
+const PAGE_LABELS: &[&str] = &[
+    "home",
+    "homepage",
+    "home page",
+    "startseite",
+    "accueil",
+    "inicio",
+    "welcome",
+];
+
+/// Whether a title is only a page label ("Home Page").
+fn is_page_label(title: &str) -> bool {
+    PAGE_LABELS.iter().any(|label| same_text(label, title))
+}
+
+/// What a metadata title says beside its page label: the site's name in "Home - The GitHub
+/// Blog", the title a home page shows.
+fn beside_page_label(metadata_titles: &[(String, Source)]) -> Option<&str> {
+    metadata_titles.iter().find_map(|(title, _)| {
+        TITLE_SEPARATORS.iter().find_map(|separator| {
+            let mut sides = title.split(separator).map(str::trim);
+            let (first, second) = (sides.next()?, sides.next()?);
+            let is_pair = sides.next().is_none();
+            match (is_page_label(first), is_page_label(second)) {
+                (true, false) if is_pair => Some(second),
+                (false, true) if is_pair => Some(first),
+                _ => None,
+            }
+        })
+    })
 }
 
 /// Whether the page says it is a dated article: a JSON-LD article or an `og:type` of
@@ -760,6 +804,24 @@ mod tests {
         // Alone, a heading showing the last side still counts.
         let chosen = title_of(&meta, &[(1, "The Rust Programming Language")], None);
         assert_eq!(chosen.unwrap().1, Source::Markup);
+    }
+
+    #[test]
+    fn a_page_label_is_no_headline() {
+        let meta = MetaFacts {
+            document_title: Some("Home".into()),
+            ..MetaFacts::default()
+        };
+        let chosen = title_of(&meta, &[(1, "Time to say goodbye.")], None);
+        assert_eq!(chosen.unwrap().0, "Time to say goodbye.");
+        // Without a heading, the site's name beside the label is the title.
+        let meta = MetaFacts {
+            og_title: Some("Home".into()),
+            document_title: Some("Home - The GitHub Blog".into()),
+            ..MetaFacts::default()
+        };
+        let chosen = title_of(&meta, &[], Some("The GitHub Blog"));
+        assert_eq!(chosen.unwrap().0, "The GitHub Blog");
     }
 
     #[test]
