@@ -44,6 +44,7 @@ use super::meta_tags::MetaFacts;
 use super::visible::{Heading, VisibleFacts};
 use crate::document::Source;
 use crate::page::text::same_text;
+use url::Url;
 
 /// Separators between a headline and a site name in `<title>` and `og:title`.
 const TITLE_SEPARATORS: &[&str] = &[
@@ -69,8 +70,12 @@ pub(crate) fn choose(
     meta: &MetaFacts,
     seen: &VisibleFacts,
     site_name: Option<&str>,
+    url: Option<&Url>,
 ) -> Option<Chosen> {
-    let mut chosen = choose_whole(ld, meta, seen, site_name)?;
+    let mut chosen = choose_whole(ld, meta, seen, site_name, url)?;
+    if is_home_brand_title(&chosen, site_name, url) {
+        return Some(chosen);
+    }
     let head = before_first_bar(&chosen.title).or_else(|| {
         chosen
             .heading
@@ -121,6 +126,7 @@ fn choose_whole(
     meta: &MetaFacts,
     seen: &VisibleFacts,
     site_name: Option<&str>,
+    url: Option<&Url>,
 ) -> Option<Chosen> {
     let metadata_titles: Vec<(String, Source)> = [
         (ld.headline.as_deref(), Source::JsonLd),
@@ -213,23 +219,36 @@ fn choose_whole(
     {
         return Some(from_heading(h1));
     }
-    if let Some((title, source)) = metadata_titles.first() {
-        let title = if is_labelled_only {
-            beside_page_label(&metadata_titles).unwrap_or(title)
-        } else {
-            strip_site_name(title, site_name)
-        };
-        return Some(Chosen {
-            title: title.to_owned(),
-            shown: title.to_owned(),
-            source: *source,
-            heading: None,
-        });
-    }
-    seen.headings
-        .iter()
-        .find(|h| h.level == 1)
-        .map(from_heading)
+    from_metadata(&metadata_titles, is_labelled_only, site_name, url).or_else(|| {
+        seen.headings
+            .iter()
+            .find(|h| h.level == 1)
+            .map(from_heading)
+    })
+}
+
+/// The first metadata title as the headline when no heading shows one: without its site name,
+/// except on a home page whose title opens with it; the name beside a page label.
+fn from_metadata(
+    metadata_titles: &[(String, Source)],
+    is_labelled_only: bool,
+    site_name: Option<&str>,
+    url: Option<&Url>,
+) -> Option<Chosen> {
+    let (title, source) = metadata_titles.first()?;
+    let title = if is_labelled_only {
+        beside_page_label(metadata_titles).unwrap_or(title)
+    } else if is_home_page(url) && site_name.is_some_and(|site| opens_with_site(title, site)) {
+        title.trim()
+    } else {
+        strip_site_name(title, site_name)
+    };
+    Some(Chosen {
+        title: title.to_owned(),
+        shown: title.to_owned(),
+        source: *source,
+        heading: None,
+    })
 }
 
 /// Labels a site gives a page instead of a title, home pages above all, in the languages of
@@ -263,6 +282,31 @@ fn beside_page_label(metadata_titles: &[(String, Source)]) -> Option<&str> {
                 _ => None,
             }
         })
+    })
+}
+
+/// Whether a URL is a site's home page: no path.
+fn is_home_page(url: Option<&Url>) -> bool {
+    url.is_some_and(|url| url.path().trim_matches('/').is_empty())
+}
+
+/// Whether the chosen title is a home page's metadata title that opens with the site's name.
+/// A home page's title is the brand and its tagline ("Talkspace - #1 Rated Online Therapy",
+/// "Alma — Simplifying Access to Therapy"; 10 `wcxb` home pages against 5 annotated with the
+/// tagline alone): the brand is no site name to strip, nor the tagline
+/// a search phrase to cut.
+fn is_home_brand_title(chosen: &Chosen, site_name: Option<&str>, url: Option<&Url>) -> bool {
+    chosen.heading.is_none()
+        && is_home_page(url)
+        && site_name.is_some_and(|site| opens_with_site(&chosen.title, site))
+}
+
+/// Whether a title's first side is the site's name ("Render | The cloud for builders").
+fn opens_with_site(title: &str, site: &str) -> bool {
+    TITLE_SEPARATORS.iter().any(|separator| {
+        title
+            .split_once(separator)
+            .is_some_and(|(first, _)| opens_with_site_name(first, site))
     })
 }
 
@@ -622,7 +666,8 @@ mod tests {
         headings: &[(u8, &str)],
         site: Option<&str>,
     ) -> Option<(String, Source)> {
-        choose(&JsonLdFacts::default(), meta, &seen(headings), site).map(|c| (c.title, c.source))
+        choose(&JsonLdFacts::default(), meta, &seen(headings), site, None)
+            .map(|c| (c.title, c.source))
     }
 
     #[test]
@@ -822,6 +867,29 @@ mod tests {
         };
         let chosen = title_of(&meta, &[], Some("The GitHub Blog"));
         assert_eq!(chosen.unwrap().0, "The GitHub Blog");
+    }
+
+    #[test]
+    fn a_home_page_keeps_its_brand_and_tagline() {
+        let meta = MetaFacts {
+            og_title: Some("BetterHelp | Professional Therapy With A Licensed Therapist".into()),
+            ..MetaFacts::default()
+        };
+        let seen = seen(&[(1, "You deserve to be happy.")]);
+        let choose_at = |url: &str| {
+            let url = Url::parse(url).ok();
+            let ld = JsonLdFacts::default();
+            choose(&ld, &meta, &seen, Some("BetterHelp"), url.as_ref()).map(|c| c.title)
+        };
+        assert_eq!(
+            choose_at("https://www.betterhelp.com/").as_deref(),
+            Some("BetterHelp | Professional Therapy With A Licensed Therapist")
+        );
+        // Below the home page the brand is the site's name and goes.
+        assert_eq!(
+            choose_at("https://www.betterhelp.com/get-started/").as_deref(),
+            Some("Professional Therapy With A Licensed Therapist")
+        );
     }
 
     #[test]
