@@ -46,10 +46,12 @@ use crate::document::Source;
 use crate::page::text::same_text;
 use url::Url;
 
-/// Separators between a headline and a site name in `<title>` and `og:title`.
+/// Separators between a headline and a site name in `<title>` and `og:title`. A colon counts
+/// only with a space on both sides ("Video Games : Target", "Pétition : Non à …"): unspaced, it
+/// joins a headline's own clauses.
 const TITLE_SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / ", " ~ ", " « ", " ‹ ", " › ",
-    " || ", " — ", " -- ",
+    " || ", " — ", " -- ", " : ",
 ];
 
 /// The chosen headline.
@@ -941,6 +943,7 @@ mod tests {
                 None,
                 "Storm hits the coast again today",
             ),
+            ("Video Games : Target", Some("Target"), "Video Games"),
             ("No separator here", None, "No separator here"),
             (
                 "Minecraft 1.8 - The Bountiful Update",
