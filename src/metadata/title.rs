@@ -544,7 +544,8 @@ fn is_domain_of(text: &str, site: &str) -> bool {
 /// Customize and make it your own", as a site name).
 pub(crate) fn strip_site_name<'t>(title: &'t str, site_name: Option<&str>) -> &'t str {
     if let Some(site) = site_name
-        && let Some(stripped) = strip_known_site(title, site)
+        && let Some(stripped) =
+            strip_known_site(title, site).or_else(|| strip_site_at_bar(title, site))
     {
         return stripped;
     }
@@ -581,6 +582,22 @@ fn names_site(part: &str, site: &str) -> bool {
         && (same_text(part, site)
             || is_domain_of(part, site)
             || (long_enough && (holds_name || is_held)))
+}
+
+/// Removes the site's exact name joined by an unspaced bar ("NEWS WEB EASY|子どもへの…"), as
+/// titles in scripts without spaces between words write it.
+fn strip_site_at_bar<'t>(title: &'t str, site: &str) -> Option<&'t str> {
+    let (first, rest) = title.split_once('|')?;
+    let (head, last) = title.rsplit_once('|')?;
+    let stripped = if same_text(first, site) {
+        rest
+    } else if same_text(last, site) {
+        head
+    } else {
+        return None;
+    };
+    let stripped = stripped.trim();
+    (!stripped.is_empty()).then_some(stripped)
 }
 
 /// Whether the first side of a title is the site's name. Stricter than [`names_site`]: a first
@@ -944,6 +961,11 @@ mod tests {
                 "Storm hits the coast again today",
             ),
             ("Video Games : Target", Some("Target"), "Video Games"),
+            (
+                "NEWS WEB EASY|子どもへの体罰を禁止する法律ができる",
+                Some("NEWS WEB EASY"),
+                "子どもへの体罰を禁止する法律ができる",
+            ),
             ("No separator here", None, "No separator here"),
             (
                 "Minecraft 1.8 - The Bountiful Update",
