@@ -16,7 +16,9 @@
 //!    dedicated title exists (JSON-LD, `OpenGraph`, Twitter, Dublin Core), agreeing with the
 //!    document `<title>` alone does not count: the dedicated title is the article's own. A
 //!    heading that shows only the title's last side (a book or docs name in a masthead) yields
-//!    to one that shows an earlier side.
+//!    to one that shows an earlier side. An `h1` also agrees with the name before a colon in
+//!    the title ("Hiking Boots" for "Hiking Boots: Shop Boots for Hiking & Backpacking") unless
+//!    that name is the site's.
 //! 2. A heading that ends with a metadata title after a short kicker ("Klimaschutz: Bohren,
 //!    bis es heiß wird") gives that title.
 //! 3. Else the first `h1` outside page chrome, when it reads like a headline (not the site
@@ -174,7 +176,7 @@ fn choose_whole(
                     .zip(&cores)
                     .any(|((title, source), core)| {
                         (with_document_title || !has_dedicated || *source != Source::TitleElement)
-                            && agrees(title, core, &heading.text, level_one)
+                            && agrees(title, core, &heading.text, level_one, site_name)
                             && (with_last_side || !is_last_side(title, core, &heading.text))
                     })
         })
@@ -442,11 +444,21 @@ fn from_heading(heading: &Heading) -> Chosen {
 /// ([`strip_site_name`]). An `h1` may show any side of the title that is not the site's
 /// name, however short ("Flexbox" for "Flexbox - Learn web development | MDN"); a subheading
 /// must show a side of some length.
-fn agrees(title: &str, core: &str, heading: &str, is_h1: bool) -> bool {
+fn agrees(title: &str, core: &str, heading: &str, is_h1: bool, site_name: Option<&str>) -> bool {
     if same_text(title, heading) || same_text(core, heading) {
         return true;
     }
     if is_close_prefix_either_way(title, heading) {
+        return true;
+    }
+    // A name before a colon that a search phrase follows ("Hiking Boots: Shop Boots for
+    // Hiking & Backpacking" over the `h1` "Hiking Boots"), unless the name is the site's.
+    if is_h1
+        && !site_name.is_some_and(|site| same_text(site, heading))
+        && core
+            .split_once(": ")
+            .is_some_and(|(name, _)| same_text(name, heading))
+    {
         return true;
     }
     // One side of the title split at a separator ("Headline | Section | Site"), but not the
@@ -909,6 +921,24 @@ mod tests {
             choose_at("https://www.betterhelp.com/get-started/").as_deref(),
             Some("Professional Therapy With A Licensed Therapist")
         );
+    }
+
+    #[test]
+    fn a_name_before_a_colon_agrees_with_the_h1() {
+        let meta = MetaFacts {
+            og_title: Some("Hiking Boots: Shop Boots for Hiking & Backpacking | REI Co-op".into()),
+            og_type: Some("website".into()),
+            ..MetaFacts::default()
+        };
+        let chosen = title_of(&meta, &[(1, "Hiking Boots")], Some("REI Co-op"));
+        assert_eq!(chosen, Some(("Hiking Boots".into(), Source::Markup)));
+        // Not when the name is the site's: "From Zero to QED" heads every page of that book.
+        let meta = MetaFacts {
+            og_title: Some("From Zero to QED: An informal introduction to formality".into()),
+            ..MetaFacts::default()
+        };
+        let chosen = title_of(&meta, &[(1, "From Zero to QED")], Some("From Zero to QED"));
+        assert_eq!(chosen.unwrap().1, Source::OpenGraph);
     }
 
     #[test]
