@@ -452,9 +452,11 @@ fn agrees(title: &str, core: &str, heading: &str, is_h1: bool, site_name: Option
         return true;
     }
     // A name before a colon that a search phrase follows ("Hiking Boots: Shop Boots for
-    // Hiking & Backpacking" over the `h1` "Hiking Boots"), unless the name is the site's.
+    // Hiking & Backpacking" over the `h1` "Hiking Boots"), unless the name is the site's. Only
+    // one colon: a chain of them lists fields ("Product: Author: Amazon.com: Books").
     if is_h1
         && !site_name.is_some_and(|site| same_text(site, heading))
+        && core.matches(": ").count() == 1
         && core
             .split_once(": ")
             .is_some_and(|(name, _)| same_text(name, heading))
@@ -939,6 +941,16 @@ mod tests {
         };
         let chosen = title_of(&meta, &[(1, "From Zero to QED")], Some("From Zero to QED"));
         assert_eq!(chosen.unwrap().1, Source::OpenGraph);
+        // Nor in a chain of colon-separated fields.
+        let title = "Wireless Earbuds: Amazon.co.uk: Electronics & Photo";
+        assert!(!agrees(title, title, "Wireless Earbuds", true, None));
+        assert!(agrees(
+            "Jimmy: The Ultimate Device Opener",
+            "Jimmy: The Ultimate Device Opener",
+            "Jimmy",
+            true,
+            None
+        ));
     }
 
     #[test]
