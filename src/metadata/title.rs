@@ -29,7 +29,7 @@
 //!    words with the metadata names something else (a section, "About This Site"), and on a
 //!    page that says it is not an article (an `og:type` other than `article` and no JSON-LD
 //!    article, no `<article>` around the `h1`) the `h1` is often a slogan: there the
-//!    metadata title wins.
+//!    metadata title wins, unless the `h1` holds every word of it.
 //! 4. Else the metadata titles, in the order above, without their site-name prefix or suffix.
 //!
 //! Metadata that only labels the page ("Home", "Home - The GitHub Blog") names no content: the
@@ -218,7 +218,10 @@ fn choose_whole(
     let is_labelled_only = !cores.is_empty() && cores.iter().all(|core| is_page_label(core));
     if let Some(h1) = first_h1
         && (is_labelled_only
-            || ((!is_other_page(ld, meta) || h1.in_article || metadata_titles.is_empty())
+            || ((!is_other_page(ld, meta)
+                || h1.in_article
+                || metadata_titles.is_empty()
+                || cores.iter().any(|core| holds_every_word(&h1.text, core)))
                 && names_the_same_story(h1)))
     {
         return Some(from_heading(h1));
@@ -378,13 +381,7 @@ fn headline_after_kicker(
 /// same headline ("Best Standing Desks" and "15 Best Standing Desks of 2025, Tested"), not a
 /// different text ("About This Site" and "Daring Fireball: Colophon").
 pub(crate) fn shares_most_words(a: &str, b: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (a, b) = (words(a), words(b));
+    let (a, b) = (lowercase_words(a), lowercase_words(b));
     let (short, long) = if a.len() <= b.len() {
         (&a, &b)
     } else {
@@ -395,6 +392,21 @@ pub(crate) fn shares_most_words(a: &str, b: &str) -> bool {
     }
     let shared = short.iter().filter(|w| long.contains(w)).count();
     shared * 2 >= short.len() && (shared >= 2 || short.len() == 1)
+}
+
+/// Whether a heading holds every word of a title, in any order ("Online Graphic Design
+/// Course" for "Graphic Design Course Online").
+fn holds_every_word(heading: &str, title: &str) -> bool {
+    let (heading, title) = (lowercase_words(heading), lowercase_words(title));
+    !title.is_empty() && title.iter().all(|word| heading.contains(word))
+}
+
+/// The runs of letters and digits in a text, lowercased.
+fn lowercase_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Letters and digits, lowercased: the words of a text without its spacing and punctuation.
@@ -951,6 +963,33 @@ mod tests {
             true,
             None
         ));
+    }
+
+    #[test]
+    fn an_h1_holding_every_word_of_the_title_wins_on_any_page() {
+        let meta = MetaFacts {
+            og_title: Some("Graphic Design Course Online | Shillington".into()),
+            og_type: Some("website".into()),
+            ..MetaFacts::default()
+        };
+        let choose_outside_article = |h1: &str| {
+            let mut headings = seen(&[(1, h1)]);
+            headings
+                .headings
+                .iter_mut()
+                .for_each(|h| h.in_article = false);
+            let ld = JsonLdFacts::default();
+            choose(&ld, &meta, &headings, Some("Shillington"), None).map(|c| (c.title, c.source))
+        };
+        assert_eq!(
+            choose_outside_article("Online Graphic Design Course"),
+            Some(("Online Graphic Design Course".into(), Source::Markup))
+        );
+        // Fewer words than the title on such a page: the metadata names it.
+        assert_eq!(
+            choose_outside_article("Design Courses").map(|c| c.1),
+            Some(Source::OpenGraph)
+        );
     }
 
     #[test]
