@@ -395,10 +395,16 @@ pub(crate) fn shares_most_words(a: &str, b: &str) -> bool {
 }
 
 /// Whether a heading holds every word of a title, in any order ("Online Graphic Design
-/// Course" for "Graphic Design Course Online").
+/// Course" for "Graphic Design Course Online"), numbers aside: a page updated for a new year
+/// often keeps the old one in its metadata ("Guide to filing your taxes in 2025" under the
+/// `og:title` "… in 2024").
 fn holds_every_word(heading: &str, title: &str) -> bool {
     let (heading, title) = (lowercase_words(heading), lowercase_words(title));
-    !title.is_empty() && title.iter().all(|word| heading.contains(word))
+    let is_number = |word: &String| word.chars().all(|c| c.is_ascii_digit());
+    !title.is_empty()
+        && (title.iter())
+            .filter(|word| !is_number(word))
+            .all(|word| heading.contains(word))
 }
 
 /// The runs of letters and digits in a text, lowercased.
@@ -985,6 +991,14 @@ mod tests {
             choose_outside_article("Online Graphic Design Course"),
             Some(("Online Graphic Design Course".into(), Source::Markup))
         );
+        assert_eq!(
+            choose_outside_article("Online Graphic Design Course 2026").map(|c| c.1),
+            Some(Source::Markup)
+        );
+        assert!(holds_every_word(
+            "Guide to filing your taxes in 2025",
+            "Guide to filing your taxes in 2024"
+        ));
         // Fewer words than the title on such a page: the metadata names it.
         assert_eq!(
             choose_outside_article("Design Courses").map(|c| c.1),
