@@ -77,6 +77,9 @@ pub(crate) fn choose(
     url: Option<&Url>,
 ) -> Option<Chosen> {
     let mut chosen = choose_whole(ld, meta, seen, site_name, url)?;
+    if let Some(headline) = headline_before_subtitle(&chosen, ld, meta, site_name) {
+        chosen.title = headline;
+    }
     if is_home_brand_title(&chosen, site_name, url) {
         return Some(chosen);
     }
@@ -124,15 +127,9 @@ fn before_first_bar(title: &str) -> Option<&str> {
     (head.split_whitespace().count() >= 2).then_some(head)
 }
 
-/// [`choose`] before a trailing tagline is cut off.
-fn choose_whole(
-    ld: &JsonLdFacts,
-    meta: &MetaFacts,
-    seen: &VisibleFacts,
-    site_name: Option<&str>,
-    url: Option<&Url>,
-) -> Option<Chosen> {
-    let metadata_titles: Vec<(String, Source)> = [
+/// The metadata titles in their order of precedence (see the module docs), collapsed.
+fn metadata_titles(ld: &JsonLdFacts, meta: &MetaFacts) -> Vec<(String, Source)> {
+    [
         (ld.headline.as_deref(), Source::JsonLd),
         (meta.dc_title.as_deref(), Source::Meta),
         (meta.og_title.as_deref(), Source::OpenGraph),
@@ -144,7 +141,38 @@ fn choose_whole(
     .into_iter()
     .filter_map(|(title, source)| Some((collapse(title?), source)))
     .filter(|(title, _)| !title.is_empty())
-    .collect();
+    .collect()
+}
+
+/// What a heading shows before the part kept as its headline, when that part is a metadata
+/// title: the headline, with a subtitle after it that the markup set apart like a kicker
+/// ("Tagesschau unterschlägt Hass-Demo in Essen" + "Gebührenfinanzierte …", titled with the
+/// first).
+fn headline_before_subtitle(
+    chosen: &Chosen,
+    ld: &JsonLdFacts,
+    meta: &MetaFacts,
+    site_name: Option<&str>,
+) -> Option<String> {
+    let lead = chosen.shown.strip_suffix(chosen.title.as_str())?.trim();
+    let titles = metadata_titles(ld, meta);
+    let is_metadata_title = |text: &str| {
+        (titles.iter()).any(|(title, _)| same_text(strip_site_name(title, site_name), text))
+    };
+    // The kept part being a metadata title too makes the lead a kicker after all.
+    let is_headline = is_metadata_title(lead) && !is_metadata_title(&chosen.title);
+    (chosen.heading.is_some() && !lead.is_empty() && is_headline).then(|| lead.to_owned())
+}
+
+/// [`choose`] before a trailing tagline is cut off.
+fn choose_whole(
+    ld: &JsonLdFacts,
+    meta: &MetaFacts,
+    seen: &VisibleFacts,
+    site_name: Option<&str>,
+    url: Option<&Url>,
+) -> Option<Chosen> {
+    let metadata_titles = metadata_titles(ld, meta);
     let headings: Vec<&Heading> = seen.headings.iter().filter(|h| !h.is_chrome).collect();
     for (title, source) in &metadata_titles {
         log::trace!("title candidate {source:?}: {title}");
@@ -1004,6 +1032,51 @@ mod tests {
             choose_outside_article("Design Courses").map(|c| c.1),
             Some(Source::OpenGraph)
         );
+    }
+
+    #[test]
+    fn a_headline_set_apart_before_its_subtitle_is_kept() {
+        // The heading's text, the part kept after a kicker-like lead, the JSON-LD headline.
+        let title_for = |text: &str, after_kicker: &str, headline: &str, meta: &MetaFacts| {
+            let seen = VisibleFacts {
+                headings: vec![Heading {
+                    index: 0,
+                    level: 1,
+                    text: text.to_owned(),
+                    after_kicker: Some(after_kicker.to_owned()),
+                    is_chrome: false,
+                    in_article: true,
+                }],
+                ..VisibleFacts::default()
+            };
+            let ld = JsonLdFacts {
+                headline: Some(headline.to_owned()),
+                ..JsonLdFacts::default()
+            };
+            choose(&ld, meta, &seen, None, None).map(|c| c.title)
+        };
+        let headline = "Tagesschau unterschlägt Hass-Demo in Essen";
+        let text = format!("{headline} Gebührenfinanzierte Verharmlosung");
+        let chosen = title_for(
+            &text,
+            "Gebührenfinanzierte Verharmlosung",
+            headline,
+            &MetaFacts::default(),
+        );
+        assert_eq!(chosen.as_deref(), Some(headline));
+        // When the metadata names the part after the lead too, the lead is a kicker.
+        let meta = MetaFacts {
+            og_title: Some("Einheit der Woche | Lagen-Pyramide mit GA2".into()),
+            ..MetaFacts::default()
+        };
+        let kept = "Lagen-Pyramide mit GA2";
+        let chosen = title_for(
+            "Einheit der Woche Lagen-Pyramide mit GA2",
+            kept,
+            kept,
+            &meta,
+        );
+        assert_eq!(chosen.as_deref(), Some(kept));
     }
 
     #[test]
