@@ -175,7 +175,48 @@ pub(crate) fn read(page: &Page<'_>) -> MetaFacts {
             _ => {}
         }
     }
+    prefer_property_titles(page, &mut facts);
     facts
+}
+
+/// A title given as a `property` attribute outranks the same key given as a meta `name`,
+/// wherever each stands: `property` is the attribute `OpenGraph` and Dublin Core define for it,
+/// `name` a common misuse (Readability's `003-metadata-preferred` page sets both, with different
+/// titles).
+fn prefer_property_titles(page: &Page<'_>, facts: &mut MetaFacts) {
+    let mut property_titles: [Option<String>; 3] = Default::default();
+    for (index, node) in page.nodes.iter().enumerate() {
+        let index = index as u32;
+        let Some(content) = (node.tag == Tag::Meta)
+            .then(|| page.attr(index, "content"))
+            .flatten()
+            .and_then(|c| non_empty(c.trim().to_owned()))
+        else {
+            continue;
+        };
+        let keys = page.attr(index, "property").into_iter();
+        for key in keys.flat_map(str::split_ascii_whitespace) {
+            let slot = match key.to_ascii_lowercase().as_str() {
+                "og:title" => 0,
+                "twitter:title" => 1,
+                "dc:title" | "dcterms:title" => 2,
+                _ => continue,
+            };
+            if let Some(title) = property_titles.get_mut(slot) {
+                set(title, Some(content.clone()));
+            }
+        }
+    }
+    let [og, twitter, dc] = property_titles;
+    for (slot, title) in [
+        (&mut facts.og_title, og),
+        (&mut facts.twitter_title, twitter),
+        (&mut facts.dc_title, dc),
+    ] {
+        if title.is_some() {
+            *slot = title;
+        }
+    }
 }
 
 fn read_meta(page: &Page<'_>, index: u32, facts: &mut MetaFacts) {
@@ -410,6 +451,25 @@ mod tests {
             facts(r#"<head><meta property="dc:title og:title" content="Preferred"></head>"#);
         assert_eq!(found.og_title.as_deref(), Some("Preferred"));
         assert_eq!(found.dc_title.as_deref(), Some("Preferred"));
+    }
+
+    #[test]
+    fn a_property_title_outranks_a_named_one() {
+        let found = facts(
+            r#"<head><meta name="DC.title" content="Dublin Core name title">
+            <meta name="og:title" content="Open Graph name title">
+            <meta property="dc:title" content="Dublin Core property title">
+            <meta property="og:title" content="Open Graph property title">
+            <meta property="og:title" content="A second one"></head>"#,
+        );
+        assert_eq!(
+            found.dc_title.as_deref(),
+            Some("Dublin Core property title")
+        );
+        assert_eq!(found.og_title.as_deref(), Some("Open Graph property title"));
+        // A named title stands when no property gives one.
+        let found = facts(r#"<head><meta name="twitter:title" content="Card title"></head>"#);
+        assert_eq!(found.twitter_title.as_deref(), Some("Card title"));
     }
 
     #[test]

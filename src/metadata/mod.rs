@@ -84,7 +84,7 @@ pub(crate) fn read(page: &Page<'_>, url: Option<&Url>, reference: jiff::Timestam
     let site_name = site_name(&ld, &meta, canonical.as_ref().or(url));
     let site = site_name.as_ref().map(|(s, _)| s.as_str());
     let language = language::declared(&ld, &meta);
-    let chosen = title::choose(&ld, &meta, &seen, site);
+    let chosen = title::choose(&ld, &meta, &seen, site, canonical.as_ref().or(url));
     let anchor = date_anchor(page, chosen.as_ref(), &seen);
     if let Some(headline) = anchor.filter(|a| a.is_headline) {
         visible::read_header_bylines(page, headline.index, &mut seen);

@@ -14,7 +14,11 @@
 //!    (`Headline | Section | Site`) other than the site name, the metadata title without its
 //!    site name, or most of it from the start (`Headline` for `Headline, Place`). When a
 //!    dedicated title exists (JSON-LD, `OpenGraph`, Twitter, Dublin Core), agreeing with the
-//!    document `<title>` alone does not count: the dedicated title is the article's own.
+//!    document `<title>` alone does not count: the dedicated title is the article's own. A
+//!    heading that shows only the title's last side (a book or docs name in a masthead) yields
+//!    to one that shows an earlier side. An `h1` also agrees with the name before a colon in
+//!    the title ("Hiking Boots" for "Hiking Boots: Shop Boots for Hiking & Backpacking") unless
+//!    that name is the site's.
 //! 2. A heading that ends with a metadata title after a short kicker ("Klimaschutz: Bohren,
 //!    bis es heiß wird") gives that title.
 //! 3. Else the first `h1` outside page chrome, when it reads like a headline (not the site
@@ -25,8 +29,11 @@
 //!    words with the metadata names something else (a section, "About This Site"), and on a
 //!    page that says it is not an article (an `og:type` other than `article` and no JSON-LD
 //!    article, no `<article>` around the `h1`) the `h1` is often a slogan: there the
-//!    metadata title wins.
+//!    metadata title wins, unless the `h1` holds every word of it.
 //! 4. Else the metadata titles, in the order above, without their site-name prefix or suffix.
+//!
+//! Metadata that only labels the page ("Home", "Home - The GitHub Blog") names no content: the
+//! first headline-like `h1` wins, else the site name the label stands beside.
 //!
 //! A heading chosen as the headline loses a kicker label set in its own element at its start
 //! ([`super::kicker`]). Whatever the source, a headline that still holds a vertical bar keeps
@@ -39,11 +46,14 @@ use super::meta_tags::MetaFacts;
 use super::visible::{Heading, VisibleFacts};
 use crate::document::Source;
 use crate::page::text::same_text;
+use url::Url;
 
-/// Separators between a headline and a site name in `<title>` and `og:title`.
+/// Separators between a headline and a site name in `<title>` and `og:title`. A colon counts
+/// only with a space on both sides ("Video Games : Target", "Pétition : Non à …"): unspaced, it
+/// joins a headline's own clauses.
 const TITLE_SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / ", " ~ ", " « ", " ‹ ", " › ",
-    " || ", " — ", " -- ",
+    " || ", " — ", " -- ", " : ",
 ];
 
 /// The chosen headline.
@@ -64,8 +74,15 @@ pub(crate) fn choose(
     meta: &MetaFacts,
     seen: &VisibleFacts,
     site_name: Option<&str>,
+    url: Option<&Url>,
 ) -> Option<Chosen> {
-    let mut chosen = choose_whole(ld, meta, seen, site_name)?;
+    let mut chosen = choose_whole(ld, meta, seen, site_name, url)?;
+    if let Some(headline) = headline_before_subtitle(&chosen, ld, meta, site_name) {
+        chosen.title = headline;
+    }
+    if is_home_brand_title(&chosen, site_name, url) {
+        return Some(chosen);
+    }
     let head = before_first_bar(&chosen.title).or_else(|| {
         chosen
             .heading
@@ -110,14 +127,9 @@ fn before_first_bar(title: &str) -> Option<&str> {
     (head.split_whitespace().count() >= 2).then_some(head)
 }
 
-/// [`choose`] before a trailing tagline is cut off.
-fn choose_whole(
-    ld: &JsonLdFacts,
-    meta: &MetaFacts,
-    seen: &VisibleFacts,
-    site_name: Option<&str>,
-) -> Option<Chosen> {
-    let metadata_titles: Vec<(String, Source)> = [
+/// The metadata titles in their order of precedence (see the module docs), collapsed.
+fn metadata_titles(ld: &JsonLdFacts, meta: &MetaFacts) -> Vec<(String, Source)> {
+    [
         (ld.headline.as_deref(), Source::JsonLd),
         (meta.dc_title.as_deref(), Source::Meta),
         (meta.og_title.as_deref(), Source::OpenGraph),
@@ -129,7 +141,38 @@ fn choose_whole(
     .into_iter()
     .filter_map(|(title, source)| Some((collapse(title?), source)))
     .filter(|(title, _)| !title.is_empty())
-    .collect();
+    .collect()
+}
+
+/// What a heading shows before the part kept as its headline, when that part is a metadata
+/// title: the headline, with a subtitle after it that the markup set apart like a kicker
+/// ("Tagesschau unterschlägt Hass-Demo in Essen" + "Gebührenfinanzierte …", titled with the
+/// first).
+fn headline_before_subtitle(
+    chosen: &Chosen,
+    ld: &JsonLdFacts,
+    meta: &MetaFacts,
+    site_name: Option<&str>,
+) -> Option<String> {
+    let lead = chosen.shown.strip_suffix(chosen.title.as_str())?.trim();
+    let titles = metadata_titles(ld, meta);
+    let is_metadata_title = |text: &str| {
+        (titles.iter()).any(|(title, _)| same_text(strip_site_name(title, site_name), text))
+    };
+    // The kept part being a metadata title too makes the lead a kicker after all.
+    let is_headline = is_metadata_title(lead) && !is_metadata_title(&chosen.title);
+    (chosen.heading.is_some() && !lead.is_empty() && is_headline).then(|| lead.to_owned())
+}
+
+/// [`choose`] before a trailing tagline is cut off.
+fn choose_whole(
+    ld: &JsonLdFacts,
+    meta: &MetaFacts,
+    seen: &VisibleFacts,
+    site_name: Option<&str>,
+    url: Option<&Url>,
+) -> Option<Chosen> {
+    let metadata_titles = metadata_titles(ld, meta);
     let headings: Vec<&Heading> = seen.headings.iter().filter(|h| !h.is_chrome).collect();
     for (title, source) in &metadata_titles {
         log::trace!("title candidate {source:?}: {title}");
@@ -153,7 +196,7 @@ fn choose_whole(
     let cores: Vec<&str> = (metadata_titles.iter())
         .map(|(title, _)| strip_site_name(title, site_name))
         .collect();
-    let agreeing = |level_one: bool, with_document_title: bool| {
+    let agreeing = |level_one: bool, with_document_title: bool, with_last_side: bool| {
         headings.iter().find(|heading| {
             (heading.level == 1) == level_one
                 && metadata_titles
@@ -161,17 +204,25 @@ fn choose_whole(
                     .zip(&cores)
                     .any(|((title, source), core)| {
                         (with_document_title || !has_dedicated || *source != Source::TitleElement)
-                            && agrees(title, core, &heading.text, level_one)
+                            && agrees(title, core, &heading.text, level_one, site_name)
+                            && (with_last_side || !is_last_side(title, core, &heading.text))
                     })
         })
     };
-    if let Some(heading) = agreeing(true, false).or_else(|| agreeing(false, false)) {
+    // A heading that shows only a title's last side names the site, the book or the docs in
+    // a masthead ("The Rust Programming Language" for "What is Ownership? - The Rust
+    // Programming Language", wcxb 0667) when another heading shows an earlier side.
+    if let Some(heading) = agreeing(true, false, false)
+        .or_else(|| agreeing(false, false, false))
+        .or_else(|| agreeing(true, false, true))
+        .or_else(|| agreeing(false, false, true))
+    {
         return Some(from_heading(heading));
     }
     if let Some(chosen) = headline_after_kicker(&headings, &metadata_titles, site_name) {
         return Some(chosen);
     }
-    if let Some(heading) = agreeing(true, true) {
+    if let Some(heading) = agreeing(true, true, true) {
         return Some(from_heading(heading));
     }
     let site_sides = stripped_sides(&metadata_titles, site_name);
@@ -191,25 +242,107 @@ fn choose_whole(
                 .iter()
                 .any(|(title, _)| shares_most_words(strip_site_name(title, site_name), &h1.text))
     };
+    // Metadata that only labels the page ("Home", "Home - The GitHub Blog") names no content.
+    let is_labelled_only = !cores.is_empty() && cores.iter().all(|core| is_page_label(core));
     if let Some(h1) = first_h1
-        && (!is_other_page(ld, meta) || h1.in_article || metadata_titles.is_empty())
-        && names_the_same_story(h1)
+        && (is_labelled_only
+            || ((!is_other_page(ld, meta)
+                || h1.in_article
+                || metadata_titles.is_empty()
+                || cores.iter().any(|core| holds_every_word(&h1.text, core)))
+                && names_the_same_story(h1)))
     {
         return Some(from_heading(h1));
     }
-    if let Some((title, source)) = metadata_titles.first() {
-        let title = strip_site_name(title, site_name);
-        return Some(Chosen {
-            title: title.to_owned(),
-            shown: title.to_owned(),
-            source: *source,
-            heading: None,
-        });
-    }
-    seen.headings
-        .iter()
-        .find(|h| h.level == 1)
-        .map(from_heading)
+    from_metadata(&metadata_titles, is_labelled_only, site_name, url).or_else(|| {
+        seen.headings
+            .iter()
+            .find(|h| h.level == 1)
+            .map(from_heading)
+    })
+}
+
+/// The first metadata title as the headline when no heading shows one: without its site name,
+/// except on a home page whose title opens with it; the name beside a page label.
+fn from_metadata(
+    metadata_titles: &[(String, Source)],
+    is_labelled_only: bool,
+    site_name: Option<&str>,
+    url: Option<&Url>,
+) -> Option<Chosen> {
+    let (title, source) = metadata_titles.first()?;
+    let title = if is_labelled_only {
+        beside_page_label(metadata_titles).unwrap_or(title)
+    } else if is_home_page(url) && site_name.is_some_and(|site| opens_with_site(title, site)) {
+        title.trim()
+    } else {
+        strip_site_name(title, site_name)
+    };
+    Some(Chosen {
+        title: title.to_owned(),
+        shown: title.to_owned(),
+        source: *source,
+        heading: None,
+    })
+}
+
+/// Labels a site gives a page instead of a title, home pages above all, in the languages of
+/// the corpus.
+const PAGE_LABELS: &[&str] = &[
+    "home",
+    "homepage",
+    "home page",
+    "startseite",
+    "accueil",
+    "inicio",
+    "welcome",
+];
+
+/// Whether a title is only a page label ("Home Page").
+fn is_page_label(title: &str) -> bool {
+    PAGE_LABELS.iter().any(|label| same_text(label, title))
+}
+
+/// What a metadata title says beside its page label: the site's name in "Home - The GitHub
+/// Blog", the title a home page shows.
+fn beside_page_label(metadata_titles: &[(String, Source)]) -> Option<&str> {
+    metadata_titles.iter().find_map(|(title, _)| {
+        TITLE_SEPARATORS.iter().find_map(|separator| {
+            let mut sides = title.split(separator).map(str::trim);
+            let (first, second) = (sides.next()?, sides.next()?);
+            let is_pair = sides.next().is_none();
+            match (is_page_label(first), is_page_label(second)) {
+                (true, false) if is_pair => Some(second),
+                (false, true) if is_pair => Some(first),
+                _ => None,
+            }
+        })
+    })
+}
+
+/// Whether a URL is a site's home page: no path.
+fn is_home_page(url: Option<&Url>) -> bool {
+    url.is_some_and(|url| url.path().trim_matches('/').is_empty())
+}
+
+/// Whether the chosen title is a home page's metadata title that opens with the site's name.
+/// A home page's title is the brand and its tagline ("Talkspace - #1 Rated Online Therapy",
+/// "Alma — Simplifying Access to Therapy"; 10 `wcxb` home pages against 5 annotated with the
+/// tagline alone): the brand is no site name to strip, nor the tagline
+/// a search phrase to cut.
+fn is_home_brand_title(chosen: &Chosen, site_name: Option<&str>, url: Option<&Url>) -> bool {
+    chosen.heading.is_none()
+        && is_home_page(url)
+        && site_name.is_some_and(|site| opens_with_site(&chosen.title, site))
+}
+
+/// Whether a title's first side is the site's name ("Render | The cloud for builders").
+fn opens_with_site(title: &str, site: &str) -> bool {
+    TITLE_SEPARATORS.iter().any(|separator| {
+        title
+            .split_once(separator)
+            .is_some_and(|(first, _)| opens_with_site_name(first, site))
+    })
 }
 
 /// Whether the page says it is a dated article: a JSON-LD article or an `og:type` of
@@ -276,13 +409,7 @@ fn headline_after_kicker(
 /// same headline ("Best Standing Desks" and "15 Best Standing Desks of 2025, Tested"), not a
 /// different text ("About This Site" and "Daring Fireball: Colophon").
 pub(crate) fn shares_most_words(a: &str, b: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (a, b) = (words(a), words(b));
+    let (a, b) = (lowercase_words(a), lowercase_words(b));
     let (short, long) = if a.len() <= b.len() {
         (&a, &b)
     } else {
@@ -293,6 +420,27 @@ pub(crate) fn shares_most_words(a: &str, b: &str) -> bool {
     }
     let shared = short.iter().filter(|w| long.contains(w)).count();
     shared * 2 >= short.len() && (shared >= 2 || short.len() == 1)
+}
+
+/// Whether a heading holds every word of a title, in any order ("Online Graphic Design
+/// Course" for "Graphic Design Course Online"), numbers aside: a page updated for a new year
+/// often keeps the old one in its metadata ("Guide to filing your taxes in 2025" under the
+/// `og:title` "… in 2024").
+fn holds_every_word(heading: &str, title: &str) -> bool {
+    let (heading, title) = (lowercase_words(heading), lowercase_words(title));
+    let is_number = |word: &String| word.chars().all(|c| c.is_ascii_digit());
+    !title.is_empty()
+        && (title.iter())
+            .filter(|word| !is_number(word))
+            .all(|word| heading.contains(word))
+}
+
+/// The runs of letters and digits in a text, lowercased.
+fn lowercase_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Letters and digits, lowercased: the words of a text without its spacing and punctuation.
@@ -342,11 +490,23 @@ fn from_heading(heading: &Heading) -> Chosen {
 /// ([`strip_site_name`]). An `h1` may show any side of the title that is not the site's
 /// name, however short ("Flexbox" for "Flexbox - Learn web development | MDN"); a subheading
 /// must show a side of some length.
-fn agrees(title: &str, core: &str, heading: &str, is_h1: bool) -> bool {
+fn agrees(title: &str, core: &str, heading: &str, is_h1: bool, site_name: Option<&str>) -> bool {
     if same_text(title, heading) || same_text(core, heading) {
         return true;
     }
     if is_close_prefix_either_way(title, heading) {
+        return true;
+    }
+    // A name before a colon that a search phrase follows ("Hiking Boots: Shop Boots for
+    // Hiking & Backpacking" over the `h1` "Hiking Boots"), unless the name is the site's. Only
+    // one colon: a chain of them lists fields ("Product: Author: Amazon.com: Books").
+    if is_h1
+        && !site_name.is_some_and(|site| same_text(site, heading))
+        && core.matches(": ").count() == 1
+        && core
+            .split_once(": ")
+            .is_some_and(|(name, _)| same_text(name, heading))
+    {
         return true;
     }
     // One side of the title split at a separator ("Headline | Section | Site"), but not the
@@ -359,6 +519,18 @@ fn agrees(title: &str, core: &str, heading: &str, is_h1: bool) -> bool {
                     && letters(core).contains(&letters(side))
             })
     })
+}
+
+/// Whether a heading shows only the side after a title's last separator: neither the whole
+/// title nor the title without its site name.
+fn is_last_side(title: &str, core: &str, heading: &str) -> bool {
+    !same_text(title, heading)
+        && !same_text(core, heading)
+        && TITLE_SEPARATORS.iter().any(|separator| {
+            title
+                .rsplit_once(separator)
+                .is_some_and(|(_, last)| same_text(last, heading))
+        })
 }
 
 /// Whether one text opens the other at a word boundary and carries most of its letters: the
@@ -432,7 +604,8 @@ fn is_domain_of(text: &str, site: &str) -> bool {
 /// Customize and make it your own", as a site name).
 pub(crate) fn strip_site_name<'t>(title: &'t str, site_name: Option<&str>) -> &'t str {
     if let Some(site) = site_name
-        && let Some(stripped) = strip_known_site(title, site)
+        && let Some(stripped) =
+            strip_known_site(title, site).or_else(|| strip_site_at_bar(title, site))
     {
         return stripped;
     }
@@ -471,6 +644,39 @@ fn names_site(part: &str, site: &str) -> bool {
             || (long_enough && (holds_name || is_held)))
 }
 
+/// Removes the site's exact name joined by an unspaced bar ("NEWS WEB EASY|子どもへの…"), as
+/// titles in scripts without spaces between words write it.
+fn strip_site_at_bar<'t>(title: &'t str, site: &str) -> Option<&'t str> {
+    let (first, rest) = title.split_once('|')?;
+    let (head, last) = title.rsplit_once('|')?;
+    let stripped = if same_text(first, site) {
+        rest
+    } else if same_text(last, site) {
+        head
+    } else {
+        return None;
+    };
+    let stripped = stripped.trim();
+    (!stripped.is_empty()).then_some(stripped)
+}
+
+/// Whether the first side of a title is the site's name. Stricter than [`names_site`]: a first
+/// side that holds the name among other words names a product or a series of the site
+/// ("Visual Studio Community | Download…" on Visual Studio, "Nintendo Switch – OLED Model" on
+/// Nintendo, "Gymshark Arrival T-Shirt - Black"), which the reader sees as the headline.
+fn opens_with_site_name(first: &str, site: &str) -> bool {
+    let first = first.trim();
+    let lower = first.to_lowercase();
+    let with_article = lower
+        .strip_prefix("the ")
+        .is_some_and(|rest| same_text(rest, site));
+    let part_words = first.split_whitespace().count();
+    let is_held =
+        site.to_lowercase().contains(&lower) && part_words <= 6 && first.chars().count() >= 3;
+    !first.is_empty()
+        && (same_text(first, site) || is_domain_of(first, site) || with_article || is_held)
+}
+
 /// Removes the side that names the site, at the end or the start, with any separator.
 fn strip_known_site<'t>(title: &'t str, site: &str) -> Option<&'t str> {
     for separator in TITLE_SEPARATORS {
@@ -482,7 +688,7 @@ fn strip_known_site<'t>(title: &'t str, site: &str) -> Option<&'t str> {
             return Some(strip_known_site(head, site).unwrap_or(head.trim()));
         }
         if let Some((first, rest)) = title.split_once(separator)
-            && names_site(first, site)
+            && opens_with_site_name(first, site)
             && !rest.trim().is_empty()
         {
             return Some(rest.trim());
@@ -539,7 +745,8 @@ mod tests {
         headings: &[(u8, &str)],
         site: Option<&str>,
     ) -> Option<(String, Source)> {
-        choose(&JsonLdFacts::default(), meta, &seen(headings), site).map(|c| (c.title, c.source))
+        choose(&JsonLdFacts::default(), meta, &seen(headings), site, None)
+            .map(|c| (c.title, c.source))
     }
 
     #[test]
@@ -704,6 +911,201 @@ mod tests {
     }
 
     #[test]
+    fn a_masthead_showing_the_last_side_yields_to_the_headline() {
+        let meta = MetaFacts {
+            document_title: Some(
+                "Defining Shared Behavior with Traits - The Rust Programming Language".into(),
+            ),
+            ..MetaFacts::default()
+        };
+        let headings = [
+            (2, "Keyboard shortcuts"),
+            (1, "The Rust Programming Language"),
+            (2, "Defining Shared Behavior with Traits"),
+        ];
+        let chosen = title_of(&meta, &headings, Some("doc.rust-lang.org"));
+        assert_eq!(chosen.unwrap().0, "Defining Shared Behavior with Traits");
+        // Alone, a heading showing the last side still counts.
+        let chosen = title_of(&meta, &[(1, "The Rust Programming Language")], None);
+        assert_eq!(chosen.unwrap().1, Source::Markup);
+    }
+
+    #[test]
+    fn a_page_label_is_no_headline() {
+        let meta = MetaFacts {
+            document_title: Some("Home".into()),
+            ..MetaFacts::default()
+        };
+        let chosen = title_of(&meta, &[(1, "Time to say goodbye.")], None);
+        assert_eq!(chosen.unwrap().0, "Time to say goodbye.");
+        // Without a heading, the site's name beside the label is the title.
+        let meta = MetaFacts {
+            og_title: Some("Home".into()),
+            document_title: Some("Home - The GitHub Blog".into()),
+            ..MetaFacts::default()
+        };
+        let chosen = title_of(&meta, &[], Some("The GitHub Blog"));
+        assert_eq!(chosen.unwrap().0, "The GitHub Blog");
+    }
+
+    #[test]
+    fn a_home_page_keeps_its_brand_and_tagline() {
+        let meta = MetaFacts {
+            og_title: Some("BetterHelp | Professional Therapy With A Licensed Therapist".into()),
+            ..MetaFacts::default()
+        };
+        let seen = seen(&[(1, "You deserve to be happy.")]);
+        let choose_at = |url: &str| {
+            let url = Url::parse(url).ok();
+            let ld = JsonLdFacts::default();
+            choose(&ld, &meta, &seen, Some("BetterHelp"), url.as_ref()).map(|c| c.title)
+        };
+        assert_eq!(
+            choose_at("https://www.betterhelp.com/").as_deref(),
+            Some("BetterHelp | Professional Therapy With A Licensed Therapist")
+        );
+        // Below the home page the brand is the site's name and goes.
+        assert_eq!(
+            choose_at("https://www.betterhelp.com/get-started/").as_deref(),
+            Some("Professional Therapy With A Licensed Therapist")
+        );
+    }
+
+    #[test]
+    fn a_name_before_a_colon_agrees_with_the_h1() {
+        let meta = MetaFacts {
+            og_title: Some("Hiking Boots: Shop Boots for Hiking & Backpacking | REI Co-op".into()),
+            og_type: Some("website".into()),
+            ..MetaFacts::default()
+        };
+        let chosen = title_of(&meta, &[(1, "Hiking Boots")], Some("REI Co-op"));
+        assert_eq!(chosen, Some(("Hiking Boots".into(), Source::Markup)));
+        // Not when the name is the site's: "From Zero to QED" heads every page of that book.
+        let meta = MetaFacts {
+            og_title: Some("From Zero to QED: An informal introduction to formality".into()),
+            ..MetaFacts::default()
+        };
+        let chosen = title_of(&meta, &[(1, "From Zero to QED")], Some("From Zero to QED"));
+        assert_eq!(chosen.unwrap().1, Source::OpenGraph);
+        // Nor in a chain of colon-separated fields.
+        let title = "Wireless Earbuds: Amazon.co.uk: Electronics & Photo";
+        assert!(!agrees(title, title, "Wireless Earbuds", true, None));
+        assert!(agrees(
+            "Jimmy: The Ultimate Device Opener",
+            "Jimmy: The Ultimate Device Opener",
+            "Jimmy",
+            true,
+            None
+        ));
+    }
+
+    #[test]
+    fn an_h1_holding_every_word_of_the_title_wins_on_any_page() {
+        let meta = MetaFacts {
+            og_title: Some("Graphic Design Course Online | Shillington".into()),
+            og_type: Some("website".into()),
+            ..MetaFacts::default()
+        };
+        let choose_outside_article = |h1: &str| {
+            let mut headings = seen(&[(1, h1)]);
+            headings
+                .headings
+                .iter_mut()
+                .for_each(|h| h.in_article = false);
+            let ld = JsonLdFacts::default();
+            choose(&ld, &meta, &headings, Some("Shillington"), None).map(|c| (c.title, c.source))
+        };
+        assert_eq!(
+            choose_outside_article("Online Graphic Design Course"),
+            Some(("Online Graphic Design Course".into(), Source::Markup))
+        );
+        assert_eq!(
+            choose_outside_article("Online Graphic Design Course 2026").map(|c| c.1),
+            Some(Source::Markup)
+        );
+        assert!(holds_every_word(
+            "Guide to filing your taxes in 2025",
+            "Guide to filing your taxes in 2024"
+        ));
+        // Fewer words than the title on such a page: the metadata names it.
+        assert_eq!(
+            choose_outside_article("Design Courses").map(|c| c.1),
+            Some(Source::OpenGraph)
+        );
+    }
+
+    #[test]
+    fn a_headline_set_apart_before_its_subtitle_is_kept() {
+        // The heading's text, the part kept after a kicker-like lead, the JSON-LD headline.
+        let title_for = |text: &str, after_kicker: &str, headline: &str, meta: &MetaFacts| {
+            let seen = VisibleFacts {
+                headings: vec![Heading {
+                    index: 0,
+                    level: 1,
+                    text: text.to_owned(),
+                    after_kicker: Some(after_kicker.to_owned()),
+                    is_chrome: false,
+                    in_article: true,
+                }],
+                ..VisibleFacts::default()
+            };
+            let ld = JsonLdFacts {
+                headline: Some(headline.to_owned()),
+                ..JsonLdFacts::default()
+            };
+            choose(&ld, meta, &seen, None, None).map(|c| c.title)
+        };
+        let headline = "Tagesschau unterschlägt Hass-Demo in Essen";
+        let text = format!("{headline} Gebührenfinanzierte Verharmlosung");
+        let chosen = title_for(
+            &text,
+            "Gebührenfinanzierte Verharmlosung",
+            headline,
+            &MetaFacts::default(),
+        );
+        assert_eq!(chosen.as_deref(), Some(headline));
+        // When the metadata names the part after the lead too, the lead is a kicker.
+        let meta = MetaFacts {
+            og_title: Some("Einheit der Woche | Lagen-Pyramide mit GA2".into()),
+            ..MetaFacts::default()
+        };
+        let kept = "Lagen-Pyramide mit GA2";
+        let chosen = title_for(
+            "Einheit der Woche Lagen-Pyramide mit GA2",
+            kept,
+            kept,
+            &meta,
+        );
+        assert_eq!(chosen.as_deref(), Some(kept));
+    }
+
+    #[test]
+    fn a_product_named_after_the_site_keeps_its_name() {
+        let meta = MetaFacts {
+            og_title: Some("Visual Studio Community | Download Latest Free Version".into()),
+            ..MetaFacts::default()
+        };
+        let chosen = title_of(&meta, &[], Some("Visual Studio"));
+        assert_eq!(chosen.unwrap().0, "Visual Studio Community");
+        assert_eq!(
+            strip_site_name("Nintendo Switch – OLED Model - Nintendo", Some("Nintendo")),
+            "Nintendo Switch – OLED Model"
+        );
+        // The site's own name, with or without an article, still goes.
+        assert_eq!(
+            strip_site_name(
+                "The Daily Planet | Storm hits the coast",
+                Some("Daily Planet")
+            ),
+            "Storm hits the coast"
+        );
+        assert_eq!(
+            strip_site_name("Nintendo - Switch games on sale", Some("Nintendo")),
+            "Switch games on sale"
+        );
+    }
+
+    #[test]
     fn strips_site_names_with_any_separator() {
         let cases = [
             (
@@ -725,6 +1127,12 @@ mod tests {
                 "Storm hits the coast again today | Daily",
                 None,
                 "Storm hits the coast again today",
+            ),
+            ("Video Games : Target", Some("Target"), "Video Games"),
+            (
+                "NEWS WEB EASY|子どもへの体罰を禁止する法律ができる",
+                Some("NEWS WEB EASY"),
+                "子どもへの体罰を禁止する法律ができる",
             ),
             ("No separator here", None, "No separator here"),
             (
