@@ -45,7 +45,7 @@ use super::json_ld::JsonLdFacts;
 use super::meta_tags::MetaFacts;
 use super::visible::{Heading, VisibleFacts};
 use crate::document::Source;
-use crate::page::text::same_text;
+use crate::page::text::{same_text, same_text_key};
 use url::Url;
 
 /// Separators between a headline and a site name in `<title>` and `og:title`. A colon counts
@@ -196,18 +196,26 @@ fn choose_whole(
     let cores: Vec<&str> = (metadata_titles.iter())
         .map(|(title, _)| strip_site_name(title, site_name))
         .collect();
+    // Each title and heading normalised once for the agreement tests below, which compare
+    // every heading with every title up to five times.
+    let title_forms: Vec<TitleForms> = (metadata_titles.iter())
+        .zip(&cores)
+        .map(|((title, _), core)| TitleForms::new(title, core))
+        .collect();
+    let heading_forms: Vec<HeadingForms> = (headings.iter())
+        .map(|heading| HeadingForms::new(&heading.text, site_name))
+        .collect();
     let agreeing = |level_one: bool, with_document_title: bool, with_last_side: bool| {
-        headings.iter().find(|heading| {
-            (heading.level == 1) == level_one
-                && metadata_titles
-                    .iter()
-                    .zip(&cores)
-                    .any(|((title, source), core)| {
+        (headings.iter().zip(&heading_forms))
+            .find(|(heading, shown)| {
+                (heading.level == 1) == level_one
+                    && (metadata_titles.iter().zip(&title_forms)).any(|((_, source), title)| {
                         (with_document_title || !has_dedicated || *source != Source::TitleElement)
-                            && agrees(title, core, &heading.text, level_one, site_name)
-                            && (with_last_side || !is_last_side(title, core, &heading.text))
+                            && title.agrees(shown, level_one)
+                            && (with_last_side || !title.is_last_side(shown))
                     })
-        })
+            })
+            .map(|(heading, _)| *heading)
     };
     // A heading that shows only a title's last side names the site, the book or the docs in
     // a masthead ("The Rust Programming Language" for "What is Ownership? - The Rust
@@ -219,7 +227,7 @@ fn choose_whole(
     {
         return Some(from_heading(heading));
     }
-    if let Some(chosen) = headline_after_kicker(&headings, &metadata_titles, site_name) {
+    if let Some(chosen) = headline_after_kicker(&headings, &cores) {
         return Some(chosen);
     }
     if let Some(heading) = agreeing(true, true, true) {
@@ -377,26 +385,22 @@ fn is_other_page(ld: &JsonLdFacts, meta: &MetaFacts) -> bool {
 /// A heading that opens with a kicker and ends with a metadata title ("Klimaschutz: Bohren,
 /// bis es heiß wird", "Nach Corona-Lockerungen Autohäuser rechnen …"): the title is the
 /// headline, the kicker a label above it.
-fn headline_after_kicker(
-    headings: &[&Heading],
-    metadata_titles: &[(String, Source)],
-    site_name: Option<&str>,
-) -> Option<Chosen> {
+/// `cores` are the metadata titles without their site names.
+fn headline_after_kicker(headings: &[&Heading], cores: &[&str]) -> Option<Chosen> {
+    let cores: Vec<(&str, String)> = cores.iter().map(|core| (*core, letters(core))).collect();
     headings
         .iter()
         .filter(|h| h.level <= 2)
         .find_map(|heading| {
             let heading_letters = letters(&heading.text);
-            metadata_titles.iter().find_map(|(title, _)| {
-                let core = strip_site_name(title, site_name);
-                let core_letters = letters(core);
+            cores.iter().find_map(|(core, core_letters)| {
                 let kicker_len = heading_letters.len().checked_sub(core_letters.len())?;
                 let is_kicker = core_letters.len() >= 15
                     && (6..=60).contains(&kicker_len)
-                    && heading_letters.ends_with(&core_letters);
+                    && heading_letters.ends_with(core_letters.as_str());
                 is_kicker.then(|| Chosen {
-                    title: core.to_owned(),
-                    shown: core.to_owned(),
+                    title: (*core).to_owned(),
+                    shown: (*core).to_owned(),
                     source: Source::Markup,
                     heading: Some(heading.index),
                 })
@@ -487,58 +491,117 @@ fn from_heading(heading: &Heading) -> Chosen {
 }
 
 /// Whether a heading shows a metadata title; `core` is the title without its site name
-/// ([`strip_site_name`]). An `h1` may show any side of the title that is not the site's
-/// name, however short ("Flexbox" for "Flexbox - Learn web development | MDN"); a subheading
-/// must show a side of some length.
+/// ([`strip_site_name`]). See [`TitleForms::agrees`].
+#[cfg(test)]
 fn agrees(title: &str, core: &str, heading: &str, is_h1: bool, site_name: Option<&str>) -> bool {
-    if same_text(title, heading) || same_text(core, heading) {
-        return true;
-    }
-    if is_close_prefix_either_way(title, heading) {
-        return true;
-    }
-    // A name before a colon that a search phrase follows ("Hiking Boots: Shop Boots for
-    // Hiking & Backpacking" over the `h1` "Hiking Boots"), unless the name is the site's. Only
-    // one colon: a chain of them lists fields ("Product: Author: Amazon.com: Books").
-    if is_h1
-        && !site_name.is_some_and(|site| same_text(site, heading))
-        && core.matches(": ").count() == 1
-        && core
-            .split_once(": ")
-            .is_some_and(|(name, _)| same_text(name, heading))
-    {
-        return true;
-    }
-    // One side of the title split at a separator ("Headline | Section | Site"), but not the
-    // side taken off as the site name.
-    TITLE_SEPARATORS.iter().any(|separator| {
-        title.contains(separator)
-            && title.split(separator).any(|side| {
-                (is_h1 || side.chars().filter(|c| c.is_alphanumeric()).count() >= 8)
-                    && same_text(side, heading)
-                    && letters(core).contains(&letters(side))
+    TitleForms::new(title, core).agrees(&HeadingForms::new(heading, site_name), is_h1)
+}
+
+/// A metadata title in the forms the agreement tests compare, worked out once.
+struct TitleForms {
+    /// [`same_text_key`] of the title and of its core (the title without its site name).
+    key: String,
+    core_key: String,
+    /// [`prefix_letters`] of the title.
+    prefix: Vec<char>,
+    /// The key of the name before the core's only `": "`, if it has exactly one.
+    colon_name_key: Option<String>,
+    /// The sides of the title at each separator it holds.
+    sides: Vec<Side>,
+    /// The key of the side after the title's last occurrence of each separator.
+    last_side_keys: Vec<String>,
+}
+
+/// One side of a title split at a separator.
+struct Side {
+    key: String,
+    /// Letters and digits in the side as written.
+    alphanumerics: usize,
+    /// Whether the core's letters hold the side's: it is not the side taken off as the site.
+    in_core: bool,
+}
+
+impl TitleForms {
+    fn new(title: &str, core: &str) -> TitleForms {
+        let core_key = same_text_key(core);
+        let sides = (TITLE_SEPARATORS.iter())
+            .filter(|separator| title.contains(*separator))
+            .flat_map(|separator| title.split(separator))
+            .map(|side| {
+                let key = same_text_key(side);
+                Side {
+                    alphanumerics: side.chars().filter(|c| c.is_alphanumeric()).count(),
+                    in_core: core_key.contains(&key),
+                    key,
+                }
             })
-    })
-}
+            .collect();
+        TitleForms {
+            key: same_text_key(title),
+            prefix: prefix_letters(title),
+            colon_name_key: (core.matches(": ").count() == 1)
+                .then(|| core.split_once(": ").map(|(name, _)| same_text_key(name)))
+                .flatten(),
+            sides,
+            last_side_keys: (TITLE_SEPARATORS.iter())
+                .filter_map(|separator| title.rsplit_once(separator))
+                .map(|(_, last)| same_text_key(last))
+                .collect(),
+            core_key,
+        }
+    }
 
-/// Whether a heading shows only the side after a title's last separator: neither the whole
-/// title nor the title without its site name.
-fn is_last_side(title: &str, core: &str, heading: &str) -> bool {
-    !same_text(title, heading)
-        && !same_text(core, heading)
-        && TITLE_SEPARATORS.iter().any(|separator| {
-            title
-                .rsplit_once(separator)
-                .is_some_and(|(_, last)| same_text(last, heading))
+    /// Whether the heading shows this title. An `h1` may show any side of the title that is
+    /// not the site's name, however short ("Flexbox" for "Flexbox - Learn web development |
+    /// MDN"); a subheading must show a side of some length.
+    fn agrees(&self, heading: &HeadingForms, is_h1: bool) -> bool {
+        if self.key == heading.key || self.core_key == heading.key {
+            return true;
+        }
+        if is_close_prefix_of(&self.prefix, &heading.prefix)
+            || is_close_prefix_of(&heading.prefix, &self.prefix)
+        {
+            return true;
+        }
+        // A name before a colon that a search phrase follows ("Hiking Boots: Shop Boots for
+        // Hiking & Backpacking" over the `h1` "Hiking Boots"), unless the name is the site's.
+        // Only one colon: a chain of them lists fields ("Product: Author: Amazon.com: Books").
+        if is_h1 && !heading.is_site && self.colon_name_key.as_ref() == Some(&heading.key) {
+            return true;
+        }
+        // One side of the title split at a separator ("Headline | Section | Site"), but not
+        // the side taken off as the site name.
+        self.sides.iter().any(|side| {
+            (is_h1 || side.alphanumerics >= 8) && side.key == heading.key && side.in_core
         })
+    }
+
+    /// Whether the heading shows only the side after the title's last separator: neither
+    /// the whole title nor the title without its site name.
+    fn is_last_side(&self, heading: &HeadingForms) -> bool {
+        self.key != heading.key
+            && self.core_key != heading.key
+            && self.last_side_keys.contains(&heading.key)
+    }
 }
 
-/// Whether one text opens the other at a word boundary and carries most of its letters: the
-/// heading "Grab courier flies to Singapore" for the card title "Grab courier flies to
-/// Singapore, Thailand". Each text is normalised once for both ways round.
-fn is_close_prefix_either_way(a: &str, b: &str) -> bool {
-    let (a, b) = (prefix_letters(a), prefix_letters(b));
-    is_close_prefix_of(&a, &b) || is_close_prefix_of(&b, &a)
+/// A heading's text in the forms the agreement tests compare.
+struct HeadingForms {
+    key: String,
+    prefix: Vec<char>,
+    /// Whether the heading says the site's name.
+    is_site: bool,
+}
+
+impl HeadingForms {
+    fn new(text: &str, site_name: Option<&str>) -> HeadingForms {
+        let key = same_text_key(text);
+        HeadingForms {
+            is_site: site_name.is_some_and(|site| same_text_key(site) == key),
+            prefix: prefix_letters(text),
+            key,
+        }
+    }
 }
 
 /// Letters, digits and single spaces, lowercase: what [`is_close_prefix_of`] compares.
