@@ -178,7 +178,7 @@ pub(crate) fn choose(
     let published_side: Vec<&Candidate> = sane
         .iter()
         .copied()
-        .filter(|c| c.role != Role::Modified)
+        .filter(|c| c.role != Role::Modified && !is_after_stronger_update(c, &sane))
         .collect();
     let published = strongest(&published_side, url_date).map(|winner| refine(winner, &sane));
     let mut modified_side: Vec<&Candidate> = sane
@@ -204,6 +204,17 @@ pub(crate) fn choose(
         published.map(|c| (c.stamp, c.source)),
         modified.map(|c| (c.stamp, c.source)),
     )
+}
+
+/// Whether a publication candidate comes after an update that is trusted more: a page cannot
+/// be updated before it is out, so the weaker date is wrong, not the update (tagesschau.de:
+/// a generic `date` meta of the 29th, 11:52, the header's "Stand: 28.04.2020 18:00 Uhr").
+fn is_after_stronger_update(candidate: &Candidate, all: &[&Candidate]) -> bool {
+    all.iter().any(|c| {
+        c.role == Role::Modified
+            && c.weight > candidate.weight
+            && is_before(&c.stamp, &candidate.stamp)
+    })
 }
 
 /// Whether the date a page shows at its head is its update, unlabelled or written as the
@@ -249,7 +260,9 @@ fn shows_update_as_its_date(
 /// The earlier date a page shows at its head when its metadata publication date is the very
 /// instant of its modification: CMSs that stamp both fields on every save lose the first
 /// publication there, and the header still shows it ("Published Apr 26, 2023" under the
-/// headline, `datePublished` and `dateModified` both "2025-08-21T09:12:40").
+/// headline, `datePublished` and `dateModified` both "2025-08-21T09:12:40"). Two equal bare
+/// dates count too (`datePublished` and `dateModified` both "2025-06-24" over a header dated
+/// August 2024): a page first put out that day would show that day, not an earlier one.
 fn shown_before_restamp(
     published: &Candidate,
     modified: &Candidate,
@@ -258,7 +271,6 @@ fn shown_before_restamp(
     /// The weight of a visible date in the article header.
     const MIN_SHOWN_WEIGHT: u8 = 50;
     let is_restamped = !matches!(published.source, Source::VisibleText | Source::Markup)
-        && published.stamp.time().is_some()
         && published.stamp == modified.stamp;
     if !is_restamped {
         return None;
@@ -572,22 +584,48 @@ mod tests {
             Source::VisibleText,
             60,
         );
-        let restamped = [
-            published("2023-08-21T09:12:40+00:00", 100),
-            modified("2023-08-21T09:12:40+00:00", 100),
-            shown,
+        let cases = [
+            // The same instant, and the same bare day.
+            (
+                "2023-08-21T09:12:40+00:00",
+                "2023-08-21T09:12:40+00:00",
+                "2023-04-26",
+            ),
+            ("2023-08-21", "2023-08-21", "2023-04-26"),
+            // A publication stamped apart from its update keeps its own date.
+            (
+                "2023-08-21T09:12:40+00:00",
+                "2023-08-22T10:00:00+00:00",
+                "2023-08-21T09:12:40+00:00",
+            ),
         ];
-        assert_eq!(chosen(&restamped, None).0.as_deref(), Some("2023-04-26"));
-        // A publication stamped apart from its update keeps its own date.
-        let apart = [
-            published("2023-08-21T09:12:40+00:00", 100),
-            modified("2023-08-22T10:00:00+00:00", 100),
-            shown,
-        ];
-        assert_eq!(
-            chosen(&apart, None).0.as_deref(),
-            Some("2023-08-21T09:12:40+00:00")
+        for (p, m, expected) in cases {
+            let candidates = [published(p, 100), modified(m, 100), shown];
+            assert_eq!(chosen(&candidates, None).0.as_deref(), Some(expected));
+        }
+    }
+
+    #[test]
+    fn a_weaker_publication_after_the_update_yields_to_it() {
+        let update = Candidate::new(
+            stamp("2020-04-28T18:00:00"),
+            Role::Modified,
+            Source::VisibleText,
+            68,
         );
+        let generic = Candidate::new(
+            stamp("2020-04-29T11:52:23"),
+            Role::Unlabelled,
+            Source::Meta,
+            50,
+        );
+        let (p, m) = chosen(&[generic, update], None);
+        assert_eq!(p.as_deref(), Some("2020-04-28T18:00:00"));
+        assert_eq!(m.as_deref(), Some("2020-04-28T18:00:00"));
+        // A stronger publication date keeps its place; the earlier update is dropped.
+        let (p, m) = chosen(&[published("2020-04-29", 100), update], None);
+        assert_eq!(p.as_deref(), Some("2020-04-29"));
+        assert_eq!(m, None);
     }
 
     #[test]
