@@ -25,6 +25,9 @@
 //!
 //! A metadata publication date that is the very instant of the modification (a CMS that
 //! restamps both on every save) yields to an earlier date shown in the article header.
+//! When two metadata publication dates disagree, the one the header shows in writing wins
+//! over one the page shows nowhere; a publication date later than an update trusted more
+//! is dropped.
 //!
 //! A page that states only an update ("Updated March 30, 2021") and no publication date is
 //! taken as published at that update: the text a reader sees was put out then. Both fields
@@ -180,7 +183,7 @@ pub(crate) fn choose(
         .copied()
         .filter(|c| c.role != Role::Modified && !is_after_stronger_update(c, &sane))
         .collect();
-    let published = strongest(&published_side, url_date).map(|winner| refine(winner, &sane));
+    let published = strongest(&published_side, &sane, url_date).map(|winner| refine(winner, &sane));
     let mut modified_side: Vec<&Candidate> = sane
         .iter()
         .copied()
@@ -286,15 +289,21 @@ fn shown_before_restamp(
         .then_some(**shown)
 }
 
-/// The strongest candidate, unless it is more than a day from the URL's date and another
-/// candidate agrees with the URL.
-fn strongest<'c>(candidates: &[&'c Candidate], url_date: Option<Date>) -> Option<&'c Candidate> {
+/// The strongest candidate, unless the page shows a rival metadata date instead of it
+/// ([`shown_rival`]), or it is more than a day from the URL's date and another candidate
+/// agrees with the URL. `all` holds every candidate, updates too.
+fn strongest<'c>(
+    candidates: &[&'c Candidate],
+    all: &[&Candidate],
+    url_date: Option<Date>,
+) -> Option<&'c Candidate> {
     // `max_by_key` keeps the last of equals; reversed, the first in page order wins.
     let best = candidates
         .iter()
         .rev()
         .copied()
         .max_by_key(|c| (c.weight, role_rank(c.role)))?;
+    let best = shown_rival(best, candidates, all).unwrap_or(best);
     let Some(url_date) = url_date else {
         return Some(best);
     };
@@ -308,6 +317,50 @@ fn strongest<'c>(candidates: &[&'c Candidate], url_date: Option<Date>) -> Option
         .filter(|c| c.stamp.date() == url_date)
         .max_by_key(|c| (c.weight, role_rank(c.role)));
     Some(agreeing.unwrap_or(best))
+}
+
+/// A metadata publication date that the article header shows, when the strongest one is
+/// shown nowhere and they disagree: two metadata sources that contradict each other are
+/// settled by the page (utopia.de: JSON-LD `datePublished` the 3rd, `article:published_time`
+/// and the header the 6th; outdoor-magazin.com alike). Visible dates are only witnesses here;
+/// they do not win on their own. The witness is written text: `<time>` and `itemprop` markup
+/// is the CMS's metadata again, often restamped or a teaser's (readability's videos-1 and
+/// bug-1255978 restamp a meta publication date and mark it up).
+fn shown_rival<'c>(
+    best: &'c Candidate,
+    candidates: &[&'c Candidate],
+    all: &[&Candidate],
+) -> Option<&'c Candidate> {
+    /// The weight of a visible date in the article header.
+    const MIN_SHOWN_WEIGHT: u8 = 50;
+    let is_visible = |c: &Candidate| matches!(c.source, Source::VisibleText | Source::Markup);
+    if is_visible(best) {
+        return None;
+    }
+    let shown = candidates
+        .iter()
+        .rev()
+        .filter(|c| c.source == Source::VisibleText && c.weight >= MIN_SHOWN_WEIGHT)
+        .max_by_key(|c| c.weight)?;
+    let day = shown.stamp.date();
+    if day == best.stamp.date()
+        || candidates
+            .iter()
+            .any(|c| is_visible(c) && c.stamp.date() == best.stamp.date())
+    {
+        return None;
+    }
+    candidates
+        .iter()
+        .rev()
+        .filter(|c| !is_visible(c) && c.weight >= weight::META_COINED && c.stamp.date() == day)
+        // A publication stamped as the very update is a restamp, not a witness.
+        .filter(|c| {
+            !all.iter()
+                .any(|m| m.role == Role::Modified && m.stamp == c.stamp)
+        })
+        .max_by_key(|c| (c.weight, role_rank(c.role)))
+        .copied()
 }
 
 /// Labelled publication dates before unlabelled ones of the same weight.
@@ -603,6 +656,44 @@ mod tests {
             let candidates = [published(p, 100), modified(m, 100), shown];
             assert_eq!(chosen(&candidates, None).0.as_deref(), Some(expected));
         }
+    }
+
+    #[test]
+    fn the_header_settles_disagreeing_metadata_dates() {
+        let header = Candidate::new(
+            stamp("2023-11-06T15:25:00"),
+            Role::Unlabelled,
+            Source::VisibleText,
+            60,
+        );
+        let og = |text: &str, role| Candidate::new(stamp(text), role, Source::OpenGraph, 95);
+        let json_ld = published("2023-11-03T10:25:56+00:00", 100);
+        let og_published = og("2023-11-06T14:25:00+00:00", Role::Published);
+        let og_modified = og("2023-11-06T14:26:51+00:00", Role::Modified);
+        let (p, _) = chosen(&[json_ld, og_published, og_modified, header], None);
+        assert_eq!(p.as_deref(), Some("2023-11-06T15:25:00+01:00"));
+        // A rival stamped as the very update (which the page marks up as such) is a
+        // restamp: the JSON-LD date stays.
+        let restamped = og("2023-11-06T14:26:51+00:00", Role::Published);
+        let marked_update = Candidate::new(og_modified.stamp, Role::Modified, Source::Markup, 90);
+        let (p, _) = chosen(
+            &[json_ld, restamped, og_modified, marked_update, header],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2023-11-03T10:25:56+00:00"));
+        // A `<time>` is no witness, and a JSON-LD date the page shows is not overruled.
+        let marked = Candidate::new(header.stamp, Role::Unlabelled, Source::Markup, 70);
+        let (p, _) = chosen(
+            &[json_ld, og_published, og_modified, marked_update, marked],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2023-11-03T10:25:56+00:00"));
+        let shown_too = Candidate::new(json_ld.stamp, Role::Unlabelled, Source::VisibleText, 20);
+        let (p, _) = chosen(
+            &[json_ld, og_published, og_modified, header, shown_too],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2023-11-03T10:25:56+00:00"));
     }
 
     #[test]
