@@ -21,7 +21,7 @@
 //! takes that day, with the offset the written local time implies, or as a bare date. When the URL holds a date (`/2021/03/30/`) and the winner is more
 //! than a day away from it, the strongest candidate that agrees with the URL wins instead:
 //! URLs are minted when a story is filed, while CMS metadata is sometimes the date of a
-//! template or an import.
+//! template or an import. A winner the header writes too stands: the story was republished.
 //!
 //! A metadata publication date that is the very instant of the modification (a CMS that
 //! restamps both on every save) yields to an earlier date shown in the article header.
@@ -70,6 +70,10 @@ pub(crate) fn parse_text(text: &str, month_first: bool) -> Option<Timestamp> {
 const MIN_PUBLICATION_YEAR: i16 = 1995;
 /// The earliest year allowed on an archive page (digitised papers, web archives).
 const MIN_ARCHIVE_YEAR: i16 = 1800;
+
+/// The least weight of a visible date in the article header: a date written near the
+/// headline, outside chrome.
+const MIN_SHOWN_WEIGHT: u8 = 50;
 
 /// Candidate weights, strongest first; see the module docs.
 pub(crate) mod weight {
@@ -231,8 +235,6 @@ fn shows_update_as_its_date(
     modified: &Candidate,
     all: &[&Candidate],
 ) -> bool {
-    /// The weight of a visible date in the article header.
-    const MIN_SHOWN_WEIGHT: u8 = 50;
     let is_visible = |c: &&&Candidate| matches!(c.source, Source::VisibleText | Source::Markup);
     if is_visible(&&published) || published.stamp.date() == modified.stamp.date() {
         return false;
@@ -271,8 +273,6 @@ fn shown_before_restamp(
     modified: &Candidate,
     all: &[&Candidate],
 ) -> Option<Candidate> {
-    /// The weight of a visible date in the article header.
-    const MIN_SHOWN_WEIGHT: u8 = 50;
     let is_restamped = !matches!(published.source, Source::VisibleText | Source::Markup)
         && published.stamp == modified.stamp;
     if !is_restamped {
@@ -307,7 +307,7 @@ fn strongest<'c>(
     let Some(url_date) = url_date else {
         return Some(best);
     };
-    if days_apart(best.stamp.date(), url_date) <= 1 {
+    if days_apart(best.stamp.date(), url_date) <= 1 || is_shown_in_header(best, candidates) {
         return Some(best);
     }
     let agreeing = candidates
@@ -317,6 +317,18 @@ fn strongest<'c>(
         .filter(|c| c.stamp.date() == url_date)
         .max_by_key(|c| (c.weight, role_rank(c.role)));
     Some(agreeing.unwrap_or(best))
+}
+
+/// Whether a metadata date is also written in the article header: a story republished
+/// under the URL it was filed with shows its new date (larepublica.pe: `/2022/05/02/`, JSON-LD
+/// and header the 8th), so the URL does not overrule it.
+fn is_shown_in_header(best: &Candidate, candidates: &[&Candidate]) -> bool {
+    best.source != Source::VisibleText
+        && candidates.iter().any(|c| {
+            c.source == Source::VisibleText
+                && c.weight >= MIN_SHOWN_WEIGHT
+                && c.stamp.date() == best.stamp.date()
+        })
 }
 
 /// A metadata publication date that the article header shows, when the strongest one is
@@ -331,8 +343,6 @@ fn shown_rival<'c>(
     candidates: &[&'c Candidate],
     all: &[&Candidate],
 ) -> Option<&'c Candidate> {
-    /// The weight of a visible date in the article header.
-    const MIN_SHOWN_WEIGHT: u8 = 50;
     let is_visible = |c: &Candidate| matches!(c.source, Source::VisibleText | Source::Markup);
     if is_visible(best) {
         return None;
@@ -694,6 +704,28 @@ mod tests {
             None,
         );
         assert_eq!(p.as_deref(), Some("2023-11-03T10:25:56+00:00"));
+    }
+
+    #[test]
+    fn a_date_the_header_shows_is_not_overruled_by_the_url() {
+        let url = Date::new(2022, 5, 2).ok();
+        let json_ld = published("2022-05-08T06:00:00-05:00", 100);
+        let from_url = Candidate::new(
+            Timestamp::from_date(Date::new(2022, 5, 2).unwrap()),
+            Role::Unlabelled,
+            Source::Url,
+            weight::URL,
+        );
+        let (p, _) = chosen(&[json_ld, from_url], url);
+        assert_eq!(p.as_deref(), Some("2022-05-02"));
+        let header = Candidate::new(
+            stamp("2022-05-08"),
+            Role::Unlabelled,
+            Source::VisibleText,
+            60,
+        );
+        let (p, _) = chosen(&[json_ld, from_url, header], url);
+        assert_eq!(p.as_deref(), Some("2022-05-08T06:00:00-05:00"));
     }
 
     #[test]
