@@ -27,7 +27,8 @@
 //! restamps both on every save) yields to an earlier date shown in the article header.
 //! When two metadata publication dates disagree, the one the header shows in writing wins
 //! over one the page shows nowhere; a publication date later than an update trusted more
-//! is dropped.
+//! is dropped; and a stray date outside the header yields to the one update the page
+//! writes.
 //!
 //! A page that states only an update ("Updated March 30, 2021") and no publication date is
 //! taken as published at that update: the text a reader sees was put out then. Both fields
@@ -204,6 +205,7 @@ pub(crate) fn choose(
     // one that shows its update as its date and its first publication nowhere.
     let published = match (published, modified) {
         (Some(p), Some(m)) if shows_update_as_its_date(&p, &m, &sane) => Some(m),
+        (Some(p), Some(m)) if is_stray_before_update(&p, &m, &sane) => Some(m),
         (Some(p), Some(m)) => Some(shown_before_restamp(&p, &m, &sane).unwrap_or(p)),
         (published, modified) => published.or(modified),
     };
@@ -222,6 +224,26 @@ fn is_after_stronger_update(candidate: &Candidate, all: &[&Candidate]) -> bool {
             && c.weight > candidate.weight
             && is_before(&c.stamp, &candidate.stamp)
     })
+}
+
+/// Whether the publication winner is a stray date (written outside the header, in running
+/// text or a sidebar) while the page states one update in writing, well above it: the
+/// update is the date the text stands at (spektrum.de: "Stand des Artikels: 26. Februar
+/// 2020, 12:30 Uhr" opening the text, its header date in a side column, and "WHO-Lagebericht
+/// vom 25. Februar 2020" in the body). A thread whose posts state different edits has no
+/// one update.
+fn is_stray_before_update(published: &Candidate, modified: &Candidate, all: &[&Candidate]) -> bool {
+    /// How much more the update must weigh than the stray date.
+    const MIN_WEIGHT_GAP: u8 = 20;
+    let is_written_update =
+        |c: &Candidate| c.role == Role::Modified && c.source == Source::VisibleText;
+    published.weight < MIN_SHOWN_WEIGHT
+        && is_written_update(modified)
+        && modified.weight >= published.weight.saturating_add(MIN_WEIGHT_GAP)
+        && all
+            .iter()
+            .filter(|c| is_written_update(c))
+            .all(|c| c.stamp.date() == modified.stamp.date())
 }
 
 /// Whether the date a page shows at its head is its update, unlabelled or written as the
@@ -726,6 +748,26 @@ mod tests {
         );
         let (p, _) = chosen(&[json_ld, from_url, header], url);
         assert_eq!(p.as_deref(), Some("2022-05-08T06:00:00-05:00"));
+    }
+
+    #[test]
+    fn a_written_update_beats_a_stray_date() {
+        let shown = |text: &str, role, weight| {
+            Candidate::new(stamp(text), role, Source::VisibleText, weight)
+        };
+        let stray = shown("2020-02-25", Role::Unlabelled, 31);
+        let update = shown("2020-02-26T12:30:00", Role::Modified, 68);
+        let (p, m) = chosen(&[stray, update, update], None);
+        assert_eq!(p.as_deref(), Some("2020-02-26T12:30:00"));
+        assert_eq!(m.as_deref(), Some("2020-02-26T12:30:00"));
+        // A forum thread's posts state different edits: the first post's date stays.
+        let other_edit = shown("2021-03-01T11:24:00", Role::Modified, 43);
+        let (p, _) = chosen(&[stray, update, other_edit], None);
+        assert_eq!(p.as_deref(), Some("2020-02-25"));
+        // A date in the header is no stray.
+        let header = shown("2020-02-25", Role::Unlabelled, 55);
+        let (p, _) = chosen(&[header, update], None);
+        assert_eq!(p.as_deref(), Some("2020-02-25"));
     }
 
     #[test]
