@@ -318,6 +318,14 @@ fn dates(
             ));
         }
     }
+    if let Some(stamp) = date::state::published_in_state(&page.json_state) {
+        candidates.push(Candidate::new(
+            stamp,
+            Role::Published,
+            Source::Meta,
+            weight::SCRIPT_STATE,
+        ));
+    }
     candidates.extend(visible::date_candidates(
         page, seen, anchor, order, reference,
     ));

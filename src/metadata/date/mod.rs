@@ -8,7 +8,8 @@
 //! `datePublished`/`dateModified`, `article:published_time` and its `OpenGraph` kin, `itemprop`
 //! markup in the page, vendor meta names, unlisted meta names that speak of publishing, a
 //! `<time>` or a labelled date in the article header, the date in the URL, generic meta names
-//! (`date`, `dc.date`), and dates written elsewhere.
+//! (`date`, `dc.date`), the publication date in the JSON state of the page's scripts, and
+//! dates written elsewhere.
 //! Visible candidates lose weight the farther they are from the headline and when they sit in
 //! a sidebar, a related-stories rail, a comment or a teaser link, so a sidebar teaser's date
 //! never beats the article's own.
@@ -43,6 +44,7 @@
 //! not, or dropped.
 
 pub(crate) mod iso;
+pub(crate) mod state;
 pub(crate) mod text;
 pub(crate) mod words;
 
@@ -98,6 +100,9 @@ pub(crate) mod weight {
     pub(crate) const URL: u8 = 55;
     /// Generic meta names (`date`, `dc.date`) that may be any date.
     pub(crate) const META_GENERIC: u8 = 50;
+    /// The publication date in the JSON state of the page's scripts: a fallback, above only
+    /// visible dates far from the headline.
+    pub(crate) const SCRIPT_STATE: u8 = 45;
 }
 
 /// What a candidate says it is.
