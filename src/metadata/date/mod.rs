@@ -549,16 +549,22 @@ pub(crate) fn date_in_url(url: &Url) -> Option<Date> {
     })
 }
 
-/// `2021/03/30` or `2021-03-30` at the start of `tail`, not followed by another digit.
+/// `2021/03/30`, `2021/3/30` or `2021-03-30` at the start of `tail`, not followed by
+/// another digit. Joined into a slug by `-` or `_`, month and day are written with two
+/// digits: an unpadded `2024-4-4` in a slug is a version number (home-assistant.io's forum,
+/// wcxb 0503: "/t/2024-4-4-2024-5-0-issue-…").
 fn slashed_date(tail: &str) -> Option<Date> {
-    let mut parts = tail.splitn(4, ['/', '-', '_']);
+    let separator = tail.get(4..)?.chars().next()?;
+    let mut parts = tail.splitn(4, separator);
     let year = parts.next()?;
     let month = parts.next()?;
     let day = parts.next()?;
     let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
-    if year.len() != 4
-        || !(1..=2).contains(&month.len())
-        || !(1..=2).contains(&day.len())
+    let min_digits = if separator == '/' { 1 } else { 2 };
+    if !matches!(separator, '/' | '-' | '_')
+        || year.len() != 4
+        || !(min_digits..=2).contains(&month.len())
+        || !(min_digits..=2).contains(&day.len())
         || !all_digits(year)
         || !all_digits(month)
         || !all_digits(day)
@@ -982,6 +988,9 @@ mod tests {
             ("https://x.com/2021/03/30/story", Some("2021-03-30")),
             ("https://x.com/news/20210330/story", Some("2021-03-30")),
             ("https://x.com/a-2021-03-30-b", Some("2021-03-30")),
+            ("https://x.com/2021/3/30/story", Some("2021-03-30")),
+            ("https://x.com/t/2024-4-4-2024-5-0-issue", None),
+            ("https://x.com/2021/03-30/story", None),
             ("https://x.com/story-123456789", None),
             ("https://x.com/2021/story", None),
             ("https://x.com/2021/03/story", None),
