@@ -29,7 +29,8 @@
 //! When two metadata publication dates disagree, the one the header shows in writing wins
 //! over one the page shows nowhere; a publication date later than an update trusted more
 //! is dropped; and a stray date outside the header yields to the one update the page
-//! writes.
+//! writes. A visible winner among three or more other days as prominent is a teaser feed,
+//! and the strongest metadata date wins instead.
 //!
 //! A page that states only an update ("Updated March 30, 2021") and no publication date is
 //! taken as published at that update: the text a reader sees was put out then. Both fields
@@ -330,6 +331,7 @@ fn strongest<'c>(
         .rev()
         .copied()
         .max_by_key(|c| (c.weight, role_rank(c.role)))?;
+    let best = beyond_list(best, candidates).unwrap_or(best);
     let best = shown_rival(best, candidates, all).unwrap_or(best);
     let Some(url_date) = url_date else {
         return Some(best);
@@ -344,6 +346,38 @@ fn strongest<'c>(
         .filter(|c| c.stamp.date() == url_date)
         .max_by_key(|c| (c.weight, role_rank(c.role)));
     Some(agreeing.unwrap_or(best))
+}
+
+/// The strongest metadata candidate when the visible winner is one of a list: three or more
+/// other dates of other days, marked up or written as prominently, are a feed of stories
+/// beside the article (cio.com, wcxb 4377: a dozen `<time>` teasers of March 2026 above an
+/// article whose only other date is a `date` meta of 2025-03-27).
+fn beyond_list<'c>(best: &'c Candidate, candidates: &[&'c Candidate]) -> Option<&'c Candidate> {
+    /// How many other days make a list.
+    const MIN_LISTED_DAYS: usize = 3;
+    /// Dates this close in weight to the winner are as prominent.
+    const MAX_WEIGHT_GAP: u8 = 10;
+    let is_visible = |c: &Candidate| matches!(c.source, Source::VisibleText | Source::Markup);
+    if !is_visible(best) {
+        return None;
+    }
+    let mut days: Vec<Date> = candidates
+        .iter()
+        .filter(|c| is_visible(c) && c.weight.saturating_add(MAX_WEIGHT_GAP) >= best.weight)
+        .map(|c| c.stamp.date())
+        .filter(|day| *day != best.stamp.date())
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    if days.len() < MIN_LISTED_DAYS {
+        return None;
+    }
+    candidates
+        .iter()
+        .rev()
+        .filter(|c| !is_visible(c))
+        .max_by_key(|c| (c.weight, role_rank(c.role)))
+        .copied()
 }
 
 /// Whether a metadata date is also written in the article header: a story republished
@@ -759,6 +793,24 @@ mod tests {
         );
         let (p, _) = chosen(&[json_ld, from_url, header], url);
         assert_eq!(p.as_deref(), Some("2022-05-08T06:00:00-05:00"));
+    }
+
+    #[test]
+    fn a_feed_of_teaser_dates_yields_to_the_metadata() {
+        let marked = |text: &str, weight| {
+            Candidate::new(stamp(text), Role::Published, Source::Markup, weight)
+        };
+        let generic = Candidate::new(stamp("2023-03-27"), Role::Unlabelled, Source::Meta, 50);
+        let feed = [
+            marked("2023-12-13T16:44:22+00:00", 77),
+            marked("2023-12-10T14:09:58+00:00", 70),
+            marked("2023-12-09T05:40:57+00:00", 70),
+        ];
+        let (p, _) = chosen(&[feed[0], feed[1], feed[2], generic], None);
+        assert_eq!(p.as_deref(), Some("2023-12-13T16:44:22+00:00"));
+        let more = marked("2023-12-05T18:24:00+00:00", 70);
+        let (p, _) = chosen(&[feed[0], feed[1], feed[2], more, generic], None);
+        assert_eq!(p.as_deref(), Some("2023-03-27"));
     }
 
     #[test]
