@@ -342,7 +342,10 @@ fn dates(
         reference,
         is_archive: url.is_some_and(is_archive),
     };
-    date::choose(&candidates, url_date, &bounds)
+    let url_month = url
+        .filter(|_| url_date.is_none())
+        .and_then(date::month_in_url);
+    date::choose(&candidates, url_date, url_month, &bounds)
 }
 
 /// Whether a URL is an archive's: web archives and the archive sections of papers, where

@@ -29,7 +29,8 @@
 //! When two metadata publication dates disagree, the one the header shows in writing wins
 //! over one the page shows nowhere; a publication date later than an update trusted more
 //! is dropped; and a stray date outside the header yields to the one update the page
-//! writes. A visible winner among three or more other days as prominent is a teaser feed,
+//! writes. A URL that names only a year and month (`/2025/12/slug`) lets the strongest
+//! candidate of that month win over a winner outside it. A visible winner among three or more other days as prominent is a teaser feed,
 //! and the strongest metadata date wins instead.
 //!
 //! A page that states only an update ("Updated March 30, 2021") and no publication date is
@@ -174,6 +175,7 @@ pub(crate) type Sourced<T> = Option<(T, Source)>;
 pub(crate) fn choose(
     candidates: &[Candidate],
     url_date: Option<Date>,
+    url_month: Option<(i16, i8)>,
     bounds: &Bounds,
 ) -> (Sourced<Timestamp>, Sourced<Timestamp>) {
     let sane: Vec<&Candidate> = candidates
@@ -194,7 +196,9 @@ pub(crate) fn choose(
         .copied()
         .filter(|c| c.role != Role::Modified && !is_after_stronger_update(c, &sane))
         .collect();
-    let published = strongest(&published_side, &sane, url_date).map(|winner| refine(winner, &sane));
+    let published = strongest(&published_side, &sane, url_date)
+        .map(|winner| in_url_month(winner, &published_side, url_month))
+        .map(|winner| refine(winner, &sane));
     let mut modified_side: Vec<&Candidate> = sane
         .iter()
         .copied()
@@ -378,6 +382,32 @@ fn beyond_list<'c>(best: &'c Candidate, candidates: &[&'c Candidate]) -> Option<
         .filter(|c| !is_visible(c))
         .max_by_key(|c| (c.weight, role_rank(c.role)))
         .copied()
+}
+
+/// The strongest candidate of the month a URL names (`/2025/12/slug`, the year-and-month
+/// permalinks of blog engines) when the winner falls outside it: the post was filed that month
+/// (smartbitchestrashybooks.com, wcxb 0461: `/2025/12/`, a post of 20 December under
+/// "Published" teasers of June to November).
+fn in_url_month<'c>(
+    winner: &'c Candidate,
+    candidates: &[&'c Candidate],
+    url_month: Option<(i16, i8)>,
+) -> &'c Candidate {
+    let Some((year, month)) = url_month else {
+        return winner;
+    };
+    let is_in_month =
+        |c: &Candidate| c.stamp.date().year() == year && c.stamp.date().month() == month;
+    if is_in_month(winner) {
+        return winner;
+    }
+    candidates
+        .iter()
+        .rev()
+        .filter(|c| is_in_month(c))
+        .max_by_key(|c| (c.weight, role_rank(c.role)))
+        .copied()
+        .unwrap_or(winner)
 }
 
 /// Whether a metadata date is also written in the article header: a story republished
@@ -583,6 +613,25 @@ pub(crate) fn date_in_url(url: &Url) -> Option<Date> {
     })
 }
 
+/// The year and month of a URL path that holds them as its own segments with no day:
+/// `/2025/12/slug`.
+pub(crate) fn month_in_url(url: &Url) -> Option<(i16, i8)> {
+    let segments: Vec<&str> = url.path_segments()?.collect();
+    segments.windows(3).find_map(|window| {
+        let [year, month, next] = window else {
+            return None;
+        };
+        let is_number =
+            |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
+        if !is_number(year, 4) || !is_number(month, 2) || next.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let year: i16 = year.parse().ok()?;
+        let month: i8 = month.parse().ok()?;
+        ((1995..=2100).contains(&year) && (1..=12).contains(&month)).then_some((year, month))
+    })
+}
+
 /// `2021/03/30`, `2021/3/30` or `2021-03-30` at the start of `tail`, not followed by
 /// another digit. Joined into a slug by `-` or `_`, month and day are written with two
 /// digits: an unpadded `2024-4-4` in a slug is a version number (home-assistant.io's forum,
@@ -646,8 +695,12 @@ mod tests {
         Candidate::new(stamp(text), Role::Modified, Source::JsonLd, weight)
     }
 
+    fn shown(text: &str, role: Role, weight: u8) -> Candidate {
+        Candidate::new(stamp(text), role, Source::VisibleText, weight)
+    }
+
     fn chosen(candidates: &[Candidate], url: Option<Date>) -> (Option<String>, Option<String>) {
-        let (p, m) = choose(candidates, url, &bounds());
+        let (p, m) = choose(candidates, url, None, &bounds());
         (p.map(|p| p.0.to_string()), m.map(|m| m.0.to_string()))
     }
 
@@ -814,10 +867,36 @@ mod tests {
     }
 
     #[test]
+    fn the_url_month_overrules_a_winner_outside_it() {
+        let teaser = shown("2023-06-17", Role::Published, 68);
+        let post = shown("2023-12-20T03:00:00", Role::Unlabelled, 54);
+        let (p, _) = choose(&[teaser, post], None, Some((2023, 12)), &bounds());
+        assert_eq!(
+            p.map(|p| p.0.to_string()).as_deref(),
+            Some("2023-12-20T03:00:00")
+        );
+        // No candidate of that month: the winner stays.
+        let (p, _) = choose(&[teaser], None, Some((2023, 12)), &bounds());
+        assert_eq!(p.map(|p| p.0.to_string()).as_deref(), Some("2023-06-17"));
+    }
+
+    #[test]
+    fn reads_the_month_of_url_paths() {
+        let cases = [
+            ("https://x.com/2025/12/book-beat", Some((2025, 12))),
+            ("https://x.com/blog/2025/01/a-post/", Some((2025, 1))),
+            ("https://x.com/2025/12/20/story", None),
+            ("https://x.com/2025/13/story", None),
+            ("https://x.com/1234/12/story", None),
+            ("https://x.com/story", None),
+        ];
+        for (url, expected) in cases {
+            assert_eq!(month_in_url(&Url::parse(url).unwrap()), expected, "{url}");
+        }
+    }
+
+    #[test]
     fn a_written_update_beats_a_stray_date() {
-        let shown = |text: &str, role, weight| {
-            Candidate::new(stamp(text), role, Source::VisibleText, weight)
-        };
         let stray = shown("2020-02-25", Role::Unlabelled, 31);
         let update = shown("2020-02-26T12:30:00", Role::Modified, 68);
         let (p, m) = chosen(&[stray, update, update], None);
