@@ -322,7 +322,8 @@ pub enum Source {
     OpenGraph,
     /// Twitter card meta tags.
     Twitter,
-    /// Other meta tags: `name="author"`, Dublin Core, vendor names, `itemprop`.
+    /// Other meta tags: `name="author"`, Dublin Core, vendor names, `itemprop`; and the
+    /// JSON state a page hands its scripts (`<script type="application/json">`).
     Meta,
     /// An element of the page: `<time datetime>`, `<h1>`, `<html lang>`, a byline element.
     Markup,

@@ -182,7 +182,7 @@ fn day_order(language: Option<&str>) -> DayOrder {
 }
 
 /// The headline's heading anchors the visible-date search; else a heading that rewords the
-/// headline; else the first `<article>`.
+/// headline; else the page's only `h1`; else the first `<article>`.
 fn date_anchor(
     page: &Page<'_>,
     chosen: Option<&title::Chosen>,
@@ -198,6 +198,7 @@ fn date_anchor(
             .or_else(|| rewording_heading(seen, title))
     });
     heading
+        .or_else(|| lone_headline(seen))
         .map(|index| Anchor {
             index,
             is_headline: true,
@@ -208,6 +209,19 @@ fn date_anchor(
                 is_headline: false,
             })
         })
+}
+
+/// The page's one `h1` outside chrome, when no heading agrees with the chosen title: a page
+/// whose `<title>` and `og:title` were written for search ("How Does Robot Vacuum Mapping
+/// Work") still sets its byline and date under the headline it shows ("How Do Vacuum Robots
+/// with Mapping Navigate?"). With several `h1`s none is known to be the headline.
+fn lone_headline(seen: &VisibleFacts) -> Option<u32> {
+    let mut h1s = seen
+        .headings
+        .iter()
+        .filter(|h| h.level == 1 && !h.is_chrome);
+    let first = h1s.next()?;
+    h1s.next().is_none().then_some(first.index)
 }
 
 /// The first `h1` or `h2` outside chrome that shares most of its words with a headline no
@@ -304,6 +318,14 @@ fn dates(
             ));
         }
     }
+    if let Some(stamp) = date::state::published_in_state(&page.json_state) {
+        candidates.push(Candidate::new(
+            stamp,
+            Role::Published,
+            Source::Meta,
+            weight::SCRIPT_STATE,
+        ));
+    }
     candidates.extend(visible::date_candidates(
         page, seen, anchor, order, reference,
     ));
@@ -320,7 +342,10 @@ fn dates(
         reference,
         is_archive: url.is_some_and(is_archive),
     };
-    date::choose(&candidates, url_date, &bounds)
+    let url_month = url
+        .filter(|_| url_date.is_none())
+        .and_then(date::month_in_url);
+    date::choose(&candidates, url_date, url_month, &bounds)
 }
 
 /// Whether a URL is an archive's: web archives and the archive sections of papers, where
@@ -488,6 +513,26 @@ mod tests {
         let (published, source) = found.published.unwrap();
         assert_eq!(published.date().to_string(), "2023-12-17");
         assert_eq!(source, Source::VisibleText);
+    }
+
+    #[test]
+    fn a_lone_h1_anchors_the_date_when_no_heading_matches_the_title() {
+        let page = |second_h1: &str| {
+            metadata(
+                &format!(
+                    "<head><title>Time to say goodbye</title></head>
+                    <body><h1>Our old shop closes</h1>{second_h1}
+                    <div><p>Category: News</p><small>10.09.2017</small></div>
+                    <p>Body text of the post, long enough to be a paragraph.</p></body>"
+                ),
+                None,
+            )
+        };
+        let (published, source) = page("").published.unwrap();
+        assert_eq!(published.date().to_string(), "2017-09-10");
+        assert_eq!(source, Source::VisibleText);
+        // Two `h1`s: neither is known to be the headline, and nothing anchors the search.
+        assert_eq!(page("<h1>Also here</h1>").published, None);
     }
 
     #[test]

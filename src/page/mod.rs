@@ -97,6 +97,9 @@ pub(crate) struct Page<'a> {
     pub(crate) nodes: Vec<PageNode<'a>>,
     /// Texts of `<script type="application/ld+json">` elements, in page order.
     pub(crate) json_ld: Vec<&'a str>,
+    /// Texts of `<script type="application/json">` elements, in page order: the state a page
+    /// hands its scripts (Next.js `__NEXT_DATA__`, review widgets).
+    pub(crate) json_state: Vec<&'a str>,
     /// Markup inside large `<noscript>` elements, in page order: what the page shows without
     /// scripts (forum software serves whole threads to crawlers this way).
     pub(crate) noscripts: Vec<&'a str>,
@@ -118,6 +121,7 @@ impl<'a> Page<'a> {
             page: Page {
                 nodes: Vec::with_capacity(1024),
                 json_ld: Vec::new(),
+                json_state: Vec::new(),
                 noscripts: Vec::new(),
                 element_count: 0,
             },
@@ -400,15 +404,19 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Keeps the text of a JSON-LD or JSON state script aside; code is dropped.
     fn keep_json_ld(&mut self, node: NodeRef<'a, Node>, element: &Element) {
-        let is_json_ld = attribute(element, "type")
-            .is_some_and(|kind| kind.trim().eq_ignore_ascii_case("application/ld+json"));
-        if !is_json_ld {
+        let kind = attribute(element, "type").map(str::trim);
+        let kept = if kind.is_some_and(|k| k.eq_ignore_ascii_case("application/ld+json")) {
+            &mut self.page.json_ld
+        } else if kind.is_some_and(|k| k.eq_ignore_ascii_case("application/json")) {
+            &mut self.page.json_state
+        } else {
             return;
-        }
+        };
         for child in node.children() {
             if let Node::Text(text) = child.value() {
-                self.page.json_ld.push(text);
+                kept.push(text);
             }
         }
     }
@@ -640,12 +648,15 @@ mod tests {
     }
 
     #[test]
-    fn keeps_json_ld_aside() {
+    fn keeps_json_ld_and_json_state_aside() {
         let html = Html::parse_document(
-            r#"<head><script type="application/ld+json">{"@type":"NewsArticle"}</script></head>"#,
+            r#"<head><script type="application/ld+json">{"@type":"NewsArticle"}</script>
+            <script type="application/json">{"publishedDate":"2016-11-04"}</script>
+            <script>var code = 1;</script></head>"#,
         );
         let page = Page::build(&html);
         assert_eq!(page.json_ld, [r#"{"@type":"NewsArticle"}"#]);
+        assert_eq!(page.json_state, [r#"{"publishedDate":"2016-11-04"}"#]);
     }
 
     #[test]

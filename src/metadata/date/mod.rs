@@ -8,7 +8,8 @@
 //! `datePublished`/`dateModified`, `article:published_time` and its `OpenGraph` kin, `itemprop`
 //! markup in the page, vendor meta names, unlisted meta names that speak of publishing, a
 //! `<time>` or a labelled date in the article header, the date in the URL, generic meta names
-//! (`date`, `dc.date`), and dates written elsewhere.
+//! (`date`, `dc.date`), the publication date in the JSON state of the page's scripts, and
+//! dates written elsewhere.
 //! Visible candidates lose weight the farther they are from the headline and when they sit in
 //! a sidebar, a related-stories rail, a comment or a teaser link, so a sidebar teaser's date
 //! never beats the article's own.
@@ -21,10 +22,16 @@
 //! takes that day, with the offset the written local time implies, or as a bare date. When the URL holds a date (`/2021/03/30/`) and the winner is more
 //! than a day away from it, the strongest candidate that agrees with the URL wins instead:
 //! URLs are minted when a story is filed, while CMS metadata is sometimes the date of a
-//! template or an import.
+//! template or an import. A winner the header writes too stands: the story was republished.
 //!
 //! A metadata publication date that is the very instant of the modification (a CMS that
 //! restamps both on every save) yields to an earlier date shown in the article header.
+//! When two metadata publication dates disagree, the one the header shows in writing wins
+//! over one the page shows nowhere; a publication date later than an update trusted more
+//! is dropped; and a stray date outside the header yields to the one update the page
+//! writes. A URL that names only a year and month (`/2025/12/slug`) lets the strongest
+//! candidate of that month win over a winner outside it. A visible winner among three or more other days as prominent is a teaser feed,
+//! and the strongest metadata date wins instead.
 //!
 //! A page that states only an update ("Updated March 30, 2021") and no publication date is
 //! taken as published at that update: the text a reader sees was put out then. Both fields
@@ -39,6 +46,7 @@
 //! not, or dropped.
 
 pub(crate) mod iso;
+pub(crate) mod state;
 pub(crate) mod text;
 pub(crate) mod words;
 
@@ -68,6 +76,10 @@ const MIN_PUBLICATION_YEAR: i16 = 1995;
 /// The earliest year allowed on an archive page (digitised papers, web archives).
 const MIN_ARCHIVE_YEAR: i16 = 1800;
 
+/// The least weight of a visible date in the article header: a date written near the
+/// headline, outside chrome.
+const MIN_SHOWN_WEIGHT: u8 = 50;
+
 /// Candidate weights, strongest first; see the module docs.
 pub(crate) mod weight {
     /// JSON-LD `datePublished`/`dateModified` of an article object.
@@ -90,6 +102,9 @@ pub(crate) mod weight {
     pub(crate) const URL: u8 = 55;
     /// Generic meta names (`date`, `dc.date`) that may be any date.
     pub(crate) const META_GENERIC: u8 = 50;
+    /// The publication date in the JSON state of the page's scripts: a fallback, above only
+    /// visible dates far from the headline.
+    pub(crate) const SCRIPT_STATE: u8 = 45;
 }
 
 /// What a candidate says it is.
@@ -160,6 +175,7 @@ pub(crate) type Sourced<T> = Option<(T, Source)>;
 pub(crate) fn choose(
     candidates: &[Candidate],
     url_date: Option<Date>,
+    url_month: Option<(i16, i8)>,
     bounds: &Bounds,
 ) -> (Sourced<Timestamp>, Sourced<Timestamp>) {
     let sane: Vec<&Candidate> = candidates
@@ -178,9 +194,11 @@ pub(crate) fn choose(
     let published_side: Vec<&Candidate> = sane
         .iter()
         .copied()
-        .filter(|c| c.role != Role::Modified)
+        .filter(|c| c.role != Role::Modified && !is_after_stronger_update(c, &sane))
         .collect();
-    let published = strongest(&published_side, url_date).map(|winner| refine(winner, &sane));
+    let published = strongest(&published_side, &sane, url_date)
+        .map(|winner| in_url_month(winner, &published_side, url_month))
+        .map(|winner| refine(winner, &sane));
     let mut modified_side: Vec<&Candidate> = sane
         .iter()
         .copied()
@@ -197,6 +215,7 @@ pub(crate) fn choose(
     // one that shows its update as its date and its first publication nowhere.
     let published = match (published, modified) {
         (Some(p), Some(m)) if shows_update_as_its_date(&p, &m, &sane) => Some(m),
+        (Some(p), Some(m)) if is_stray_before_update(&p, &m, &sane) => Some(m),
         (Some(p), Some(m)) => Some(shown_before_restamp(&p, &m, &sane).unwrap_or(p)),
         (published, modified) => published.or(modified),
     };
@@ -204,6 +223,37 @@ pub(crate) fn choose(
         published.map(|c| (c.stamp, c.source)),
         modified.map(|c| (c.stamp, c.source)),
     )
+}
+
+/// Whether a publication candidate comes after an update that is trusted more: a page cannot
+/// be updated before it is out, so the weaker date is wrong, not the update (tagesschau.de:
+/// a generic `date` meta of the 29th, 11:52, the header's "Stand: 28.04.2020 18:00 Uhr").
+fn is_after_stronger_update(candidate: &Candidate, all: &[&Candidate]) -> bool {
+    all.iter().any(|c| {
+        c.role == Role::Modified
+            && c.weight > candidate.weight
+            && is_before(&c.stamp, &candidate.stamp)
+    })
+}
+
+/// Whether the publication winner is a stray date (written outside the header, in running
+/// text or a sidebar) while the page states one update in writing, well above it: the
+/// update is the date the text stands at (spektrum.de: "Stand des Artikels: 26. Februar
+/// 2020, 12:30 Uhr" opening the text, its header date in a side column, and "WHO-Lagebericht
+/// vom 25. Februar 2020" in the body). A thread whose posts state different edits has no
+/// one update.
+fn is_stray_before_update(published: &Candidate, modified: &Candidate, all: &[&Candidate]) -> bool {
+    /// How much more the update must weigh than the stray date.
+    const MIN_WEIGHT_GAP: u8 = 20;
+    let is_written_update =
+        |c: &Candidate| c.role == Role::Modified && c.source == Source::VisibleText;
+    published.weight < MIN_SHOWN_WEIGHT
+        && is_written_update(modified)
+        && modified.weight >= published.weight.saturating_add(MIN_WEIGHT_GAP)
+        && all
+            .iter()
+            .filter(|c| is_written_update(c))
+            .all(|c| c.stamp.date() == modified.stamp.date())
 }
 
 /// Whether the date a page shows at its head is its update, unlabelled or written as the
@@ -217,8 +267,6 @@ fn shows_update_as_its_date(
     modified: &Candidate,
     all: &[&Candidate],
 ) -> bool {
-    /// The weight of a visible date in the article header.
-    const MIN_SHOWN_WEIGHT: u8 = 50;
     let is_visible = |c: &&&Candidate| matches!(c.source, Source::VisibleText | Source::Markup);
     if is_visible(&&published) || published.stamp.date() == modified.stamp.date() {
         return false;
@@ -249,16 +297,15 @@ fn shows_update_as_its_date(
 /// The earlier date a page shows at its head when its metadata publication date is the very
 /// instant of its modification: CMSs that stamp both fields on every save lose the first
 /// publication there, and the header still shows it ("Published Apr 26, 2023" under the
-/// headline, `datePublished` and `dateModified` both "2025-08-21T09:12:40").
+/// headline, `datePublished` and `dateModified` both "2025-08-21T09:12:40"). Two equal bare
+/// dates count too (`datePublished` and `dateModified` both "2025-06-24" over a header dated
+/// August 2024): a page first put out that day would show that day, not an earlier one.
 fn shown_before_restamp(
     published: &Candidate,
     modified: &Candidate,
     all: &[&Candidate],
 ) -> Option<Candidate> {
-    /// The weight of a visible date in the article header.
-    const MIN_SHOWN_WEIGHT: u8 = 50;
     let is_restamped = !matches!(published.source, Source::VisibleText | Source::Markup)
-        && published.stamp.time().is_some()
         && published.stamp == modified.stamp;
     if !is_restamped {
         return None;
@@ -274,19 +321,26 @@ fn shown_before_restamp(
         .then_some(**shown)
 }
 
-/// The strongest candidate, unless it is more than a day from the URL's date and another
-/// candidate agrees with the URL.
-fn strongest<'c>(candidates: &[&'c Candidate], url_date: Option<Date>) -> Option<&'c Candidate> {
+/// The strongest candidate, unless the page shows a rival metadata date instead of it
+/// ([`shown_rival`]), or it is more than a day from the URL's date and another candidate
+/// agrees with the URL. `all` holds every candidate, updates too.
+fn strongest<'c>(
+    candidates: &[&'c Candidate],
+    all: &[&Candidate],
+    url_date: Option<Date>,
+) -> Option<&'c Candidate> {
     // `max_by_key` keeps the last of equals; reversed, the first in page order wins.
     let best = candidates
         .iter()
         .rev()
         .copied()
         .max_by_key(|c| (c.weight, role_rank(c.role)))?;
+    let best = beyond_list(best, candidates).unwrap_or(best);
+    let best = shown_rival(best, candidates, all).unwrap_or(best);
     let Some(url_date) = url_date else {
         return Some(best);
     };
-    if days_apart(best.stamp.date(), url_date) <= 1 {
+    if days_apart(best.stamp.date(), url_date) <= 1 || is_shown_in_header(best, candidates) {
         return Some(best);
     }
     let agreeing = candidates
@@ -296,6 +350,118 @@ fn strongest<'c>(candidates: &[&'c Candidate], url_date: Option<Date>) -> Option
         .filter(|c| c.stamp.date() == url_date)
         .max_by_key(|c| (c.weight, role_rank(c.role)));
     Some(agreeing.unwrap_or(best))
+}
+
+/// The strongest metadata candidate when the visible winner is one of a list: three or more
+/// other dates of other days, marked up or written as prominently, are a feed of stories
+/// beside the article (cio.com, wcxb 4377: a dozen `<time>` teasers of March 2026 above an
+/// article whose only other date is a `date` meta of 2025-03-27).
+fn beyond_list<'c>(best: &'c Candidate, candidates: &[&'c Candidate]) -> Option<&'c Candidate> {
+    /// How many other days make a list.
+    const MIN_LISTED_DAYS: usize = 3;
+    /// Dates this close in weight to the winner are as prominent.
+    const MAX_WEIGHT_GAP: u8 = 10;
+    let is_visible = |c: &Candidate| matches!(c.source, Source::VisibleText | Source::Markup);
+    if !is_visible(best) {
+        return None;
+    }
+    let mut days: Vec<Date> = candidates
+        .iter()
+        .filter(|c| is_visible(c) && c.weight.saturating_add(MAX_WEIGHT_GAP) >= best.weight)
+        .map(|c| c.stamp.date())
+        .filter(|day| *day != best.stamp.date())
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    if days.len() < MIN_LISTED_DAYS {
+        return None;
+    }
+    candidates
+        .iter()
+        .rev()
+        .filter(|c| !is_visible(c))
+        .max_by_key(|c| (c.weight, role_rank(c.role)))
+        .copied()
+}
+
+/// The strongest candidate of the month a URL names (`/2025/12/slug`, the year-and-month
+/// permalinks of blog engines) when the winner falls outside it: the post was filed that month
+/// (smartbitchestrashybooks.com, wcxb 0461: `/2025/12/`, a post of 20 December under
+/// "Published" teasers of June to November).
+fn in_url_month<'c>(
+    winner: &'c Candidate,
+    candidates: &[&'c Candidate],
+    url_month: Option<(i16, i8)>,
+) -> &'c Candidate {
+    let Some((year, month)) = url_month else {
+        return winner;
+    };
+    let is_in_month =
+        |c: &Candidate| c.stamp.date().year() == year && c.stamp.date().month() == month;
+    if is_in_month(winner) {
+        return winner;
+    }
+    candidates
+        .iter()
+        .rev()
+        .filter(|c| is_in_month(c))
+        .max_by_key(|c| (c.weight, role_rank(c.role)))
+        .copied()
+        .unwrap_or(winner)
+}
+
+/// Whether a metadata date is also written in the article header: a story republished
+/// under the URL it was filed with shows its new date (larepublica.pe: `/2022/05/02/`, JSON-LD
+/// and header the 8th), so the URL does not overrule it.
+fn is_shown_in_header(best: &Candidate, candidates: &[&Candidate]) -> bool {
+    best.source != Source::VisibleText
+        && candidates.iter().any(|c| {
+            c.source == Source::VisibleText
+                && c.weight >= MIN_SHOWN_WEIGHT
+                && c.stamp.date() == best.stamp.date()
+        })
+}
+
+/// A metadata publication date that the article header shows, when the strongest one is
+/// shown nowhere and they disagree: two metadata sources that contradict each other are
+/// settled by the page (utopia.de: JSON-LD `datePublished` the 3rd, `article:published_time`
+/// and the header the 6th; outdoor-magazin.com alike). Visible dates are only witnesses here;
+/// they do not win on their own. The witness is written text: `<time>` and `itemprop` markup
+/// is the CMS's metadata again, often restamped or a teaser's (readability's videos-1 and
+/// bug-1255978 restamp a meta publication date and mark it up).
+fn shown_rival<'c>(
+    best: &'c Candidate,
+    candidates: &[&'c Candidate],
+    all: &[&Candidate],
+) -> Option<&'c Candidate> {
+    let is_visible = |c: &Candidate| matches!(c.source, Source::VisibleText | Source::Markup);
+    if is_visible(best) {
+        return None;
+    }
+    let shown = candidates
+        .iter()
+        .rev()
+        .filter(|c| c.source == Source::VisibleText && c.weight >= MIN_SHOWN_WEIGHT)
+        .max_by_key(|c| c.weight)?;
+    let day = shown.stamp.date();
+    if day == best.stamp.date()
+        || candidates
+            .iter()
+            .any(|c| is_visible(c) && c.stamp.date() == best.stamp.date())
+    {
+        return None;
+    }
+    candidates
+        .iter()
+        .rev()
+        .filter(|c| !is_visible(c) && c.weight >= weight::META_COINED && c.stamp.date() == day)
+        // A publication stamped as the very update is a restamp, not a witness.
+        .filter(|c| {
+            !all.iter()
+                .any(|m| m.role == Role::Modified && m.stamp == c.stamp)
+        })
+        .max_by_key(|c| (c.weight, role_rank(c.role)))
+        .copied()
 }
 
 /// Labelled publication dates before unlabelled ones of the same weight.
@@ -447,16 +613,41 @@ pub(crate) fn date_in_url(url: &Url) -> Option<Date> {
     })
 }
 
-/// `2021/03/30` or `2021-03-30` at the start of `tail`, not followed by another digit.
+/// The year and month of a URL path that holds them as its own segments with no day:
+/// `/2025/12/slug`.
+pub(crate) fn month_in_url(url: &Url) -> Option<(i16, i8)> {
+    let segments: Vec<&str> = url.path_segments()?.collect();
+    segments.windows(3).find_map(|window| {
+        let [year, month, next] = window else {
+            return None;
+        };
+        let is_number =
+            |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
+        if !is_number(year, 4) || !is_number(month, 2) || next.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let year: i16 = year.parse().ok()?;
+        let month: i8 = month.parse().ok()?;
+        ((1995..=2100).contains(&year) && (1..=12).contains(&month)).then_some((year, month))
+    })
+}
+
+/// `2021/03/30`, `2021/3/30` or `2021-03-30` at the start of `tail`, not followed by
+/// another digit. Joined into a slug by `-` or `_`, month and day are written with two
+/// digits: an unpadded `2024-4-4` in a slug is a version number (home-assistant.io's forum,
+/// wcxb 0503: "/t/2024-4-4-2024-5-0-issue-…").
 fn slashed_date(tail: &str) -> Option<Date> {
-    let mut parts = tail.splitn(4, ['/', '-', '_']);
+    let separator = tail.get(4..)?.chars().next()?;
+    let mut parts = tail.splitn(4, separator);
     let year = parts.next()?;
     let month = parts.next()?;
     let day = parts.next()?;
     let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
-    if year.len() != 4
-        || !(1..=2).contains(&month.len())
-        || !(1..=2).contains(&day.len())
+    let min_digits = if separator == '/' { 1 } else { 2 };
+    if !matches!(separator, '/' | '-' | '_')
+        || year.len() != 4
+        || !(min_digits..=2).contains(&month.len())
+        || !(min_digits..=2).contains(&day.len())
         || !all_digits(year)
         || !all_digits(month)
         || !all_digits(day)
@@ -504,8 +695,12 @@ mod tests {
         Candidate::new(stamp(text), Role::Modified, Source::JsonLd, weight)
     }
 
+    fn shown(text: &str, role: Role, weight: u8) -> Candidate {
+        Candidate::new(stamp(text), role, Source::VisibleText, weight)
+    }
+
     fn chosen(candidates: &[Candidate], url: Option<Date>) -> (Option<String>, Option<String>) {
-        let (p, m) = choose(candidates, url, &bounds());
+        let (p, m) = choose(candidates, url, None, &bounds());
         (p.map(|p| p.0.to_string()), m.map(|m| m.0.to_string()))
     }
 
@@ -572,22 +767,172 @@ mod tests {
             Source::VisibleText,
             60,
         );
-        let restamped = [
-            published("2023-08-21T09:12:40+00:00", 100),
-            modified("2023-08-21T09:12:40+00:00", 100),
-            shown,
+        let cases = [
+            // The same instant, and the same bare day.
+            (
+                "2023-08-21T09:12:40+00:00",
+                "2023-08-21T09:12:40+00:00",
+                "2023-04-26",
+            ),
+            ("2023-08-21", "2023-08-21", "2023-04-26"),
+            // A publication stamped apart from its update keeps its own date.
+            (
+                "2023-08-21T09:12:40+00:00",
+                "2023-08-22T10:00:00+00:00",
+                "2023-08-21T09:12:40+00:00",
+            ),
         ];
-        assert_eq!(chosen(&restamped, None).0.as_deref(), Some("2023-04-26"));
-        // A publication stamped apart from its update keeps its own date.
-        let apart = [
-            published("2023-08-21T09:12:40+00:00", 100),
-            modified("2023-08-22T10:00:00+00:00", 100),
-            shown,
-        ];
-        assert_eq!(
-            chosen(&apart, None).0.as_deref(),
-            Some("2023-08-21T09:12:40+00:00")
+        for (p, m, expected) in cases {
+            let candidates = [published(p, 100), modified(m, 100), shown];
+            assert_eq!(chosen(&candidates, None).0.as_deref(), Some(expected));
+        }
+    }
+
+    #[test]
+    fn the_header_settles_disagreeing_metadata_dates() {
+        let header = Candidate::new(
+            stamp("2023-11-06T15:25:00"),
+            Role::Unlabelled,
+            Source::VisibleText,
+            60,
         );
+        let og = |text: &str, role| Candidate::new(stamp(text), role, Source::OpenGraph, 95);
+        let json_ld = published("2023-11-03T10:25:56+00:00", 100);
+        let og_published = og("2023-11-06T14:25:00+00:00", Role::Published);
+        let og_modified = og("2023-11-06T14:26:51+00:00", Role::Modified);
+        let (p, _) = chosen(&[json_ld, og_published, og_modified, header], None);
+        assert_eq!(p.as_deref(), Some("2023-11-06T15:25:00+01:00"));
+        // A rival stamped as the very update (which the page marks up as such) is a
+        // restamp: the JSON-LD date stays.
+        let restamped = og("2023-11-06T14:26:51+00:00", Role::Published);
+        let marked_update = Candidate::new(og_modified.stamp, Role::Modified, Source::Markup, 90);
+        let (p, _) = chosen(
+            &[json_ld, restamped, og_modified, marked_update, header],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2023-11-03T10:25:56+00:00"));
+        // A `<time>` is no witness, and a JSON-LD date the page shows is not overruled.
+        let marked = Candidate::new(header.stamp, Role::Unlabelled, Source::Markup, 70);
+        let (p, _) = chosen(
+            &[json_ld, og_published, og_modified, marked_update, marked],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2023-11-03T10:25:56+00:00"));
+        let shown_too = Candidate::new(json_ld.stamp, Role::Unlabelled, Source::VisibleText, 20);
+        let (p, _) = chosen(
+            &[json_ld, og_published, og_modified, header, shown_too],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2023-11-03T10:25:56+00:00"));
+    }
+
+    #[test]
+    fn a_date_the_header_shows_is_not_overruled_by_the_url() {
+        let url = Date::new(2022, 5, 2).ok();
+        let json_ld = published("2022-05-08T06:00:00-05:00", 100);
+        let from_url = Candidate::new(
+            Timestamp::from_date(Date::new(2022, 5, 2).unwrap()),
+            Role::Unlabelled,
+            Source::Url,
+            weight::URL,
+        );
+        let (p, _) = chosen(&[json_ld, from_url], url);
+        assert_eq!(p.as_deref(), Some("2022-05-02"));
+        let header = Candidate::new(
+            stamp("2022-05-08"),
+            Role::Unlabelled,
+            Source::VisibleText,
+            60,
+        );
+        let (p, _) = chosen(&[json_ld, from_url, header], url);
+        assert_eq!(p.as_deref(), Some("2022-05-08T06:00:00-05:00"));
+    }
+
+    #[test]
+    fn a_feed_of_teaser_dates_yields_to_the_metadata() {
+        let marked = |text: &str, weight| {
+            Candidate::new(stamp(text), Role::Published, Source::Markup, weight)
+        };
+        let generic = Candidate::new(stamp("2023-03-27"), Role::Unlabelled, Source::Meta, 50);
+        let feed = [
+            marked("2023-12-13T16:44:22+00:00", 77),
+            marked("2023-12-10T14:09:58+00:00", 70),
+            marked("2023-12-09T05:40:57+00:00", 70),
+        ];
+        let (p, _) = chosen(&[feed[0], feed[1], feed[2], generic], None);
+        assert_eq!(p.as_deref(), Some("2023-12-13T16:44:22+00:00"));
+        let more = marked("2023-12-05T18:24:00+00:00", 70);
+        let (p, _) = chosen(&[feed[0], feed[1], feed[2], more, generic], None);
+        assert_eq!(p.as_deref(), Some("2023-03-27"));
+    }
+
+    #[test]
+    fn the_url_month_overrules_a_winner_outside_it() {
+        let teaser = shown("2023-06-17", Role::Published, 68);
+        let post = shown("2023-12-20T03:00:00", Role::Unlabelled, 54);
+        let (p, _) = choose(&[teaser, post], None, Some((2023, 12)), &bounds());
+        assert_eq!(
+            p.map(|p| p.0.to_string()).as_deref(),
+            Some("2023-12-20T03:00:00")
+        );
+        // No candidate of that month: the winner stays.
+        let (p, _) = choose(&[teaser], None, Some((2023, 12)), &bounds());
+        assert_eq!(p.map(|p| p.0.to_string()).as_deref(), Some("2023-06-17"));
+    }
+
+    #[test]
+    fn reads_the_month_of_url_paths() {
+        let cases = [
+            ("https://x.com/2025/12/book-beat", Some((2025, 12))),
+            ("https://x.com/blog/2025/01/a-post/", Some((2025, 1))),
+            ("https://x.com/2025/12/20/story", None),
+            ("https://x.com/2025/13/story", None),
+            ("https://x.com/1234/12/story", None),
+            ("https://x.com/story", None),
+        ];
+        for (url, expected) in cases {
+            assert_eq!(month_in_url(&Url::parse(url).unwrap()), expected, "{url}");
+        }
+    }
+
+    #[test]
+    fn a_written_update_beats_a_stray_date() {
+        let stray = shown("2020-02-25", Role::Unlabelled, 31);
+        let update = shown("2020-02-26T12:30:00", Role::Modified, 68);
+        let (p, m) = chosen(&[stray, update, update], None);
+        assert_eq!(p.as_deref(), Some("2020-02-26T12:30:00"));
+        assert_eq!(m.as_deref(), Some("2020-02-26T12:30:00"));
+        // A forum thread's posts state different edits: the first post's date stays.
+        let other_edit = shown("2021-03-01T11:24:00", Role::Modified, 43);
+        let (p, _) = chosen(&[stray, update, other_edit], None);
+        assert_eq!(p.as_deref(), Some("2020-02-25"));
+        // A date in the header is no stray.
+        let header = shown("2020-02-25", Role::Unlabelled, 55);
+        let (p, _) = chosen(&[header, update], None);
+        assert_eq!(p.as_deref(), Some("2020-02-25"));
+    }
+
+    #[test]
+    fn a_weaker_publication_after_the_update_yields_to_it() {
+        let update = Candidate::new(
+            stamp("2020-04-28T18:00:00"),
+            Role::Modified,
+            Source::VisibleText,
+            68,
+        );
+        let generic = Candidate::new(
+            stamp("2020-04-29T11:52:23"),
+            Role::Unlabelled,
+            Source::Meta,
+            50,
+        );
+        let (p, m) = chosen(&[generic, update], None);
+        assert_eq!(p.as_deref(), Some("2020-04-28T18:00:00"));
+        assert_eq!(m.as_deref(), Some("2020-04-28T18:00:00"));
+        // A stronger publication date keeps its place; the earlier update is dropped.
+        let (p, m) = chosen(&[published("2020-04-29", 100), update], None);
+        assert_eq!(p.as_deref(), Some("2020-04-29"));
+        assert_eq!(m, None);
     }
 
     #[test]
@@ -774,6 +1119,9 @@ mod tests {
             ("https://x.com/2021/03/30/story", Some("2021-03-30")),
             ("https://x.com/news/20210330/story", Some("2021-03-30")),
             ("https://x.com/a-2021-03-30-b", Some("2021-03-30")),
+            ("https://x.com/2021/3/30/story", Some("2021-03-30")),
+            ("https://x.com/t/2024-4-4-2024-5-0-issue", None),
+            ("https://x.com/2021/03-30/story", None),
             ("https://x.com/story-123456789", None),
             ("https://x.com/2021/story", None),
             ("https://x.com/2021/03/story", None),

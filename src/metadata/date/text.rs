@@ -184,7 +184,7 @@ fn date_at(
             if let Some(found) = iso_at(tokens, start, input) {
                 return Some(found);
             }
-            year_first(tokens, start)?
+            year_first(tokens, start).or_else(|| year_then_month_name(tokens, start))?
         }
         Kind::Number(..) => numeric_day_first(tokens, start, order)
             .or_else(|| day_then_month_name(tokens, start))?,
@@ -244,6 +244,20 @@ fn year_first(tokens: &[Token], start: usize) -> Option<(Date, usize)> {
         return None;
     }
     Some((make_date(*year, *month, *day)?, start + 5))
+}
+
+/// `2023 Jan 7`: the year, the month's name, the day, the order of citation metadata
+/// (`citation_publication_date` on journal article pages, wcxb 4055).
+fn year_then_month_name(tokens: &[Token], start: usize) -> Option<(Date, usize)> {
+    let Kind::Number(year, 4) = kind(tokens, start)? else {
+        return None;
+    };
+    let month = month_number(word(tokens, start + 1)?)?;
+    let at = skip_fillers(tokens, start + 2);
+    let Kind::Number(day, 1..=2) = kind(tokens, at)? else {
+        return None;
+    };
+    Some((make_date(*year, u32::from(month), *day)?, at + 1))
 }
 
 /// The kinds of `N` tokens from `start`.
@@ -579,6 +593,15 @@ mod tests {
             Some("2022-01-27")
         );
         assert_eq!(text("30.03.21").as_deref(), Some("2021-03-30"));
+    }
+
+    #[test]
+    fn parses_the_year_before_the_month_name() {
+        assert_eq!(text("2023 Jan 7").as_deref(), Some("2023-01-07"));
+        assert_eq!(text("2024 June 30").as_deref(), Some("2024-06-30"));
+        // A year and a month without a day is no date of a day.
+        assert_eq!(text("2023 Jan"), None);
+        assert_eq!(text("2023 Jan issue"), None);
     }
 
     #[test]
