@@ -606,15 +606,20 @@ impl HeadingForms {
 
 /// Letters, digits and single spaces, lowercase: what [`is_close_prefix_of`] compares.
 fn prefix_letters(s: &str) -> Vec<char> {
-    s.chars()
-        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .collect()
+    let mut out = Vec::with_capacity(s.len());
+    let mut space_pending = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space_pending = !out.is_empty();
+        } else if c.is_alphanumeric() {
+            if space_pending {
+                out.push(' ');
+                space_pending = false;
+            }
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// Whether `short` opens `long` at a word boundary and carries most of its letters.
@@ -763,6 +768,14 @@ fn strip_known_site<'t>(title: &'t str, site: &str) -> Option<&'t str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefix_letters_keep_words_and_single_spaces() {
+        let letters: String = prefix_letters("  Grab courier — flies\tto SINGAPORE!  ")
+            .into_iter()
+            .collect();
+        assert_eq!(letters, "grab courier flies to singapore");
+    }
 
     #[test]
     fn finds_the_site_name_spelled_out_in_the_title() {
