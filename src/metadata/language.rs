@@ -51,19 +51,69 @@ const ENGLISH_FUNCTION_WORDS: &[&str] = &[
     "the", "and", "of", "to", "in", "is", "that", "for", "it", "with", "was", "on", "as", "are",
     "this", "be", "by",
 ];
-/// The fewest words [`is_plainly_english`] judges on.
+/// The commonest function words of other languages pages often leave undeclared, lowercase.
+/// A word two languages share ("de", "la", "que") counts for both, so it decides nothing: the
+/// winner must lead the runner-up by [`MIN_FUNCTION_WORD_LEAD`].
+const OTHER_FUNCTION_WORDS: &[(&str, &[&str])] = &[
+    (
+        "de",
+        &[
+            "der", "die", "und", "das", "ist", "nicht", "mit", "den", "sich", "des", "auf", "für",
+            "ein", "eine", "dem", "auch", "zu", "im", "von", "wird",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "le", "la", "les", "et", "des", "est", "une", "du", "dans", "que", "qui", "pour",
+            "pas", "sur", "au", "avec", "ce", "il", "sont", "un",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "el", "la", "los", "las", "del", "que", "y", "en", "por", "una", "con", "para", "es",
+            "se", "al", "lo", "como", "más", "pero", "un",
+        ],
+    ),
+    (
+        "it",
+        &[
+            "il", "di", "che", "la", "per", "non", "sono", "gli", "nel", "della", "anche", "alla",
+            "dei", "delle", "è", "una", "con", "del", "un", "le",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "o", "os", "da", "do", "em", "que", "uma", "para", "com", "não", "dos", "das", "no",
+            "na", "é", "ao", "mais", "se", "um", "por",
+        ],
+    ),
+    (
+        "nl",
+        &[
+            "de", "het", "een", "en", "van", "is", "dat", "op", "te", "voor", "niet", "met",
+            "zijn", "er", "aan", "ook", "als", "maar", "om", "bij",
+        ],
+    ),
+];
+/// The fewest words [`by_function_words`] judges on.
 const MIN_FUNCTION_WORD_SAMPLE: usize = 30;
-/// The share of [`ENGLISH_FUNCTION_WORDS`] above which a text is English. English prose runs
-/// at 0.2–0.35; on the corpus no page in another language reaches 0.14 (German, with its `in`,
-/// `was` and `an`, comes closest).
+/// The share of a language's function words above which a text is in that language. Prose
+/// runs at 0.2–0.35; on the corpus no page in another language reaches 0.14 of the English
+/// words (German, with its `in`, `was` and `an`, comes closest).
 const MIN_FUNCTION_WORD_SHARE: f32 = 0.2;
+/// How many times the runner-up's share the winner's must be, for languages other than
+/// English.
+const MIN_FUNCTION_WORD_LEAD: f32 = 2.0;
 
-/// The language the body text is written in, when `whatlang` is confident.
+/// The language the body text is written in, when its function words or `whatlang` are
+/// confident.
 ///
-/// Plain English prose is recognised first by its function words ([`is_plainly_english`]):
-/// `whatlang` compares every text with each language profile of its script, a fixed cost that
-/// exceeds the whole extraction of a short page, and English is the language most pages
-/// leave undeclared.
+/// Prose is recognised first by its function words ([`by_function_words`]): `whatlang`
+/// compares every text with each language profile of its script, a fixed cost that exceeds
+/// the whole extraction of a short page.
 pub(crate) fn detect(text: &str) -> Option<(String, Source)> {
     if text.chars().count() < MIN_DETECT_CHARS {
         return None;
@@ -73,8 +123,8 @@ pub(crate) fn detect(text: &str) -> Option<(String, Source)> {
         .find(|&at| text.is_char_boundary(at))
         .unwrap_or(0);
     let sample = &text[..end];
-    if is_plainly_english(sample) {
-        return Some(("en".to_owned(), Source::Detected));
+    if let Some(language) = by_function_words(sample) {
+        return Some((language.to_owned(), Source::Detected));
     }
     let info = whatlang::detect(sample)?;
     if !info.is_reliable() {
@@ -83,26 +133,48 @@ pub(crate) fn detect(text: &str) -> Option<(String, Source)> {
     Some((iso_639_1(info.lang()).to_owned(), Source::Detected))
 }
 
-/// Whether at least a fifth of the words are English function words ("the", "and", "of"…):
-/// English, without a doubt. On the 2,506 corpus pages with a language, this says English
-/// for 913 pages, all of them English; the others go to `whatlang`.
-fn is_plainly_english(text: &str) -> bool {
-    let (mut words, mut function_words) = (0usize, 0usize);
+/// The language whose function words ("the", "and", "of"…; "der", "die", "und"…) make up at
+/// least a fifth of the words, ahead of every other language's: English first, without a
+/// lead (it is the language most pages leave undeclared), then German, French, Spanish,
+/// Italian, Portuguese and Dutch. On the corpus pages that declare a language this answers
+/// for 1,284 and agrees with 1,272; the 12 others declare `en` in a German, French or Spanish
+/// page's template. On the 69 undeclared pages it answers for, `whatlang` says the same.
+fn by_function_words(text: &str) -> Option<&'static str> {
+    let mut lowercase = String::new();
+    let mut words = 0usize;
+    let mut english = 0usize;
+    let mut others = [0usize; OTHER_FUNCTION_WORDS.len()];
     for word in text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
     {
         words += 1;
-        if word.len() <= 4
-            && ENGLISH_FUNCTION_WORDS
-                .iter()
-                .any(|f| word.eq_ignore_ascii_case(f))
-        {
-            function_words += 1;
+        if word.len() > 6 {
+            continue;
+        }
+        lowercase.clear();
+        lowercase.extend(word.chars().flat_map(char::to_lowercase));
+        english += usize::from(ENGLISH_FUNCTION_WORDS.contains(&lowercase.as_str()));
+        for (count, (_, list)) in others.iter_mut().zip(OTHER_FUNCTION_WORDS) {
+            *count += usize::from(list.contains(&lowercase.as_str()));
         }
     }
-    words >= MIN_FUNCTION_WORD_SAMPLE
-        && function_words as f32 >= MIN_FUNCTION_WORD_SHARE * words as f32
+    if words < MIN_FUNCTION_WORD_SAMPLE {
+        return None;
+    }
+    let share = |count: usize| count as f32 / words as f32;
+    if share(english) >= MIN_FUNCTION_WORD_SHARE {
+        return Some("en");
+    }
+    let mut ranked: Vec<(usize, &'static str)> = (others.iter().copied())
+        .zip(OTHER_FUNCTION_WORDS.iter().map(|(language, _)| *language))
+        .collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0));
+    let (best, language) = ranked.first().copied()?;
+    let runner_up = ranked.get(1).map_or(0, |r| r.0).max(english);
+    (share(best) >= MIN_FUNCTION_WORD_SHARE
+        && best as f32 >= MIN_FUNCTION_WORD_LEAD * runner_up as f32)
+        .then_some(language)
 }
 
 /// The two-letter code of a language `whatlang` knows, or its three-letter code when it has
@@ -188,21 +260,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn other_languages_are_known_by_their_function_words() {
+        let french = "Le maire a annoncé que les travaux sur le quai commenceront au printemps, \
+            et il a promis que la circulation ne sera pas coupée pendant plus de deux semaines. \
+            Les commerçants du port, qui attendaient cette décision depuis des mois, sont \
+            satisfaits.";
+        assert_eq!(by_function_words(french), Some("fr"));
+        let spanish = "El alcalde anunció que las obras del muelle comenzarán en primavera y \
+            prometió que el tráfico no se cortará por más de dos semanas. Los comerciantes del \
+            puerto, que esperaban esta decisión desde hace meses, están satisfechos con el plan.";
+        assert_eq!(by_function_words(spanish), Some("es"));
+        // Latin shares words with several of them and leads none: `whatlang` decides.
+        let latin = "Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod \
+            incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud \
+            exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat.";
+        assert_eq!(by_function_words(latin), None);
+    }
+
+    #[test]
     fn english_prose_is_known_by_its_function_words() {
         let english = "The storm reached the coast on Tuesday morning, and the roads to the \
             harbour were closed for most of the day. Residents in the lower town were told to \
             stay at home while the clean-up of the sea front began, and it is expected to take \
             a week.";
-        assert!(is_plainly_english(english));
+        assert_eq!(by_function_words(english), Some("en"));
         assert_eq!(detect(english), Some(("en".to_owned(), Source::Detected)));
         let german = "Der Sturm erreichte am Dienstagmorgen die Küste, und die Straßen zum \
             Hafen waren den größten Teil des Tages gesperrt. Die Bewohner der Unterstadt \
             sollten zu Hause bleiben, was in der Stadt an vielen Orten für Ärger sorgte, \
             während die Aufräumarbeiten an der Uferpromenade begannen.";
-        assert!(!is_plainly_english(german));
+        assert_eq!(by_function_words(german), Some("de"));
         assert_eq!(detect(german), Some(("de".to_owned(), Source::Detected)));
         // Too few words to judge by function words alone.
-        assert!(!is_plainly_english("The end of the day is the time to go."));
+        assert_eq!(
+            by_function_words("The end of the day is the time to go."),
+            None
+        );
     }
 
     #[test]
