@@ -169,7 +169,7 @@ fn by_function_words(text: &str) -> Option<&'static str> {
     let mut ranked: Vec<(usize, &'static str)> = (others.iter().copied())
         .zip(OTHER_FUNCTION_WORDS.iter().map(|(language, _)| *language))
         .collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0));
+    ranked.sort_by_key(|&(count, _)| std::cmp::Reverse(count));
     let (best, language) = ranked.first().copied()?;
     let runner_up = ranked.get(1).map_or(0, |r| r.0).max(english);
     (share(best) >= MIN_FUNCTION_WORD_SHARE
