@@ -593,7 +593,11 @@ fn visible_texts<'p>(page: &'p Page<'_>, from: u32) -> impl Iterator<Item = (u32
     let nodes = page.nodes.get(from as usize..).unwrap_or_default();
     (from..)
         .zip(nodes)
-        .filter(|(_, n)| n.tag == Tag::Text && !n.flags.contains(Flags::IN_HEAD))
+        // A text without visible characters by its measure is all whitespace; most are
+        // indentation, and this spares trimming them.
+        .filter(|(_, n)| {
+            n.tag == Tag::Text && n.text.chars > 0 && !n.flags.contains(Flags::IN_HEAD)
+        })
         .filter_map(|(i, n)| match n.node.value() {
             scraper::Node::Text(text) => Some((i, &**text)),
             _ => None,

@@ -4,6 +4,10 @@
 //! "2016-11-04T20:37:27Z"` and no other date). A fallback, weighed below every other
 //! source but dates far from the headline.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::iso::parse_iso;
 use crate::timestamp::Timestamp;
 
@@ -21,32 +25,41 @@ const MAX_STATE_BYTES: usize = 1 << 21;
 /// The longest value read as a date, in bytes.
 const MAX_VALUE_BYTES: usize = 40;
 
-/// The one publication day the state names. Values that disagree on the day (a feed of
-/// stories, related items) name none.
+/// [`PUBLISHED_KEYS`] in one automaton: the state is scanned once for all of them.
+static KEYS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(PUBLISHED_KEYS)
+        .unwrap_or_else(|error| unreachable!("the keys form a valid automaton: {error}"))
+});
+
+/// The one publication day the state names: in the first script holding one, the value of
+/// the first key of [`PUBLISHED_KEYS`] found, provided every value found names that day. Values that disagree on the day (a feed of stories, related items) name
+/// none.
 pub(crate) fn published_in_state(scripts: &[&str]) -> Option<Timestamp> {
-    let mut found: Option<Timestamp> = None;
+    // (script, key, position) of the first value, and the day every value must name.
+    let mut first: Option<((usize, usize, usize), Timestamp)> = None;
+    let mut day = None;
     let mut budget = MAX_STATE_BYTES;
-    for script in scripts {
+    for (number, script) in scripts.iter().enumerate() {
         let end = (0..=budget.min(script.len()))
             .rev()
             .find(|&end| script.is_char_boundary(end))
             .unwrap_or(0);
         budget -= end;
         let script = &script[..end];
-        for key in PUBLISHED_KEYS {
-            for (at, _) in script.match_indices(key) {
-                let Some(stamp) = value_after(&script[at + key.len()..]) else {
-                    continue;
-                };
-                match found {
-                    Some(first) if first.date() != stamp.date() => return None,
-                    Some(_) => {}
-                    None => found = Some(stamp),
-                }
+        for found in KEYS.find_iter(script) {
+            let Some(stamp) = value_after(&script[found.end()..]) else {
+                continue;
+            };
+            if *day.get_or_insert(stamp.date()) != stamp.date() {
+                return None;
+            }
+            let order = (number, found.pattern().as_usize(), found.start());
+            if first.is_none_or(|(earliest, _)| order < earliest) {
+                first = Some((order, stamp));
             }
         }
     }
-    found
+    first.map(|(_, stamp)| stamp)
 }
 
 /// The date in the string value that follows a key: `: "2016-11-04T20:37:27Z"`.
