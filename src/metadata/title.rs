@@ -56,6 +56,20 @@ const TITLE_SEPARATORS: &[&str] = &[
     " || ", " — ", " -- ", " : ",
 ];
 
+/// The [`TITLE_SEPARATORS`] a title holds, in their order. Each starts with a space, so only
+/// the title's spaces are tried: most titles hold one separator or none, and this spares a
+/// substring search per separator.
+fn separators_in(title: &str) -> impl Iterator<Item = &'static str> + '_ {
+    let bytes = title.as_bytes();
+    TITLE_SEPARATORS.iter().copied().filter(move |separator| {
+        memchr::memchr_iter(b' ', bytes).any(|at| {
+            bytes
+                .get(at..)
+                .is_some_and(|rest| rest.starts_with(separator.as_bytes()))
+        })
+    })
+}
+
 /// The chosen headline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Chosen {
@@ -315,7 +329,7 @@ fn is_page_label(title: &str) -> bool {
 /// Blog", the title a home page shows.
 fn beside_page_label(metadata_titles: &[(String, Source)]) -> Option<&str> {
     metadata_titles.iter().find_map(|(title, _)| {
-        TITLE_SEPARATORS.iter().find_map(|separator| {
+        separators_in(title).find_map(|separator| {
             let mut sides = title.split(separator).map(str::trim);
             let (first, second) = (sides.next()?, sides.next()?);
             let is_pair = sides.next().is_none();
@@ -346,7 +360,7 @@ fn is_home_brand_title(chosen: &Chosen, site_name: Option<&str>, url: Option<&Ur
 
 /// Whether a title's first side is the site's name ("Render | The cloud for builders").
 fn opens_with_site(title: &str, site: &str) -> bool {
-    TITLE_SEPARATORS.iter().any(|separator| {
+    separators_in(title).any(|separator| {
         title
             .split_once(separator)
             .is_some_and(|(first, _)| opens_with_site_name(first, site))
@@ -524,8 +538,7 @@ struct Side {
 impl TitleForms {
     fn new(title: &str, core: &str) -> TitleForms {
         let core_key = same_text_key(core);
-        let sides = (TITLE_SEPARATORS.iter())
-            .filter(|separator| title.contains(*separator))
+        let sides = separators_in(title)
             .flat_map(|separator| title.split(separator))
             .map(|side| {
                 let key = same_text_key(side);
@@ -543,7 +556,7 @@ impl TitleForms {
                 .then(|| core.split_once(": ").map(|(name, _)| same_text_key(name)))
                 .flatten(),
             sides,
-            last_side_keys: (TITLE_SEPARATORS.iter())
+            last_side_keys: separators_in(title)
                 .filter_map(|separator| title.rsplit_once(separator))
                 .map(|(_, last)| same_text_key(last))
                 .collect(),
@@ -677,7 +690,7 @@ pub(crate) fn strip_site_name<'t>(title: &'t str, site_name: Option<&str>) -> &'
     {
         return stripped;
     }
-    for separator in TITLE_SEPARATORS {
+    for separator in separators_in(title) {
         let Some((head, tail)) = title.rsplit_once(separator) else {
             continue;
         };
@@ -747,7 +760,7 @@ fn opens_with_site_name(first: &str, site: &str) -> bool {
 
 /// Removes the side that names the site, at the end or the start, with any separator.
 fn strip_known_site<'t>(title: &'t str, site: &str) -> Option<&'t str> {
-    for separator in TITLE_SEPARATORS {
+    for separator in separators_in(title) {
         if let Some((head, tail)) = title.rsplit_once(separator)
             && names_site(tail, site)
             && !head.trim().is_empty()
