@@ -88,7 +88,7 @@ const MAX_BOX_NODES: u32 = 1024;
 pub(crate) fn split_label(text: &str) -> Option<(&str, &str)> {
     let trimmed = text.trim_start();
     let first = trimmed.chars().next()?.to_lowercase().next()?;
-    if !PREFIX_FIRST_CHARS.contains(&first) {
+    if PREFIX_FIRST_CHARS.binary_search(&first).is_err() {
         return None;
     }
     let lower_head: String = trimmed
@@ -109,7 +109,8 @@ pub(crate) fn split_label(text: &str) -> Option<(&str, &str)> {
     None
 }
 
-/// The first characters of [`RELATED_PREFIXES`]: most paragraphs start with none of them.
+/// The first characters of [`RELATED_PREFIXES`], sorted: most paragraphs start with none of
+/// them.
 static PREFIX_FIRST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
     let mut chars: Vec<char> = RELATED_PREFIXES
         .iter()

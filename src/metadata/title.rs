@@ -169,13 +169,16 @@ fn headline_before_subtitle(
     site_name: Option<&str>,
 ) -> Option<String> {
     let lead = chosen.shown.strip_suffix(chosen.title.as_str())?.trim();
+    if chosen.heading.is_none() || lead.is_empty() {
+        return None;
+    }
     let titles = metadata_titles(ld, meta);
     let is_metadata_title = |text: &str| {
         (titles.iter()).any(|(title, _)| same_text(strip_site_name(title, site_name), text))
     };
     // The kept part being a metadata title too makes the lead a kicker after all.
     let is_headline = is_metadata_title(lead) && !is_metadata_title(&chosen.title);
-    (chosen.heading.is_some() && !lead.is_empty() && is_headline).then(|| lead.to_owned())
+    is_headline.then(|| lead.to_owned())
 }
 
 /// [`choose`] before a trailing tagline is cut off.
@@ -247,7 +250,7 @@ fn choose_whole(
     if let Some(heading) = agreeing(true, true, true) {
         return Some(from_heading(heading));
     }
-    let site_sides = stripped_sides(&metadata_titles, site_name);
+    let site_sides = stripped_sides(&metadata_titles, &cores);
     let first_h1 = headings.iter().find(|h| {
         h.level == 1
             && is_headline_like(&h.text, site_name)
@@ -260,9 +263,7 @@ fn choose_whole(
             || (is_dated_article(ld, meta, h1)
                 && h1.text.split_whitespace().count() >= 4
                 && h1_count <= 2)
-            || metadata_titles
-                .iter()
-                .any(|(title, _)| shares_most_words(strip_site_name(title, site_name), &h1.text))
+            || cores.iter().any(|core| shares_most_words(core, &h1.text))
     };
     // Metadata that only labels the page ("Home", "Home - The GitHub Blog") names no content.
     let is_labelled_only = !cores.is_empty() && cores.iter().all(|core| is_page_label(core));
@@ -401,12 +402,15 @@ fn is_other_page(ld: &JsonLdFacts, meta: &MetaFacts) -> bool {
 /// headline, the kicker a label above it.
 /// `cores` are the metadata titles without their site names.
 fn headline_after_kicker(headings: &[&Heading], cores: &[&str]) -> Option<Chosen> {
-    let cores: Vec<(&str, String)> = cores.iter().map(|core| (*core, letters(core))).collect();
+    let cores: Vec<(&str, String)> = cores
+        .iter()
+        .map(|core| (*core, same_text_key(core)))
+        .collect();
     headings
         .iter()
         .filter(|h| h.level <= 2)
         .find_map(|heading| {
-            let heading_letters = letters(&heading.text);
+            let heading_letters = same_text_key(&heading.text);
             cores.iter().find_map(|(core, core_letters)| {
                 let kicker_len = heading_letters.len().checked_sub(core_letters.len())?;
                 let is_kicker = core_letters.len() >= 15
@@ -461,20 +465,12 @@ fn lowercase_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Letters and digits, lowercased: the words of a text without its spacing and punctuation.
-fn letters(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// The parts that stripping the site name removed from the metadata titles: the blog name in
 /// "Post title | Blog name". An `h1` saying one of them is the site's header, not the headline.
-fn stripped_sides(metadata_titles: &[(String, Source)], site_name: Option<&str>) -> Vec<String> {
+/// `cores` are the titles without their site names, in the same order.
+fn stripped_sides(metadata_titles: &[(String, Source)], cores: &[&str]) -> Vec<String> {
     let mut sides = Vec::new();
-    for (title, _) in metadata_titles {
-        let core = strip_site_name(title, site_name);
+    for ((title, _), &core) in metadata_titles.iter().zip(cores) {
         if core.len() == title.trim().len() {
             continue;
         }
@@ -655,13 +651,13 @@ fn is_headline_like(text: &str, site_name: Option<&str>) -> bool {
 /// The site's name as its `<title>` spells it, when one side of the title is the host name
 /// written out ("Millbrook Gazette - Harbour board…" on `millbrookgazette.example`).
 pub(crate) fn site_name_in_title(title: &str, host: &str) -> Option<String> {
-    let label = letters(host.split('.').next()?);
+    let label = same_text_key(host.split('.').next()?);
     if label.is_empty() {
         return None;
     }
     TITLE_SEPARATORS.iter().find_map(|separator| {
         title.split(separator).find_map(|part| {
-            let part_letters = letters(part);
+            let part_letters = same_text_key(part);
             let matches = part_letters == label
                 || part_letters
                     .strip_prefix("the")
