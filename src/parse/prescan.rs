@@ -47,8 +47,9 @@ const RAW_TEXT_ELEMENTS: &[&[u8]] = &[
     b"noscript",
 ];
 
-/// The page with every tag cut to at most [`MAX_ATTRIBUTES`] attributes and the bodies of
-/// scripts (except JSON-LD) and style sheets removed; borrowed when nothing was cut.
+/// The page with every tag cut to at most [`MAX_ATTRIBUTES`] attributes, and without the
+/// bodies of scripts (except JSON), style sheets and `svg` or the unread `data-*` attributes;
+/// borrowed when nothing was cut.
 pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
     let mut scanner = Scanner {
         bytes: html.as_bytes(),
@@ -235,8 +236,12 @@ impl<'b> Scanner<'b> {
     }
 
     /// Cuts the attribute from `start` (its name ends at `name_end`, its value at `at`) when
-    /// it is a `data-*` attribute no stage reads.
+    /// it is a `data-*` attribute no stage reads, in HTML content the scan reads as the
+    /// tokenizer does (inside `svg` and `math` a tag may be text to the tokenizer).
     fn drop_if_unread(&mut self, start: usize, name_end: usize) {
+        if self.foreign > 0 || self.bodies_unsafe {
+            return;
+        }
         let name = self.bytes.get(start..name_end).unwrap_or_default();
         let is_data = name
             .get(..5)
@@ -290,9 +295,9 @@ impl<'b> Scanner<'b> {
         self.cut(from, to);
     }
 
-    /// After a start tag: enters `svg` or `math`, or skips the raw text of `script` and the
-    /// like (outside `svg` and `math`, where they hold markup), cutting the bodies of scripts
-    /// and style sheets.
+    /// After a start tag: enters `svg` or `math` (noting where an `svg` body starts), or skips
+    /// the raw text of `script` and the like (outside `svg` and `math`, where they hold
+    /// markup), cutting the bodies of scripts and style sheets.
     fn after_start_tag(
         &mut self,
         open: usize,
@@ -602,6 +607,7 @@ mod tests {
             "<svg><![CDATA[</svg>]]></svg>",
             "<svg><foreignObject><plaintext></svg><p>text</p>",
             "<math><mi>x</mi></math>",
+            "<math><mi><xmp><p data-x=1>shown as text</xmp></mi></math>",
         ] {
             assert!(matches!(prepare(html), Cow::Borrowed(_)), "{html}");
         }
