@@ -166,15 +166,20 @@ fn by_function_words(text: &str) -> Option<&'static str> {
     if share(english) >= MIN_FUNCTION_WORD_SHARE {
         return Some("en");
     }
-    let mut ranked: Vec<(usize, &'static str)> = (others.iter().copied())
-        .zip(OTHER_FUNCTION_WORDS.iter().map(|(language, _)| *language))
-        .collect();
-    ranked.sort_by_key(|&(count, _)| std::cmp::Reverse(count));
-    let (best, language) = ranked.first().copied()?;
-    let runner_up = ranked.get(1).map_or(0, |r| r.0).max(english);
+    // The leading language (the first listed among equals) and the runner-up's count.
+    let (mut best, mut language, mut runner_up) = (0, None, english);
+    for (&count, (other, _)) in others.iter().zip(OTHER_FUNCTION_WORDS) {
+        if count > best {
+            runner_up = runner_up.max(best);
+            (best, language) = (count, Some(*other));
+        } else {
+            runner_up = runner_up.max(count);
+        }
+    }
     (share(best) >= MIN_FUNCTION_WORD_SHARE
         && best as f32 >= MIN_FUNCTION_WORD_LEAD * runner_up as f32)
         .then_some(language)
+        .flatten()
 }
 
 /// The two-letter code of a language `whatlang` knows, or its three-letter code when it has
