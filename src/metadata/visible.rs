@@ -36,6 +36,11 @@ const MAX_SMALL_ELEMENT_NODES: u32 = 120;
 /// bylines: the header of an article, not its body.
 const TEXTS_AFTER_HEADLINE: usize = 40;
 const TEXTS_BEFORE_HEADLINE: usize = 15;
+/// The rank of the text right above the headline among the header texts: the texts below
+/// count one by one, those above two by two from here, so that a date line above the
+/// headline (a kicker row "Original Research · 7 April 2020") weighs about as much as the
+/// one under it and a masthead further up less.
+const BEFORE_RANK_START: usize = 3;
 /// The longest text searched for a date label, in bytes, and how many labelled texts are read.
 const MAX_LABELLED_TEXT_BYTES: usize = 200;
 const MAX_LABELLED_TEXTS: usize = 30;
@@ -721,7 +726,8 @@ fn header_text_candidates(
         .enumerate()
         .filter(|(_, n)| n.tag == Tag::Text && n.text.chars >= 4)
         .take(TEXTS_AFTER_HEADLINE)
-        .map(|(i, _)| (start + i) as u32);
+        .enumerate()
+        .map(|(rank, (i, _))| ((start + i) as u32, rank));
     let before = page.nodes[..start]
         .iter()
         .enumerate()
@@ -730,8 +736,9 @@ fn header_text_candidates(
             n.tag == Tag::Text && n.text.chars >= 4 && !n.flags.contains(Flags::IN_HEAD)
         })
         .take(TEXTS_BEFORE_HEADLINE)
-        .map(|(i, _)| i as u32);
-    for (rank, index) in after.chain(before).enumerate() {
+        .enumerate()
+        .map(|(k, (i, _))| (i as u32, BEFORE_RANK_START + 2 * k));
+    for (index, rank) in after.chain(before) {
         let scraper::Node::Text(text) = page.nodes[index as usize].node.value() else {
             continue;
         };
@@ -875,6 +882,16 @@ mod tests {
             <span itemprop="datePublished" content="2021-03-30">30 March</span></body>"#,
         );
         assert_eq!(found, Some(("2021-03-30".into(), Role::Published)));
+    }
+
+    #[test]
+    fn a_date_line_right_above_the_headline_outranks_one_further_down() {
+        let paragraphs = "<p>Some running text of the article.</p>".repeat(20);
+        let found = best(&format!(
+            "<body><div><span>Original Research</span><span>7 April 2020</span></div>
+            <h1>Headline</h1>{paragraphs}<p>3 March 2020</p></body>"
+        ));
+        assert_eq!(found.unwrap().0, "2020-04-07");
     }
 
     #[test]

@@ -556,8 +556,13 @@ fn local_day(instant: jiff::Timestamp, role: Role, all: &[&Candidate]) -> Option
     if !(earliest..=latest).contains(&seen.stamp.date()) {
         return None;
     }
+    // A weaker visible day moves it too when the URL names the same day: two sources agree.
+    let url_agrees = || {
+        all.iter()
+            .any(|c| c.source == Source::Url && c.stamp.date() == seen.stamp.date())
+    };
     let moves_day = seen.stamp.date() != utc.date()
-        && (seen.source == Source::Url || seen.weight >= MIN_DAY_WEIGHT);
+        && (seen.source == Source::Url || seen.weight >= MIN_DAY_WEIGHT || url_agrees());
     let Some(time) = seen.stamp.time() else {
         return moves_day.then(|| Timestamp::from_date(seen.stamp.date()));
     };
@@ -998,6 +1003,38 @@ mod tests {
             None,
         );
         assert_eq!(p.as_deref(), Some("2023-11-09T12:00:00+00:00"));
+    }
+
+    #[test]
+    fn a_utc_time_takes_the_day_a_weaker_visible_date_and_the_url_agree_on() {
+        let (p, _) = chosen(
+            &[
+                published("2018-12-31T23:11:59Z", 95),
+                Candidate::new(
+                    stamp("2019-01-01"),
+                    Role::Unlabelled,
+                    Source::VisibleText,
+                    52,
+                ),
+                Candidate::new(stamp("2019-01-01"), Role::Published, Source::Url, 55),
+            ],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2019-01-01"));
+        // Without the URL's word, so weak a date does not move the instant's day.
+        let (p, _) = chosen(
+            &[
+                published("2018-12-31T23:11:59Z", 95),
+                Candidate::new(
+                    stamp("2019-01-01"),
+                    Role::Unlabelled,
+                    Source::VisibleText,
+                    52,
+                ),
+            ],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2018-12-31T23:11:59+00:00"));
     }
 
     #[test]
