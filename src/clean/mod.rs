@@ -48,7 +48,7 @@ const LISTING_SHARE: f32 = 0.4;
 /// are at least this many of one kind…
 const REPEATED_MIN_ITEMS: u32 = 4;
 /// …holding at least this share of the text cleaning left (theirs included)…
-const REPEATED_MIN_SHARE: f32 = 0.3;
+const REPEATED_MIN_SHARE: f32 = 0.15;
 /// …with at least this many characters per item on average (a tag link's word is not an item)…
 const REPEATED_MIN_ITEM_CHARS: u32 = 40;
 /// …and none holding more than this share of the group (items are alike; a footer that
@@ -208,8 +208,16 @@ impl ItemGroup {
     fn is_items(&self, reason: Reason, kept_chars: u32, product: bool) -> bool {
         let is_hidden_prose =
             || !product && self.prose as f32 >= REPEATED_HIDDEN_MIN_PROSE_SHARE * self.chars as f32;
-        self.count >= REPEATED_MIN_ITEMS
-            && self.chars as f32 >= REPEATED_MIN_SHARE * (kept_chars + self.chars) as f32
+        let sh: f32 = std::env::var("RS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(REPEATED_MIN_SHARE);
+        let mi: u32 = std::env::var("RI")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(REPEATED_MIN_ITEMS);
+        self.count >= mi
+            && self.chars as f32 >= sh * (kept_chars + self.chars) as f32
             && self.chars >= REPEATED_MIN_ITEM_CHARS * self.count
             && self.largest as f32 <= REPEATED_MAX_ITEM_SHARE * self.chars as f32
             && (reason != Reason::Hidden || is_hidden_prose())
@@ -218,7 +226,8 @@ impl ItemGroup {
 
 /// Puts back the items of a listing that class words removed one by one: many removed
 /// elements of one kind (same tag, class words and reason) that together hold much of the
-/// page's text are the page's repeated items, not chrome.
+/// page's text are the page's repeated items, not chrome. Elements that are chrome by their
+/// tag (`aside`, `footer`, `nav`: a forum's author column beside every post) stay removed.
 fn restore_repeated_items(
     page: &Page<'_>,
     guard: &Guard,
@@ -231,7 +240,9 @@ fn restore_repeated_items(
         if reason.is_some() {
             kept_chars = kept_chars.saturating_sub(guard.chars[index]);
         }
-        if let Some(reason) = reason.filter(|&r| is_item_reason(r)) {
+        if let Some(reason) = reason.filter(|&r| is_item_reason(r))
+            && nav::reason(page, index as u32).is_none()
+        {
             let node = &page.nodes[index];
             let group = groups
                 .entry((node.tag, node.hints.0, reason as u8))
@@ -252,7 +263,11 @@ fn restore_repeated_items(
     while index < removed.len() {
         let end = page.nodes[index].end as usize;
         match removed[index] {
-            Some(reason) if is_item_reason(reason) && is_listing_group(index, reason) => {
+            Some(reason)
+                if is_item_reason(reason)
+                    && nav::reason(page, index as u32).is_none()
+                    && is_listing_group(index, reason) =>
+            {
                 if log::log_enabled!(log::Level::Trace) {
                     log::trace!("restored {} ({reason:?})", page.describe(index as u32));
                 }
@@ -547,6 +562,14 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("news sport"), "{text}");
+    }
+
+    #[test]
+    fn leaves_repeated_asides_removed() {
+        let column = "<aside><p>Member since 2019, 4,210 posts, based in Leeds.</p></aside>";
+        let posts = format!("<div>{column}<p>A reply.</p></div>").repeat(5);
+        let text = kept_text(&format!("<body>{posts}</body>"), Mode::Strict);
+        assert!(!text.contains("Member since"), "{text}");
     }
 
     #[test]
