@@ -177,7 +177,9 @@ fn mark_removed(
 
 /// Removal reasons that a listing's items can carry through their class words: a card's
 /// `tag-…` or `meta` classes, a widget or footer class of a page builder's blocks, the
-/// hidden panels of an accordion.
+/// hidden panels of an accordion. Related words are not among them: a grid of `teaser`
+/// cards under an article is the rail they name (trafilatura's interscenar.io and
+/// pagina12.com.ar pages leaked theirs).
 fn is_item_reason(reason: Reason) -> bool {
     matches!(
         reason,
@@ -186,7 +188,6 @@ fn is_item_reason(reason: Reason) -> bool {
             | Reason::Sidebar
             | Reason::Footer
             | Reason::Ad
-            | Reason::Related
             | Reason::Hidden
     )
 }
