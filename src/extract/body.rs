@@ -262,7 +262,9 @@ impl Walker<'_, '_, '_> {
 
     /// Appends a kept block; a short text block repeating one already kept (a headline
     /// rendered once per screen size) is left out. Long paragraphs may repeat on purpose and
-    /// stay, and so do labels ("Length:", "Weight:"), which name a different value each time.
+    /// stay, and so do labels ("Length:", "Weight:"), which name a different value each time,
+    /// except on discussion pages, where they are the stat boxes beside every post
+    /// ("Messages:", "Likes Received:").
     fn emit(&mut self, block: Block) {
         if self.is_skipping(&block) {
             return;
@@ -278,7 +280,7 @@ impl Walker<'_, '_, '_> {
         };
         if let Some(text) = text
             && text.len() <= MAX_DEDUPLICATED_BYTES
-            && !is_label(text)
+            && (self.input.discussion || !is_label(text))
             && !self.seen.insert(text.to_owned())
         {
             return;
