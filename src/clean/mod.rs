@@ -44,6 +44,18 @@ const BOX_PROSE_MIN_CHARS: u32 = 1500;
 const REVIEWS_MIN_CHARS: u32 = 500;
 /// Share of the page's prose in teaser cards above which the page is a listing of them.
 const LISTING_SHARE: f32 = 0.4;
+/// Elements removed for one reason that a listing's items can carry are its items when there
+/// are at least this many of one kind…
+const REPEATED_MIN_ITEMS: u32 = 4;
+/// …holding at least this share of the text cleaning left (theirs included)…
+const REPEATED_MIN_SHARE: f32 = 0.15;
+/// …with at least this many characters per item on average (a tag link's word is not an item)…
+const REPEATED_MIN_ITEM_CHARS: u32 = 40;
+/// …and none holding more than this share of the group (items are alike; a footer that
+/// holds a page's worth of text beside three small bars is not a list item).
+const REPEATED_MAX_ITEM_SHARE: f32 = 0.5;
+/// Hidden items must hold at least this share of their text outside links.
+const REPEATED_HIDDEN_MIN_PROSE_SHARE: f32 = 0.75;
 /// Share of the page's prose in hidden elements above which the page is taken to hide its
 /// content until a script shows it.
 const HIDDEN_CONTENT_SHARE: f32 = 0.8;
@@ -118,16 +130,35 @@ pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
     } else {
         Vec::new()
     };
-    let mut index = 0;
-    while let Some(node) = page.nodes.get(index) {
+    let end = page.nodes.len();
+    mark_removed(page, &guard, context, &mut removed, 0, end);
+    if matches!(mode, Mode::Strict | Mode::Discussion) {
+        restore_repeated_items(page, &guard, context, &mut removed);
+    }
+    Cleaned { removed, teasers }
+}
+
+/// Marks the removed subtrees among the nodes `start..end`, skipping each removed subtree.
+fn mark_removed(
+    page: &Page<'_>,
+    guard: &Guard,
+    context: Context,
+    removed: &mut [Option<Reason>],
+    start: usize,
+    end: usize,
+) {
+    let mut index = start;
+    while index < end {
+        let node = &page.nodes[index];
         let reason = nav::reason(page, index as u32)
             .or_else(|| icons::reason(page, index as u32))
             .or_else(|| {
-                (mode != Mode::Permissive)
+                (context.mode != Mode::Permissive)
                     .then(|| reason_from_hints(node.tag, node.hints, context))
                     .flatten()
             });
-        let keep = reason.is_none_or(|reason| guard.protects(index, node.tag, reason, mode));
+        let keep =
+            reason.is_none_or(|reason| guard.protects(index, node.tag, reason, context.mode));
         if keep {
             index += 1;
         } else {
@@ -142,7 +173,113 @@ pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
             index = node.end as usize;
         }
     }
-    Cleaned { removed, teasers }
+}
+
+/// Removal reasons that a listing's items can carry through their class words: a card's
+/// `tag-…` or `meta` classes, a widget or footer class of a page builder's blocks, the
+/// hidden panels of an accordion. Related words are not among them: a grid of `teaser`
+/// cards under an article is the rail they name (trafilatura's interscenar.io and
+/// pagina12.com.ar pages leaked theirs).
+fn is_item_reason(reason: Reason) -> bool {
+    matches!(
+        reason,
+        Reason::Tags
+            | Reason::Meta
+            | Reason::Sidebar
+            | Reason::Footer
+            | Reason::Ad
+            | Reason::Hidden
+    )
+}
+
+/// Elements removed for the same reason with the same tag and class words.
+#[derive(Debug, Default)]
+struct ItemGroup {
+    count: u32,
+    chars: u32,
+    largest: u32,
+    prose: u32,
+}
+
+impl ItemGroup {
+    /// Many items of like size, holding words rather than labels, and together much of the
+    /// text of the page as cleaning left it. Hidden items must also read as prose (the panels
+    /// of an accordion or tabs, not a menu's dropdowns), and not on a product page, whose
+    /// hidden layers are option pickers, dialogs and carousels of other products.
+    fn is_items(&self, reason: Reason, kept_chars: u32, product: bool) -> bool {
+        let is_hidden_prose =
+            || !product && self.prose as f32 >= REPEATED_HIDDEN_MIN_PROSE_SHARE * self.chars as f32;
+        let sh: f32 = std::env::var("RS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(REPEATED_MIN_SHARE);
+        let mi: u32 = std::env::var("RI")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(REPEATED_MIN_ITEMS);
+        self.count >= mi
+            && self.chars as f32 >= sh * (kept_chars + self.chars) as f32
+            && self.chars >= REPEATED_MIN_ITEM_CHARS * self.count
+            && self.largest as f32 <= REPEATED_MAX_ITEM_SHARE * self.chars as f32
+            && (reason != Reason::Hidden || is_hidden_prose())
+    }
+}
+
+/// Puts back the items of a listing that class words removed one by one: many removed
+/// elements of one kind (same tag, class words and reason) that together hold much of the
+/// page's text are the page's repeated items, not chrome. Elements that are chrome by their
+/// tag (`aside`, `footer`, `nav`: a forum's author column beside every post) stay removed.
+fn restore_repeated_items(
+    page: &Page<'_>,
+    guard: &Guard,
+    context: Context,
+    removed: &mut [Option<Reason>],
+) {
+    let mut kept_chars = guard.chars.first().copied().unwrap_or(0);
+    let mut groups: foldhash::HashMap<(Tag, u32, u8), ItemGroup> = foldhash::HashMap::default();
+    for (index, reason) in removed.iter().enumerate() {
+        if reason.is_some() {
+            kept_chars = kept_chars.saturating_sub(guard.chars[index]);
+        }
+        if let Some(reason) = reason.filter(|&r| is_item_reason(r))
+            && nav::reason(page, index as u32).is_none()
+        {
+            let node = &page.nodes[index];
+            let group = groups
+                .entry((node.tag, node.hints.0, reason as u8))
+                .or_default();
+            group.count += 1;
+            group.chars += guard.chars[index];
+            group.largest = group.largest.max(guard.chars[index]);
+            group.prose += guard.prose[index];
+        }
+    }
+    let is_listing_group = |index: usize, reason: Reason| {
+        let node = &page.nodes[index];
+        groups
+            .get(&(node.tag, node.hints.0, reason as u8))
+            .is_some_and(|group| group.is_items(reason, kept_chars, context.product))
+    };
+    let mut index = 0;
+    while index < removed.len() {
+        let end = page.nodes[index].end as usize;
+        match removed[index] {
+            Some(reason)
+                if is_item_reason(reason)
+                    && nav::reason(page, index as u32).is_none()
+                    && is_listing_group(index, reason) =>
+            {
+                if log::log_enabled!(log::Level::Trace) {
+                    log::trace!("restored {} ({reason:?})", page.describe(index as u32));
+                }
+                removed[index] = None;
+                mark_removed(page, guard, context, removed, index + 1, end);
+                index = end;
+            }
+            Some(_) => index = end,
+            None => index += 1,
+        }
+    }
 }
 
 /// Path segments and host prefixes of discussion pages: forums, Q&A sites, comment threads.
@@ -406,6 +543,54 @@ mod tests {
         let text = kept_text(&html, Mode::Strict);
         assert!(text.starts_with("The council"), "{text}");
         assert!(!text.contains("Home") && !text.contains("Share") && !text.contains("Buy"));
+    }
+
+    /// A `WordPress` post card: its `tag-…` class names the post's tags, not a tag list.
+    fn post_card(number: usize) -> String {
+        format!(
+            "<li class='post tag-news'><h3><a href='/p{number}'>Story number {number}</a></h3>\
+             <p>A summary of the story, long enough to read as a sentence or two.</p></li>"
+        )
+    }
+
+    #[test]
+    fn keeps_listing_items_that_class_words_remove() {
+        let cards: String = (1..=6).map(post_card).collect();
+        let html = format!("<body><ul>{cards}</ul><div class='tags'>news sport</div></body>");
+        let text = kept_text(&html, Mode::Strict);
+        assert!(
+            text.contains("Story number 1") && text.contains("Story number 6"),
+            "{text}"
+        );
+        assert!(!text.contains("news sport"), "{text}");
+    }
+
+    #[test]
+    fn leaves_repeated_asides_removed() {
+        let column = "<aside><p>Member since 2019, 4,210 posts, based in Leeds.</p></aside>";
+        let posts = format!("<div>{column}<p>A reply.</p></div>").repeat(5);
+        let text = kept_text(&format!("<body>{posts}</body>"), Mode::Strict);
+        assert!(!text.contains("Member since"), "{text}");
+    }
+
+    #[test]
+    fn removes_a_few_items_beside_the_story() {
+        let cards: String = (1..=2).map(post_card).collect();
+        let html = format!("<body>{ARTICLE}{ARTICLE}<ul>{cards}</ul></body>");
+        let text = kept_text(&html, Mode::Strict);
+        assert!(!text.contains("Story number"), "{text}");
+    }
+
+    #[test]
+    fn keeps_hidden_accordion_panels_except_on_product_pages() {
+        let panel = "<div class='hidden'><p>The answer to this question, in a sentence that \
+            holds no link at all.</p></div>";
+        let panels = format!("<h3>Question</h3>{panel}").repeat(5);
+        let body = format!("<body>{ARTICLE}{ARTICLE}{panels}</body>");
+        assert!(kept_text(&body, Mode::Strict).contains("The answer"));
+        let product = "<head><meta property='og:type' content='product'></head>";
+        let html = format!("<html>{product}{body}</html>");
+        assert!(!kept_text(&html, Mode::Strict).contains("The answer"));
     }
 
     #[test]

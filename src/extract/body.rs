@@ -260,8 +260,11 @@ impl Walker<'_, '_, '_> {
         }
     }
 
-    /// Appends a kept block; a short text block repeating one already kept (a label rendered
-    /// once per screen size) is left out. Long paragraphs may repeat on purpose and stay.
+    /// Appends a kept block; a short text block repeating one already kept (a headline
+    /// rendered once per screen size) is left out. Long paragraphs may repeat on purpose and
+    /// stay, and so do labels ("Length:", "Weight:"), which name a different value each time,
+    /// except on discussion pages, where they are the stat boxes beside every post
+    /// ("Messages:", "Likes Received:").
     fn emit(&mut self, block: Block) {
         if self.is_skipping(&block) {
             return;
@@ -277,6 +280,7 @@ impl Walker<'_, '_, '_> {
         };
         if let Some(text) = text
             && text.len() <= MAX_DEDUPLICATED_BYTES
+            && (self.input.discussion || !is_label(text))
             && !self.seen.insert(text.to_owned())
         {
             return;
@@ -576,6 +580,12 @@ fn block_frame_kind(tag: Tag) -> FrameKind {
     }
 }
 
+/// A line that names the value after it ("Length:", "Weight capacity:"): a product card or a
+/// fact box repeats it for every item.
+fn is_label(text: &str) -> bool {
+    text.trim_end().ends_with([':', '：'])
+}
+
 /// Share of the text's bytes inside links.
 fn link_density(inline: &Inline) -> f32 {
     let linked: usize = inline.links.iter().map(|link| link.end - link.start).sum();
@@ -628,6 +638,24 @@ mod tests {
         schools, roads and the harbour.";
     const P2: &str = "Opposition members said the plan left too little for the bus network and \
         promised to try again next year.";
+
+    #[test]
+    fn keeps_repeated_labels_but_not_repeated_lines() {
+        let card = |name: &str, feet: u8| {
+            format!(
+                "<li><div>{name}</div><div>Length:</div><div>{feet} feet</div><div>In stock</div></li>"
+            )
+        };
+        let html = format!(
+            "<article><p>{P1}</p><ul>{}{}</ul><p>{P2}</p></article>",
+            card("Lake kayak", 9),
+            card("Sea kayak", 13)
+        );
+        let texts = texts(&body(&html, None));
+        let count = |line: &str| texts.iter().filter(|t| *t == line).count();
+        assert_eq!(count("p:Length:"), 2, "{texts:?}");
+        assert_eq!(count("p:In stock"), 1, "{texts:?}");
+    }
 
     #[test]
     fn keeps_paragraphs_and_headings_in_order() {

@@ -46,6 +46,11 @@ pub(crate) const READ_DATA_ATTRIBUTES: &[&str] = &[
     "data-language",
 ];
 
+/// An element with `role="heading"` holding more text than this (characters) is not one.
+const MAX_ROLE_HEADING_CHARS: u32 = 150;
+/// …or spanning more nodes than this.
+const MAX_ROLE_HEADING_NODES: u32 = 64;
+
 /// `parent` of the document node.
 pub(crate) const NO_PARENT: u32 = u32::MAX;
 
@@ -129,8 +134,10 @@ impl<'a> Page<'a> {
             max_depth,
             transparent: 0,
             class_hints: HashMap::default(),
+            role_headings: Vec::new(),
         };
         builder.walk(html.tree.root());
+        builder.demote_long_role_headings();
         builder.page
     }
 
@@ -225,6 +232,8 @@ struct Builder<'a> {
     transparent: usize,
     /// The hints of every distinct `class` value read so far.
     class_hints: HashMap<&'a str, Hints>,
+    /// Elements indexed as headings for their `role="heading"`.
+    role_headings: Vec<u32>,
 }
 
 impl<'a> Builder<'a> {
@@ -323,9 +332,36 @@ impl<'a> Builder<'a> {
         false
     }
 
+    /// An element marked `role="heading"` that holds paragraphs or more than a heading's worth
+    /// of text is a block of text (lobste.rs marks every comment so, wcxb 0575): it is indexed
+    /// as a `div`.
+    fn demote_long_role_headings(&mut self) {
+        for &index in &self.role_headings {
+            let Some(node) = self.page.nodes.get(index as usize) else {
+                continue;
+            };
+            // A heading spans a few nodes; bounding the count keeps nested ones linear.
+            let inner = &self.page.nodes[index as usize + 1..node.end as usize];
+            let is_text_block = node.end - index > MAX_ROLE_HEADING_NODES
+                || inner.iter().any(|n| n.tag.is_block())
+                || inner.iter().map(|n| n.text.chars).sum::<u32>() > MAX_ROLE_HEADING_CHARS;
+            if is_text_block {
+                self.page.nodes[index as usize].tag = Tag::Div;
+            }
+        }
+    }
+
     /// Fills in an element's tag, hints and flags; false when it is not to be indexed.
     fn describe_element(&mut self, element: &'a Element, entry: &mut PageNode<'a>) -> bool {
-        let tag = Tag::from_name(&element.name.local);
+        let mut tag = Tag::from_name(&element.name.local);
+        if matches!(
+            tag,
+            Tag::Div | Tag::P | Tag::Span | Tag::Strong | Tag::B | Tag::Custom | Tag::Other
+        ) && let Some(level) = aria_heading_level(element)
+        {
+            tag = level;
+            self.role_headings.push(self.page.nodes.len() as u32);
+        }
         entry.tag = tag;
         if tag.is_never_content() {
             match tag {
@@ -475,6 +511,25 @@ fn read_attributes<'a>(
     found
 }
 
+/// The heading a text container (`div`, `span`, `p`…; not a link or a list) with
+/// `role="heading"` stands for, by its `aria-level` (2 when it gives none, as ARIA says). A level-1 one is left alone: the headline is the metadata
+/// stage's to find, and a shop's `role="heading"` product name is no headline (Steam, wcxb
+/// 3052).
+fn aria_heading_level(element: &Element) -> Option<Tag> {
+    if !attribute(element, "role").is_some_and(|role| role.trim().eq_ignore_ascii_case("heading")) {
+        return None;
+    }
+    let level = attribute(element, "aria-level").and_then(|l| l.trim().parse::<u8>().ok());
+    Some(match level.unwrap_or(2) {
+        0 | 1 => return None,
+        2 => Tag::H2,
+        3 => Tag::H3,
+        4 => Tag::H4,
+        5 => Tag::H5,
+        _ => Tag::H6,
+    })
+}
+
 /// React's streaming server renderer sends each finished part of a page as
 /// `<div hidden id="S:1f">…</div>` and a script moves it into place: the content a reader sees,
 /// not hidden chrome. (Framework rule: the `S:` + hexadecimal id scheme is React's.)
@@ -619,6 +674,31 @@ mod tests {
             .map(|n| n.tag)
             .collect();
         assert_eq!(inside, [Tag::P, Tag::Text, Tag::P, Tag::Text]);
+    }
+
+    #[test]
+    fn reads_role_headings_as_headings_unless_they_hold_text_blocks() {
+        let (_, shape) = build(
+            "<body><a href='/p/1'><span role='heading'><span>Lake</span> Kayak</span></a>\
+             <div role='heading' aria-level='4'>Specs</div>\
+             <div role='heading' aria-level='1'>Brand</div>\
+             <div role='heading' aria-level='3'><p>A comment marked as a heading.</p></div></body>",
+        );
+        let tags: Vec<Tag> = shape.iter().map(|s| s.0).collect();
+        assert_eq!(
+            tags.iter().filter(|t| **t == Tag::H2).count(),
+            1,
+            "{tags:?}"
+        );
+        assert_eq!(
+            tags.iter().filter(|t| **t == Tag::H4).count(),
+            1,
+            "{tags:?}"
+        );
+        assert!(
+            !tags.contains(&Tag::H1) && !tags.contains(&Tag::H3),
+            "{tags:?}"
+        );
     }
 
     #[test]
