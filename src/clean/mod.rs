@@ -209,16 +209,8 @@ impl ItemGroup {
     fn is_items(&self, reason: Reason, kept_chars: u32, product: bool) -> bool {
         let is_hidden_prose =
             || !product && self.prose as f32 >= REPEATED_HIDDEN_MIN_PROSE_SHARE * self.chars as f32;
-        let sh: f32 = std::env::var("RS")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(REPEATED_MIN_SHARE);
-        let mi: u32 = std::env::var("RI")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(REPEATED_MIN_ITEMS);
-        self.count >= mi
-            && self.chars as f32 >= sh * (kept_chars + self.chars) as f32
+        self.count >= REPEATED_MIN_ITEMS
+            && self.chars as f32 >= REPEATED_MIN_SHARE * (kept_chars + self.chars) as f32
             && self.chars >= REPEATED_MIN_ITEM_CHARS * self.count
             && self.largest as f32 <= REPEATED_MAX_ITEM_SHARE * self.chars as f32
             && (reason != Reason::Hidden || is_hidden_prose())
