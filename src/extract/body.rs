@@ -698,6 +698,18 @@ mod tests {
     }
 
     #[test]
+    fn drops_ruby_readings() {
+        let html = format!(
+            "<article><p>{P1}</p><p>犯人を<ruby>確保<rp>（</rp><rt>かくほ</rt><rp>）</rp></ruby>\
+             する。</p></article>"
+        );
+        assert_eq!(
+            texts(&body(&html, None)),
+            [format!("p:{P1}"), "p:犯人を確保する。".to_owned()]
+        );
+    }
+
+    #[test]
     fn ends_links_at_block_boundaries() {
         let html = format!("<div class='entry'>{P1} <a href='/z'>link one<p>{P2}</p></a></div>");
         let blocks = body(&html, None);
