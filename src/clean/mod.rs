@@ -409,6 +409,18 @@ mod tests {
     }
 
     #[test]
+    fn removes_wordpress_post_metadata() {
+        let html = format!(
+            "<body><div class='entry'>{ARTICLE}<p class='postmetadata alt'>This entry was \
+             posted on Tuesday and is filed under <a href='/c/news'>News</a>.</p></div></body>"
+        );
+        assert_eq!(
+            kept_text(&html, Mode::Strict),
+            kept_text(ARTICLE, Mode::Strict)
+        );
+    }
+
+    #[test]
     fn recognises_discussion_urls() {
         let discussion = |url: &str| is_discussion_url(&url::Url::parse(url).unwrap());
         assert!(discussion("https://forum.example.org/topic/42-hello/"));

@@ -260,6 +260,8 @@ const META_WORDS: &[Rule] = &[
     ("authorinfo", Fit::Prefix, Hint::Meta),
     ("bio", Fit::Word, Hint::Meta),
     ("post-meta", Fit::Prefix, Hint::Meta),
+    // WordPress's classic themes: `postmetadata` under the post ("This entry was posted …").
+    ("postmeta", Fit::Prefix, Hint::Meta),
     ("entry-meta", Fit::Prefix, Hint::Meta),
     ("timestamp", Fit::Word, Hint::Meta),
 ];
