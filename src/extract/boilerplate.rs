@@ -153,6 +153,11 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "als PDF herunterladen",
     "um Kommentare zu schreiben",
     "Beitrag teilen",
+    "mit anderen teilen",
+    "ausblenden",
+    "einblenden",
+    "favorisieren",
+    "zurück",
     // French
     "Suivez-nous",
     "suivez-nous",
@@ -748,6 +753,19 @@ mod tests {
         assert!(is_boilerplate("Reaction score"));
         assert!(!is_boilerplate(
             "The vote to upgrade the harbour passed by a wide margin."
+        ));
+    }
+
+    #[test]
+    fn drops_german_toggle_and_back_labels() {
+        assert!(is_boilerplate("Quellen ausblenden"));
+        assert!(is_boilerplate("Tipp favorisieren"));
+        assert!(is_boilerplate("zurück"));
+        assert!(is_boilerplate(
+            "Den Artikel mit anderen teilen/diskutieren:"
+        ));
+        assert!(!is_boilerplate(
+            "Nach drei Jahren kehrte die Familie in ihr Dorf zurück, das sie kaum wiedererkannte."
         ));
     }
 
