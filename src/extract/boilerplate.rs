@@ -599,7 +599,22 @@ fn ends_with_photo_credit(lower: &str) -> bool {
     let is_credit = |part: &str| {
         part.len() <= MAX_CREDIT_NAME_BYTES + 10 && (part.contains('©') || names_an_agency(part))
     };
-    if last_group.is_some_and(is_credit) || last_segment.is_some_and(is_credit) {
+    // `… in Bremen auf DA42 und DA40 ausbilden. © CAE`: a credit set after the caption. A
+    // year makes it a copyright line, which may close a page's own text.
+    let after_copyright = lower
+        .rsplit_once('©')
+        .filter(|(caption, _)| !caption.trim().is_empty())
+        .map(|(_, credit)| credit);
+    let is_short_credit = |credit: &str| {
+        credit.len() <= MAX_CREDIT_NAME_BYTES
+            && credit.split_whitespace().count() <= 5
+            && !credit.trim_end().ends_with(['.', '!', '?'])
+            && !credit.contains(|c: char| c.is_ascii_digit())
+    };
+    if last_group.is_some_and(is_credit)
+        || last_segment.is_some_and(is_credit)
+        || after_copyright.is_some_and(is_short_credit)
+    {
         return true;
     }
     CAPTION_CREDIT_FINDERS.iter().any(|finder| {
@@ -710,6 +725,12 @@ fn is_template_placeholder(text: &str) -> bool {
 
 /// Media-player time labels: `0:00 27:33 0:00 28:1`, `03:12 / 45:00`.
 fn is_player_time_label(text: &str) -> bool {
+    // A clock time alone ("3:59 PM", "14:05 Uhr") is the stamp of a post, no sentence.
+    let text = ["AM", "PM", "am", "pm", "Uhr", "h"]
+        .iter()
+        .find_map(|suffix| text.strip_suffix(suffix))
+        .unwrap_or(text)
+        .trim_end();
     text.contains(':')
         && text
             .chars()
@@ -802,6 +823,24 @@ mod tests {
         assert!(is_boilerplate("0:00 27:33 0:00 28:1"));
         assert!(is_boilerplate("03:12 / 45:00"));
         assert!(!is_boilerplate("2021"));
+    }
+
+    #[test]
+    fn drops_clock_times_standing_alone() {
+        assert!(is_boilerplate("3:59 PM"));
+        assert!(is_boilerplate("14:05 Uhr"));
+        assert!(!is_boilerplate("Ratio 3:1 PM"));
+    }
+
+    #[test]
+    fn drops_captions_with_a_copyright_credit_after_them() {
+        assert!(is_boilerplate(
+            "Die CAE GmbH wird Nachwuchspiloten der Luftwaffe in Bremen ausbilden. © CAE"
+        ));
+        // A year makes it a copyright line, which pages keep under their own text.
+        assert!(!is_boilerplate(
+            "linux usability ...or, why do I bother. © 2002, 2003 Jamie Zawinski"
+        ));
     }
 
     #[test]

@@ -48,6 +48,9 @@ const NOTICE_PHRASES: &[&str] = &[
     "cancela en cualquier momento",
     "jederzeit kündbar",
     "résiliable à tout moment",
+    "vorteile sichern",
+    "to your basket",
+    "to your cart",
     // Where a story was printed first ("Dieser Artikel stammt aus der ZEIT Nr. 43/2019")
     "dieser beitrag stammt aus",
     "dieser artikel stammt aus",
@@ -314,6 +317,12 @@ mod tests {
         ));
         assert!(is_notice(
             "Dieser Beitrag stammt aus Ausgabe 7/2019. Das Heft ist im Handel erhältlich."
+        ));
+        assert!(is_notice(
+            "Den SPIEGEL lesen oder verschenken und Vorteile sichern!"
+        ));
+        assert!(is_notice(
+            "Like recipe? Add the ingredients to your basket and deliver to you."
         ));
         assert!(!is_notice(
             "The union said members could cancel the strike at short notice if talks resumed."
