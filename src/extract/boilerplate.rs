@@ -563,7 +563,8 @@ pub(crate) fn is_boilerplate(text: &str) -> bool {
         return false;
     }
     let lower = text.to_lowercase();
-    is_credit_line(text, &lower)
+    is_figure_label(&lower)
+        || is_credit_line(text, &lower)
         || is_byline(text)
         || is_dateline(text)
         || ends_with_photo_credit(&lower)
@@ -698,6 +699,22 @@ fn is_credit_line(text: &str, lower: &str) -> bool {
         || (!text.ends_with('.') && text.len() <= 80 && names_an_agency(lower))
 }
 
+/// Openings of a German figure caption: "Abbildung 4: klassische Schwachschicht."
+const FIGURE_LABELS: &[&str] = &["abbildung ", "abb. "];
+
+/// A caption standing alone under its picture, opened by the figure's number ("Abbildung 8:
+/// Vorgehensweise für grosse Ereignisse", baechli-bergsport.ch, trafilatura 17a20ea84863).
+/// English "Figure 9." lines are left alone: documentation keeps them as text (git-scm.com,
+/// WCXB 2869). Takes the line in lowercase.
+fn is_figure_label(lower: &str) -> bool {
+    FIGURE_LABELS.iter().any(|label| {
+        lower.strip_prefix(label).is_some_and(|rest| {
+            let number = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+            number.len() < rest.len() && number.starts_with([':', '.'])
+        })
+    })
+}
+
 /// Whether a lowercase text names a photo agency as a word of its own.
 fn names_an_agency(lower: &str) -> bool {
     AGENCY_NAMES.find_overlapping_iter(lower).any(|found| {
@@ -823,6 +840,16 @@ mod tests {
         assert!(is_boilerplate("0:00 27:33 0:00 28:1"));
         assert!(is_boilerplate("03:12 / 45:00"));
         assert!(!is_boilerplate("2021"));
+    }
+
+    #[test]
+    fn drops_german_figure_captions() {
+        assert!(is_boilerplate(
+            "Abbildung 4: klassische Schwachschicht. Der Unterschied in der Kornform ist klar."
+        ));
+        assert!(is_boilerplate("Abb. 2: Lawinenkegel"));
+        assert!(!is_boilerplate("Abbildungen zeigen, wie es geht"));
+        assert!(!is_boilerplate("Figure 9. A commit and its tree"));
     }
 
     #[test]

@@ -49,6 +49,7 @@ const NOTICE_PHRASES: &[&str] = &[
     "jederzeit kündbar",
     "résiliable à tout moment",
     "vorteile sichern",
+    "newsletter!",
     "to your basket",
     "to your cart",
     // Where a story was printed first ("Dieser Artikel stammt aus der ZEIT Nr. 43/2019")
@@ -320,6 +321,9 @@ mod tests {
         ));
         assert!(is_notice(
             "Den SPIEGEL lesen oder verschenken und Vorteile sichern!"
+        ));
+        assert!(is_notice(
+            "Sie möchten wöchentliche Produktvorstellungen? Schauen Sie in unseren Musiknewsletter!"
         ));
         assert!(is_notice(
             "Like recipe? Add the ingredients to your basket and deliver to you."
