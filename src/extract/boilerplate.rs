@@ -191,6 +191,7 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "Deel dit artikel",
     "Volg ons",
     "Udostępnij",
+    "Ten tekst przeczytasz w",
     "Obserwuj nas",
     "Wszelkie prawa zastrzeżone",
     "Paylaş",
@@ -799,6 +800,7 @@ mod tests {
         assert!(is_boilerplate("Quellen ausblenden"));
         assert!(is_boilerplate("Tipp favorisieren"));
         assert!(is_boilerplate("zurück"));
+        assert!(is_ui_text("Ten tekst przeczytasz w mniej niż minutę"));
         assert!(is_boilerplate(
             "Den Artikel mit anderen teilen/diskutieren:"
         ));

@@ -50,6 +50,9 @@ const NOTICE_PHRASES: &[&str] = &[
     "résiliable à tout moment",
     "vorteile sichern",
     "newsletter!",
+    "teilen sie uns ihre",
+    "medically reviewed by",
+    "von medizinern geprüft",
     "to your basket",
     "to your cart",
     // Where a story was printed first ("Dieser Artikel stammt aus der ZEIT Nr. 43/2019")
@@ -324,6 +327,12 @@ mod tests {
         ));
         assert!(is_notice(
             "Sie möchten wöchentliche Produktvorstellungen? Schauen Sie in unseren Musiknewsletter!"
+        ));
+        assert!(is_notice(
+            "Bitte teilen Sie uns Ihre Erfahrungen mit, wenn Sie unseren Kaffee probiert haben."
+        ));
+        assert!(is_notice(
+            "Dieser Text entspricht den Vorgaben der Fachliteratur und wurde von Medizinern geprüft."
         ));
         assert!(is_notice(
             "Like recipe? Add the ingredients to your basket and deliver to you."
