@@ -674,9 +674,32 @@ fn is_byline(text: &str) -> bool {
     })
 }
 
-/// `Jan 13, 2025`, `Updated: 30.03.2021, 14:05 Uhr`: a date with a few words around it.
+/// Labels (lowercase) that make a date line an event's time or a deadline, which the text
+/// announces: "Termin: 29.02.2020, 19 Uhr" (whiskyverkostung.com, trafilatura a99f147d0d10),
+/// "Einsendeschluss: 03.11.2019 (Poststempel)" (dealdoktor.de, b0161f587e5a).
+const EVENT_DATE_LABELS: &[&str] = &[
+    "termin",
+    "einsendeschluss",
+    "anmeldeschluss",
+    "bewerbungsschluss",
+    "teilnahmeschluss",
+    "veranstaltungsbeginn",
+    "deadline",
+    "date limite",
+    "fecha límite",
+];
+
+/// `Jan 13, 2025`, `Updated: 30.03.2021, 14:05 Uhr`: a date with a few words around it. An
+/// event's date or a deadline is no dateline (see [`EVENT_DATE_LABELS`]).
 fn is_dateline(text: &str) -> bool {
-    text.len() <= MAX_BYLINE_BYTES
+    let opening: String = text.chars().take(24).flat_map(char::to_lowercase).collect();
+    let names_an_event = EVENT_DATE_LABELS.iter().any(|label| {
+        opening
+            .strip_prefix(label)
+            .is_some_and(|rest| rest.starts_with([':', ' ']))
+    });
+    !names_an_event
+        && text.len() <= MAX_BYLINE_BYTES
         && !text.ends_with('.')
         && text.split_whitespace().count() <= MAX_DATELINE_WORDS
         && crate::metadata::date::parse_text(text, false).is_some()
@@ -929,6 +952,14 @@ mod tests {
             "By contrast, the suburbs voted for the plan"
         ));
         assert!(!is_boilerplate("On March 3, 2021 the law passed."));
+    }
+
+    #[test]
+    fn keeps_event_dates_and_deadlines() {
+        assert!(is_boilerplate("Updated: 30.03.2021, 14:05 Uhr"));
+        assert!(!is_boilerplate("Termin: 29.02.2020, 19 Uhr"));
+        assert!(!is_boilerplate("Einsendeschluss: 03.11.2019 (Poststempel)"));
+        assert!(!is_boilerplate("Deadline: March 3, 2025"));
     }
 
     #[test]
