@@ -470,10 +470,10 @@ pub(crate) fn hints_of(attribute: &str) -> Hints {
     hints
 }
 
-/// WordPress's `post_class()` names the post's categories and tags as `category-<slug>` and
-/// `tag-<slug>`, beside `type-<post type>`: the slugs are the author's words, not the
-/// element's role (a post filed under "Der Kommentar" is no comment section, tv-orange.de,
-/// trafilatura 904ca04b63a6).
+/// The `post_class()` of `WordPress` names the post's categories and tags as
+/// `category-<slug>` and `tag-<slug>`, beside `type-<post type>`: the slugs are the author's
+/// words, not the element's role (a post filed under "Der Kommentar" is no comment section,
+/// tv-orange.de, trafilatura 904ca04b63a6).
 fn is_post_taxonomy_token(token: &[u8], attribute: &str) -> bool {
     (token.starts_with(b"category-") || token.starts_with(b"tag-"))
         && attribute
