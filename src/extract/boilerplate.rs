@@ -692,17 +692,20 @@ const EVENT_DATE_LABELS: &[&str] = &[
 /// `Jan 13, 2025`, `Updated: 30.03.2021, 14:05 Uhr`: a date with a few words around it. An
 /// event's date or a deadline is no dateline (see [`EVENT_DATE_LABELS`]).
 fn is_dateline(text: &str) -> bool {
-    let opening: String = text.chars().take(24).flat_map(char::to_lowercase).collect();
-    let names_an_event = EVENT_DATE_LABELS.iter().any(|label| {
-        opening
-            .strip_prefix(label)
-            .is_some_and(|rest| rest.starts_with([':', ' ']))
-    });
-    !names_an_event
-        && text.len() <= MAX_BYLINE_BYTES
+    text.len() <= MAX_BYLINE_BYTES
         && !text.ends_with('.')
         && text.split_whitespace().count() <= MAX_DATELINE_WORDS
         && crate::metadata::date::parse_text(text, false).is_some()
+        && !EVENT_DATE_LABELS
+            .iter()
+            .any(|label| opens_with_label(text, label))
+}
+
+/// Whether `text` starts with `label` (lowercase) in any case, followed by a colon or a space.
+fn opens_with_label(text: &str, label: &str) -> bool {
+    let mut chars = text.chars().flat_map(char::to_lowercase);
+    label.chars().all(|expected| chars.next() == Some(expected))
+        && matches!(chars.next(), Some(':' | ' '))
 }
 
 /// Share of the text's bytes covered by known phrases.
