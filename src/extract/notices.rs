@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// Paragraphs longer than this (bytes) are never notices: a story may discuss any of this.
 const MAX_NOTICE_BYTES: usize = 320;
@@ -171,10 +171,13 @@ const BIO_COPULAS: &[&str] = &[" is a ", " is an ", " is the ", " ist ", " est "
 /// The longest bio, in bytes.
 const MAX_BIO_BYTES: usize = 500;
 
+/// A DFA, as with the class words: over a hundred phrases the builder would pick a slower
+/// NFA, and every short paragraph of every page is scanned.
 static NOTICES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostFirst)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(NOTICE_PHRASES)
         .unwrap_or_else(|error| unreachable!("the phrases form a valid automaton: {error}"))
 });
