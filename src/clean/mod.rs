@@ -157,8 +157,10 @@ fn mark_removed(
                     .then(|| reason_from_hints(node.tag, node.hints, context))
                     .flatten()
             });
-        let keep =
-            reason.is_none_or(|reason| guard.protects(index, node.tag, reason, context.mode));
+        let keep = reason.is_none_or(|reason| {
+            guard.protects(index, node.tag, reason, context.mode)
+                || (reason == Reason::Meta && is_dateline_opening(page, index))
+        });
         if keep {
             index += 1;
         } else {
@@ -272,6 +274,21 @@ fn restore_repeated_items(
             None => index += 1,
         }
     }
+}
+
+/// A place-name dateline set in a span at the start of a paragraph (`<p><span
+/// class="dateline">KOBE – </span>A total of …`, japantimes.co.jp, trafilatura 1be86c3a5b98):
+/// the paragraph's first words, which agency copy keeps in the sentence. Datelines standing
+/// as blocks of their own go.
+fn is_dateline_opening(page: &Page<'_>, index: usize) -> bool {
+    let node = &page.nodes[index];
+    node.tag == Tag::Span
+        && node.parent != NO_PARENT
+        && page.tag(node.parent) == Tag::P
+        && node.parent as usize + 1 == index
+        && (index..node.end as usize).all(|at| {
+            page.nodes[at].tag != Tag::Text || !page.nodes[at].flags.contains(Flags::IN_LINK)
+        })
 }
 
 /// Path segments and host prefixes of discussion pages: forums, Q&A sites, comment threads.
@@ -583,6 +600,30 @@ mod tests {
         let product = "<head><meta property='og:type' content='product'></head>";
         let html = format!("<html>{product}{body}</html>");
         assert!(!kept_text(&html, Mode::Strict).contains("The answer"));
+    }
+
+    #[test]
+    fn removes_wordpress_post_metadata() {
+        let html = format!(
+            "<body><div class='entry'>{ARTICLE}<p class='postmetadata alt'>This entry was \
+             posted on Tuesday and is filed under <a href='/c/news'>News</a>.</p></div></body>"
+        );
+        assert_eq!(
+            kept_text(&html, Mode::Strict),
+            kept_text(ARTICLE, Mode::Strict)
+        );
+    }
+
+    #[test]
+    fn keeps_a_dateline_that_opens_a_paragraph() {
+        let html = format!(
+            "<body><div class='entry'><p><span class='dateline'>KOBE – </span>A total of \
+             6,000 masks were lost.</p><div class='dateline'>March 3, 2020</div>{ARTICLE}\
+             </div></body>"
+        );
+        let text = kept_text(&html, Mode::Strict);
+        assert!(text.starts_with("KOBE – A total of 6,000 masks"), "{text}");
+        assert!(!text.contains("March 3"), "{text}");
     }
 
     #[test]

@@ -260,6 +260,8 @@ const META_WORDS: &[Rule] = &[
     ("authorinfo", Fit::Prefix, Hint::Meta),
     ("bio", Fit::Word, Hint::Meta),
     ("post-meta", Fit::Prefix, Hint::Meta),
+    // WordPress's classic themes: `postmetadata` under the post ("This entry was posted …").
+    ("postmeta", Fit::Prefix, Hint::Meta),
     ("entry-meta", Fit::Prefix, Hint::Meta),
     ("timestamp", Fit::Word, Hint::Meta),
 ];
@@ -460,11 +462,23 @@ pub(crate) fn hints_of(attribute: &str) -> Hints {
         let token = &bytes[token_start..token_end];
         if !token.iter().any(|b| b"[(:=&".contains(b))
             && fits(token, start - token_start, end - token_start, fit)
+            && !is_post_taxonomy_token(token, attribute)
         {
             hints.insert(hint);
         }
     }
     hints
+}
+
+/// The `post_class()` of `WordPress` names the post's categories and tags as
+/// `category-<slug>` and `tag-<slug>`, beside `type-<post type>`: the slugs are the author's
+/// words, not the element's role (a post filed under "Der Kommentar" is no comment section,
+/// tv-orange.de, trafilatura 904ca04b63a6).
+fn is_post_taxonomy_token(token: &[u8], attribute: &str) -> bool {
+    (token.starts_with(b"category-") || token.starts_with(b"tag-"))
+        && attribute
+            .split_ascii_whitespace()
+            .any(|other| other.starts_with("type-"))
 }
 
 /// Whether a class list that hides an element also shows it at some screen width, as in
@@ -634,6 +648,15 @@ mod tests {
         assert!(hints_of("md:ad-slot ad-slot").has(Hint::Ad));
         assert!(!hints_of("read more").has(Hint::Related));
         assert!(hints_of("entry-x post-date").has(Hint::DateLine));
+    }
+
+    #[test]
+    fn post_taxonomy_slugs_are_no_roles() {
+        let post = "post-6996 post type-post hentry category-der-kommentar tag-sidebar";
+        assert!(!hints_of(post).has(Hint::Comment));
+        assert!(!hints_of(post).has(Hint::Sidebar));
+        assert!(hints_of("tag-cloud").has(Hint::Tags));
+        assert!(hints_of("category-comments").has(Hint::Comment));
     }
 
     #[test]

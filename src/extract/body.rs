@@ -587,9 +587,34 @@ fn is_label(text: &str) -> bool {
 }
 
 /// Share of the text's bytes inside links.
+/// Share of a block's text in links. A link that continues a sentence begun outside it (its
+/// text starts in lowercase after unlinked words: `… Wiese, <a>który przez ostatnie osiem
+/// miesięcy …</a>`, wirtualnemedia.pl, trafilatura 9d1f33ece45f) is part of the prose, not a
+/// headline or a menu entry, and does not count.
 fn link_density(inline: &Inline) -> f32 {
-    let linked: usize = inline.links.iter().map(|link| link.end - link.start).sum();
+    let mut previous_end = 0;
+    let mut linked = 0;
+    for link in &inline.links {
+        let before = inline
+            .text
+            .get(previous_end..link.start)
+            .unwrap_or_default();
+        if !continues_sentence(before, &link.text) {
+            linked += link.end - link.start;
+        }
+        previous_end = link.end;
+    }
     linked as f32 / inline.text.len().max(1) as f32
+}
+
+/// Whether a link with the text `linked` continues the unlinked words `before` it: it starts
+/// in lowercase after at least two words that do not end in a label's colon or a separator
+/// (`Tags: <a>energy</a>, <a>climate</a>` is a list).
+fn continues_sentence(before: &str, linked: &str) -> bool {
+    let before = before.trim_end();
+    linked.starts_with(char::is_lowercase)
+        && before.split_whitespace().count() >= 2
+        && !before.ends_with([':', '|', '·', '•', '/', '-', '–'])
 }
 
 #[cfg(test)]
@@ -722,6 +747,34 @@ mod tests {
         assert_eq!(
             texts(&body(&html, None)),
             [format!("p:{P1}"), format!("p:{P2}")]
+        );
+    }
+
+    #[test]
+    fn drops_ruby_readings() {
+        let html = format!(
+            "<article><p>{P1}</p><p>犯人を<ruby>確保<rp>（</rp><rt>かくほ</rt><rp>）</rp></ruby>\
+             する。</p></article>"
+        );
+        assert_eq!(
+            texts(&body(&html, None)),
+            [format!("p:{P1}"), "p:犯人を確保する。".to_owned()]
+        );
+    }
+
+    #[test]
+    fn links_that_continue_a_sentence_count_as_prose() {
+        let html = format!(
+            "<article><p>{P1}</p><p>He replaced Anna Wiese, <a href='/w'>who had combined the \
+             job with her own duties in the marketing team for eight months.</a></p>\
+             <p>Tags: <a href='/t/a'>python</a>, <a href='/t/b'>docker</a>, \
+             <a href='/t/c'>getting started</a></p><p>{P2}</p></article>"
+        );
+        let texts = texts(&body(&html, None));
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert!(
+            texts[1].starts_with("p:He replaced Anna Wiese, who had"),
+            "{texts:?}"
         );
     }
 

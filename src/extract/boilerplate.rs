@@ -153,6 +153,11 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "als PDF herunterladen",
     "um Kommentare zu schreiben",
     "Beitrag teilen",
+    "mit anderen teilen",
+    "ausblenden",
+    "einblenden",
+    "favorisieren",
+    "zurück",
     // French
     "Suivez-nous",
     "suivez-nous",
@@ -186,6 +191,7 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "Deel dit artikel",
     "Volg ons",
     "Udostępnij",
+    "Ten tekst przeczytasz w",
     "Obserwuj nas",
     "Wszelkie prawa zastrzeżone",
     "Paylaş",
@@ -558,7 +564,8 @@ pub(crate) fn is_boilerplate(text: &str) -> bool {
         return false;
     }
     let lower = text.to_lowercase();
-    is_credit_line(text, &lower)
+    is_figure_label(&lower)
+        || is_credit_line(text, &lower)
         || is_byline(text)
         || is_dateline(text)
         || ends_with_photo_credit(&lower)
@@ -594,7 +601,22 @@ fn ends_with_photo_credit(lower: &str) -> bool {
     let is_credit = |part: &str| {
         part.len() <= MAX_CREDIT_NAME_BYTES + 10 && (part.contains('©') || names_an_agency(part))
     };
-    if last_group.is_some_and(is_credit) || last_segment.is_some_and(is_credit) {
+    // `… in Bremen auf DA42 und DA40 ausbilden. © CAE`: a credit set after the caption. A
+    // year makes it a copyright line, which may close a page's own text.
+    let after_copyright = lower
+        .rsplit_once('©')
+        .filter(|(caption, _)| !caption.trim().is_empty())
+        .map(|(_, credit)| credit);
+    let is_short_credit = |credit: &str| {
+        credit.len() <= MAX_CREDIT_NAME_BYTES
+            && credit.split_whitespace().count() <= 5
+            && !credit.trim_end().ends_with(['.', '!', '?'])
+            && !credit.contains(|c: char| c.is_ascii_digit())
+    };
+    if last_group.is_some_and(is_credit)
+        || last_segment.is_some_and(is_credit)
+        || after_copyright.is_some_and(is_short_credit)
+    {
         return true;
     }
     CAPTION_CREDIT_FINDERS.iter().any(|finder| {
@@ -652,12 +674,38 @@ fn is_byline(text: &str) -> bool {
     })
 }
 
-/// `Jan 13, 2025`, `Updated: 30.03.2021, 14:05 Uhr`: a date with a few words around it.
+/// Labels (lowercase) that make a date line an event's time or a deadline, which the text
+/// announces: "Termin: 29.02.2020, 19 Uhr" (whiskyverkostung.com, trafilatura a99f147d0d10),
+/// "Einsendeschluss: 03.11.2019 (Poststempel)" (dealdoktor.de, b0161f587e5a).
+const EVENT_DATE_LABELS: &[&str] = &[
+    "termin",
+    "einsendeschluss",
+    "anmeldeschluss",
+    "bewerbungsschluss",
+    "teilnahmeschluss",
+    "veranstaltungsbeginn",
+    "deadline",
+    "date limite",
+    "fecha límite",
+];
+
+/// `Jan 13, 2025`, `Updated: 30.03.2021, 14:05 Uhr`: a date with a few words around it. An
+/// event's date or a deadline is no dateline (see [`EVENT_DATE_LABELS`]).
 fn is_dateline(text: &str) -> bool {
     text.len() <= MAX_BYLINE_BYTES
         && !text.ends_with('.')
         && text.split_whitespace().count() <= MAX_DATELINE_WORDS
         && crate::metadata::date::parse_text(text, false).is_some()
+        && !EVENT_DATE_LABELS
+            .iter()
+            .any(|label| opens_with_label(text, label))
+}
+
+/// Whether `text` starts with `label` (lowercase) in any case, followed by a colon or a space.
+fn opens_with_label(text: &str, label: &str) -> bool {
+    let mut chars = text.chars().flat_map(char::to_lowercase);
+    label.chars().all(|expected| chars.next() == Some(expected))
+        && matches!(chars.next(), Some(':' | ' '))
 }
 
 /// Share of the text's bytes covered by known phrases.
@@ -676,6 +724,22 @@ fn is_credit_line(text: &str, lower: &str) -> bool {
         .iter()
         .any(|prefix| lower.starts_with(prefix))
         || (!text.ends_with('.') && text.len() <= 80 && names_an_agency(lower))
+}
+
+/// Openings of a German figure caption: "Abbildung 4: klassische Schwachschicht."
+const FIGURE_LABELS: &[&str] = &["abbildung ", "abb. "];
+
+/// A caption standing alone under its picture, opened by the figure's number ("Abbildung 8:
+/// Vorgehensweise für grosse Ereignisse", baechli-bergsport.ch, trafilatura 17a20ea84863).
+/// English "Figure 9." lines are left alone: documentation keeps them as text (git-scm.com,
+/// WCXB 2869). Takes the line in lowercase.
+fn is_figure_label(lower: &str) -> bool {
+    FIGURE_LABELS.iter().any(|label| {
+        lower.strip_prefix(label).is_some_and(|rest| {
+            let number = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+            number.len() < rest.len() && number.starts_with([':', '.'])
+        })
+    })
 }
 
 /// Whether a lowercase text names a photo agency as a word of its own.
@@ -705,6 +769,12 @@ fn is_template_placeholder(text: &str) -> bool {
 
 /// Media-player time labels: `0:00 27:33 0:00 28:1`, `03:12 / 45:00`.
 fn is_player_time_label(text: &str) -> bool {
+    // A clock time alone ("3:59 PM", "14:05 Uhr") is the stamp of a post, no sentence.
+    let text = ["AM", "PM", "am", "pm", "Uhr", "h"]
+        .iter()
+        .find_map(|suffix| text.strip_suffix(suffix))
+        .unwrap_or(text)
+        .trim_end();
     text.contains(':')
         && text
             .chars()
@@ -752,6 +822,20 @@ mod tests {
     }
 
     #[test]
+    fn drops_german_toggle_and_back_labels() {
+        assert!(is_boilerplate("Quellen ausblenden"));
+        assert!(is_boilerplate("Tipp favorisieren"));
+        assert!(is_boilerplate("zurück"));
+        assert!(is_ui_text("Ten tekst przeczytasz w mniej niż minutę"));
+        assert!(is_boilerplate(
+            "Den Artikel mit anderen teilen/diskutieren:"
+        ));
+        assert!(!is_boilerplate(
+            "Nach drei Jahren kehrte die Familie in ihr Dorf zurück, das sie kaum wiedererkannte."
+        ));
+    }
+
+    #[test]
     fn drops_shop_notices_and_review_tab_labels() {
         assert!(is_boilerplate("Free shipping"));
         assert!(is_boilerplate("Returns & exchanges accepted"));
@@ -784,6 +868,34 @@ mod tests {
         assert!(is_boilerplate("0:00 27:33 0:00 28:1"));
         assert!(is_boilerplate("03:12 / 45:00"));
         assert!(!is_boilerplate("2021"));
+    }
+
+    #[test]
+    fn drops_german_figure_captions() {
+        assert!(is_boilerplate(
+            "Abbildung 4: klassische Schwachschicht. Der Unterschied in der Kornform ist klar."
+        ));
+        assert!(is_boilerplate("Abb. 2: Lawinenkegel"));
+        assert!(!is_boilerplate("Abbildungen zeigen, wie es geht"));
+        assert!(!is_boilerplate("Figure 9. A commit and its tree"));
+    }
+
+    #[test]
+    fn drops_clock_times_standing_alone() {
+        assert!(is_boilerplate("3:59 PM"));
+        assert!(is_boilerplate("14:05 Uhr"));
+        assert!(!is_boilerplate("Ratio 3:1 PM"));
+    }
+
+    #[test]
+    fn drops_captions_with_a_copyright_credit_after_them() {
+        assert!(is_boilerplate(
+            "Die CAE GmbH wird Nachwuchspiloten der Luftwaffe in Bremen ausbilden. © CAE"
+        ));
+        // A year makes it a copyright line, which pages keep under their own text.
+        assert!(!is_boilerplate(
+            "linux usability ...or, why do I bother. © 2002, 2003 Jamie Zawinski"
+        ));
     }
 
     #[test]
@@ -843,6 +955,14 @@ mod tests {
             "By contrast, the suburbs voted for the plan"
         ));
         assert!(!is_boilerplate("On March 3, 2021 the law passed."));
+    }
+
+    #[test]
+    fn keeps_event_dates_and_deadlines() {
+        assert!(is_boilerplate("Updated: 30.03.2021, 14:05 Uhr"));
+        assert!(!is_boilerplate("Termin: 29.02.2020, 19 Uhr"));
+        assert!(!is_boilerplate("Einsendeschluss: 03.11.2019 (Poststempel)"));
+        assert!(!is_boilerplate("Deadline: March 3, 2025"));
     }
 
     #[test]

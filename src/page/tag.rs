@@ -25,6 +25,9 @@ pub(crate) enum Tag {
     MathToken,
     /// A `MathML` annotation: the formula again in another notation (TeX), never shown.
     MathSource,
+    /// A ruby annotation (`rt`) or its fallback parenthesis (`rp`): the reading of the base
+    /// text (Japanese furigana), shown above it, never part of the sentence.
+    RubyText,
     Iframe,
     Object,
     Embed,
@@ -119,6 +122,7 @@ impl Tag {
             "math" => Tag::Math,
             "mi" | "mn" | "mo" | "mtext" | "ms" => Tag::MathToken,
             "annotation" | "annotation-xml" => Tag::MathSource,
+            "rt" | "rp" => Tag::RubyText,
             "iframe" | "frame" | "frameset" => Tag::Iframe,
             "object" | "applet" => Tag::Object,
             "embed" | "param" => Tag::Embed,
@@ -206,6 +210,7 @@ impl Tag {
                 | Tag::Template
                 | Tag::Svg
                 | Tag::MathSource
+                | Tag::RubyText
                 | Tag::Iframe
                 | Tag::Object
                 | Tag::Embed
@@ -310,6 +315,7 @@ mod tests {
         assert!(!Tag::Span.is_block());
         assert!(Tag::Script.is_never_content());
         assert!(Tag::MathSource.is_never_content());
+        assert!(Tag::RubyText.is_never_content());
         assert!(!Tag::Math.is_never_content());
         assert!(!Tag::Div.is_never_content());
         assert_eq!(Tag::H3.heading_level(), Some(3));

@@ -74,7 +74,7 @@ pub(crate) fn choose(page: &Page<'_>, cleaned: &Cleaned) -> Option<Choice> {
     if log::log_enabled!(log::Level::Debug) {
         let value = values[root as usize];
         log::debug!(
-            "main content {} (score {score:.0}, good {:.0}, junk {:.0})",
+            "main content {} (score {score:.0}, good {:.0}, junk {:.0}, listing {listing})",
             page.describe(root),
             value.good,
             value.junk

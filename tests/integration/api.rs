@@ -312,7 +312,15 @@ fn paragraph_with_link_share(linked_percent: usize) -> String {
     let total = 200;
     let linked = total * linked_percent / 100;
     let word = "word ";
-    let linked_text = word.repeat(linked / word.len()).trim_end().to_owned();
+    // Capitalised like a headline: a link whose text continues the sentence in lowercase is
+    // counted as prose, whatever the focus (DESIGN.md, "The block walk").
+    let linked_text = format!(
+        "W{}",
+        word.repeat(linked / word.len())
+            .trim_end()
+            .get(1..)
+            .unwrap_or("")
+    );
     let plain = word.repeat((total - linked_text.len()) / word.len());
     format!("<p>Plain {plain}and <a href=\"/elsewhere\">{linked_text}</a>.</p>")
 }
