@@ -162,7 +162,7 @@ impl Extractor {
     /// The body blocks: the main content of the page, or of its `<noscript>` markup when the
     /// scripted page has little text.
     fn find_body(&self, page: &Page<'_>, metadata: &Metadata) -> Vec<Block> {
-        // A discussion page (by its URL) keeps replies that hold most of its text.
+        // A discussion page (by its URL or JSON-LD) keeps replies that hold most of its text.
         let first = if is_discussion(metadata) {
             Mode::Discussion
         } else {
@@ -271,10 +271,10 @@ impl Extractor {
     }
 }
 
-/// Whether the page is a discussion by its URL: cleaning keeps its replies, and the body walk
-/// drops their vote counters.
+/// Whether the page is a discussion by its URL or its JSON-LD type: cleaning keeps its
+/// replies, and the body walk drops their vote counters.
 fn is_discussion(metadata: &Metadata) -> bool {
-    metadata.url.as_ref().is_some_and(clean::is_discussion_url)
+    metadata.is_discussion || metadata.url.as_ref().is_some_and(clean::is_discussion_url)
 }
 
 /// Cleans strictly and picks the main content; retries relaxed when that leaves little.

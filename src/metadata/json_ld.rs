@@ -47,6 +47,14 @@ pub(crate) struct JsonLdFacts {
     pub(crate) keywords: Vec<String>,
     /// `articleBody` of an article object: the publisher's own body text.
     pub(crate) article_body: Option<String>,
+    /// The page describes a discussion: a `DiscussionForumPosting` or a `QAPage`.
+    pub(crate) is_discussion: bool,
+}
+
+/// `@type`s of a thread of posts: forum software (Discourse, XenForo, vBulletin plugins) and
+/// Q&A sites state them.
+fn is_discussion_type(kind: &str) -> bool {
+    matches!(kind, "DiscussionForumPosting" | "QAPage")
 }
 
 /// How well an object's `@type` describes an article.
@@ -62,15 +70,19 @@ pub(crate) fn read(scripts: &[&str]) -> JsonLdFacts {
     let mut objects: Vec<(Rank, Map<String, Value>)> = Vec::new();
     let mut people: HashMap<String, String> = HashMap::new();
     let mut visited = 0;
+    let mut is_discussion = false;
     for script in scripts {
         let Some(value) = parse_lenient(script) else {
             continue;
         };
-        collect_objects(value, &mut objects, &mut people, &mut visited);
+        is_discussion |= collect_objects(value, &mut objects, &mut people, &mut visited);
     }
     // Article objects first; among equals, page order.
     objects.sort_by_key(|(rank, _)| std::cmp::Reverse(*rank));
-    let mut facts = JsonLdFacts::default();
+    let mut facts = JsonLdFacts {
+        is_discussion,
+        ..JsonLdFacts::default()
+    };
     for (rank, object) in &objects {
         match rank {
             Rank::Article => fill_article(&mut facts, object, &people),
@@ -114,23 +126,25 @@ fn strip_cdata(text: &str) -> Option<&str> {
 }
 
 /// Collects every object with an article, page or site type, and the names of people by
-/// `@id`, without recursion.
+/// `@id`, without recursion; true when an object is of a discussion type.
 fn collect_objects(
     root: Value,
     objects: &mut Vec<(Rank, Map<String, Value>)>,
     people: &mut HashMap<String, String>,
     visited: &mut usize,
-) {
+) -> bool {
     let mut stack = vec![root];
+    let mut is_discussion = false;
     while let Some(value) = stack.pop() {
         *visited += 1;
         if *visited > MAX_VISITED_VALUES {
-            return;
+            return is_discussion;
         }
         match value {
             Value::Array(items) => stack.extend(items.into_iter().rev()),
             Value::Object(mut object) => {
                 let is_faq = has_type(&object, |kind| kind == "FAQPage");
+                is_discussion |= has_type(&object, is_discussion_type);
                 for key in [
                     "@graph",
                     "mainEntity",
@@ -163,6 +177,7 @@ fn collect_objects(
             _ => {}
         }
     }
+    is_discussion
 }
 
 /// Whether any `@type` of an object (its last path segment) satisfies `test`.
@@ -463,6 +478,17 @@ mod tests {
         assert_eq!(facts.date_published.as_deref(), Some("2021-03-30"));
         assert_eq!(facts.section.as_deref(), Some("Politics"));
         assert_eq!(facts.keywords, ["one", "two"]);
+    }
+
+    #[test]
+    fn forum_threads_and_qa_pages_are_discussions() {
+        let thread = read(&[r#"{"@context":"https://schema.org","@graph":[
+            {"@type":"DiscussionForumPosting","headline":"Boiler noise","author":{"name":"ann"}}]}"#]);
+        assert!(thread.is_discussion);
+        let qa = read(&[r#"{"@type":"QAPage","mainEntity":{"@type":"Question","name":"Why?"}}"#]);
+        assert!(qa.is_discussion);
+        let story = read(&[r#"{"@type":"NewsArticle","headline":"Story"}"#]);
+        assert!(!story.is_discussion);
     }
 
     #[test]

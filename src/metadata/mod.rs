@@ -58,6 +58,8 @@ pub(crate) struct Metadata {
     pub(crate) base: Option<Url>,
     /// The publisher's own body text (JSON-LD `articleBody`), when the page gives it.
     pub(crate) article_body: Option<String>,
+    /// The JSON-LD says the page is a discussion (a forum thread, a Q&A page).
+    pub(crate) is_discussion: bool,
 }
 
 /// Fills an extracted article's language from its body text when the page declares none:
@@ -107,6 +109,7 @@ pub(crate) fn read(page: &Page<'_>, url: Option<&Url>, reference: jiff::Timestam
         url: canonical.or_else(|| url.cloned()),
         base,
         article_body: ld.article_body.clone(),
+        is_discussion: ld.is_discussion,
     }
 }
 
