@@ -51,7 +51,7 @@ pub(crate) struct JsonLdFacts {
     pub(crate) is_discussion: bool,
 }
 
-/// `@type`s of a thread of posts: forum software (Discourse, XenForo, vBulletin plugins) and
+/// `@type`s of a thread of posts: forum software (Discourse, `XenForo`, `vBulletin` plugins) and
 /// Q&A sites state them.
 fn is_discussion_type(kind: &str) -> bool {
     matches!(kind, "DiscussionForumPosting" | "QAPage")
