@@ -613,7 +613,7 @@ fn link_density(inline: &Inline) -> f32 {
 fn continues_sentence(before: &str, linked: &str) -> bool {
     let before = before.trim_end();
     linked.starts_with(char::is_lowercase)
-        && before.split_whitespace().count() >= 2
+        && before.split_whitespace().nth(1).is_some()
         && !before.ends_with([':', '|', '·', '•', '/', '-', '–'])
 }
 

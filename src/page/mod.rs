@@ -354,14 +354,6 @@ impl<'a> Builder<'a> {
     /// Fills in an element's tag, hints and flags; false when it is not to be indexed.
     fn describe_element(&mut self, element: &'a Element, entry: &mut PageNode<'a>) -> bool {
         let mut tag = Tag::from_name(&element.name.local);
-        if matches!(
-            tag,
-            Tag::Div | Tag::P | Tag::Span | Tag::Strong | Tag::B | Tag::Custom | Tag::Other
-        ) && let Some(level) = aria_heading_level(element)
-        {
-            tag = level;
-            self.role_headings.push(self.page.nodes.len() as u32);
-        }
         entry.tag = tag;
         if tag.is_never_content() {
             match tag {
@@ -372,6 +364,15 @@ impl<'a> Builder<'a> {
             return false;
         }
         let attributes = read_attributes(element, &mut self.class_hints);
+        if matches!(
+            tag,
+            Tag::Div | Tag::P | Tag::Span | Tag::Strong | Tag::B | Tag::Custom | Tag::Other
+        ) && let Some(level) = attributes.heading.and_then(heading_tag)
+        {
+            tag = level;
+            entry.tag = tag;
+            self.role_headings.push(self.page.nodes.len() as u32);
+        }
         entry.hints = attributes.hints;
         if tag == Tag::Custom {
             // A custom element is named for what it is, as a class would be: `<site-header>`,
@@ -476,9 +477,12 @@ impl<'a> Builder<'a> {
 struct Attributes {
     hints: Hints,
     hidden: bool,
+    /// `Some` when `role="heading"`: its `aria-level`, if it gives a number.
+    heading: Option<Option<u8>>,
 }
 
-/// Reads `class`, `id`, `role`, `itemprop` and the hiding attributes in one pass.
+/// Reads `class`, `id`, `role`, `aria-level`, `itemprop` and the hiding attributes in one
+/// pass.
 /// `class_hints` remembers the hints of each class value met on the page: lists, menus and
 /// cards repeat the same values, and two in three lookups find one already read.
 fn read_attributes<'a>(
@@ -486,6 +490,7 @@ fn read_attributes<'a>(
     class_hints: &mut HashMap<&'a str, Hints>,
 ) -> Attributes {
     let mut found = Attributes::default();
+    let (mut is_heading, mut level) = (false, None);
     for (name, value) in element.attrs() {
         match name {
             "class" => {
@@ -502,24 +507,23 @@ fn read_attributes<'a>(
             "hidden" => found.hidden = true,
             "aria-hidden" => found.hidden |= value.trim().eq_ignore_ascii_case("true"),
             "style" => found.hidden |= text::is_hiding_style(value),
+            "role" if value.trim().eq_ignore_ascii_case("heading") => is_heading = true,
             "role" => found.hints.0 |= role_hints(value).0,
+            "aria-level" => level = value.trim().parse::<u8>().ok(),
             "itemprop" if is_body_itemprop(value) => found.hints.insert(Hint::Body),
             "itemprop" if is_review_itemprop(value) => found.hints.insert(Hint::Review),
             _ => {}
         }
     }
+    found.heading = is_heading.then_some(level);
     found
 }
 
 /// The heading a text container (`div`, `span`, `p`…; not a link or a list) with
-/// `role="heading"` stands for, by its `aria-level` (2 when it gives none, as ARIA says). A level-1 one is left alone: the headline is the metadata
-/// stage's to find, and a shop's `role="heading"` product name is no headline (Steam, wcxb
-/// 3052).
-fn aria_heading_level(element: &Element) -> Option<Tag> {
-    if !attribute(element, "role").is_some_and(|role| role.trim().eq_ignore_ascii_case("heading")) {
-        return None;
-    }
-    let level = attribute(element, "aria-level").and_then(|l| l.trim().parse::<u8>().ok());
+/// `role="heading"` stands for, by its `aria-level` (2 when it gives none, as ARIA says). A
+/// level-1 one is left alone: the headline is the metadata stage's to find, and a shop's
+/// `role="heading"` product name is no headline (Steam, wcxb 3052).
+fn heading_tag(level: Option<u8>) -> Option<Tag> {
     Some(match level.unwrap_or(2) {
         0 | 1 => return None,
         2 => Tag::H2,

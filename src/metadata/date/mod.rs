@@ -1010,12 +1010,7 @@ mod tests {
         let (p, _) = chosen(
             &[
                 published("2018-12-31T23:11:59Z", 95),
-                Candidate::new(
-                    stamp("2019-01-01"),
-                    Role::Unlabelled,
-                    Source::VisibleText,
-                    52,
-                ),
+                shown("2019-01-01", Role::Unlabelled, 52),
                 Candidate::new(stamp("2019-01-01"), Role::Published, Source::Url, 55),
             ],
             None,
@@ -1025,12 +1020,7 @@ mod tests {
         let (p, _) = chosen(
             &[
                 published("2018-12-31T23:11:59Z", 95),
-                Candidate::new(
-                    stamp("2019-01-01"),
-                    Role::Unlabelled,
-                    Source::VisibleText,
-                    52,
-                ),
+                shown("2019-01-01", Role::Unlabelled, 52),
             ],
             None,
         );
