@@ -367,7 +367,7 @@ impl<'a> Builder<'a> {
         if matches!(
             tag,
             Tag::Div | Tag::P | Tag::Span | Tag::Strong | Tag::B | Tag::Custom | Tag::Other
-        ) && let Some(level) = attributes.heading.and_then(heading_tag)
+        ) && let Some(level) = attributes.heading
         {
             tag = level;
             entry.tag = tag;
@@ -477,8 +477,8 @@ impl<'a> Builder<'a> {
 struct Attributes {
     hints: Hints,
     hidden: bool,
-    /// `Some` when `role="heading"`: its `aria-level`, if it gives a number.
-    heading: Option<Option<u8>>,
+    /// The heading tag a `role="heading"` element stands for ([`heading_tag`]).
+    heading: Option<Tag>,
 }
 
 /// Reads `class`, `id`, `role`, `aria-level`, `itemprop` and the hiding attributes in one
@@ -515,7 +515,7 @@ fn read_attributes<'a>(
             _ => {}
         }
     }
-    found.heading = is_heading.then_some(level);
+    found.heading = if is_heading { heading_tag(level) } else { None };
     found
 }
 
