@@ -68,6 +68,7 @@ pub(crate) fn blocks(input: &BodyInput<'_, '_>, root: u32) -> Vec<Block> {
         inline_frames: Vec::new(),
         context_frames: Vec::new(),
         seen: HashSet::new(),
+        quotable: HashSet::new(),
         content_since_heading: true,
         skipping: None,
         at: 0,
@@ -110,6 +111,9 @@ struct Walker<'w, 'p, 'a> {
     context_frames: Vec<usize>,
     /// Texts of the blocks kept so far.
     seen: HashSet<String>,
+    /// On discussion pages, hashes of the longer paragraphs and quotes kept so far: a reply
+    /// quoting one of them repeats an earlier post.
+    quotable: HashSet<u64>,
     /// Whether a non-heading block was kept since the last heading.
     content_since_heading: bool,
     /// A furniture section being skipped: the rank of its heading (7 for a line standing as
@@ -285,9 +289,32 @@ impl Walker<'_, '_, '_> {
         {
             return;
         }
+        if self.repeats_earlier_post(&block) {
+            return;
+        }
         self.content_since_heading = !matches!(block, Block::Heading { .. });
         self.has_paragraph |= matches!(block, Block::Paragraph(_));
         self.out.push(block);
+    }
+
+    /// Whether a block is a reply's quote of an earlier post on a discussion page: a quote
+    /// holding the very text of a longer paragraph or quote kept before. Forum software
+    /// copies the quoted post into the reply, so a thread read in full would say it twice.
+    /// Longer paragraphs are recorded as they pass; shorter ones are deduplicated anyway.
+    fn repeats_earlier_post(&mut self, block: &Block) -> bool {
+        use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+        if !self.input.discussion {
+            return false;
+        }
+        let (Block::Paragraph(inline) | Block::Quote(inline)) = block else {
+            return false;
+        };
+        if inline.text.len() <= MAX_DEDUPLICATED_BYTES {
+            return false;
+        }
+        let hash = BuildHasherDefault::<DefaultHasher>::default().hash_one(&inline.text);
+        let is_new = self.quotable.insert(hash);
+        !is_new && matches!(block, Block::Quote(_))
     }
 
     fn emit_related(&mut self, links: Vec<crate::document::Related>) {
@@ -625,6 +652,10 @@ mod tests {
     use scraper::Html;
 
     fn body(html: &str, title: Option<&str>) -> Vec<Block> {
+        body_of(html, title, false)
+    }
+
+    fn body_of(html: &str, title: Option<&str>, discussion: bool) -> Vec<Block> {
         let parsed = Html::parse_document(html);
         let page = Page::build(&parsed);
         let cleaned = clean(&page, Mode::Strict);
@@ -639,7 +670,7 @@ mod tests {
             title,
             options: &options,
             listing: choice.listing,
-            discussion: false,
+            discussion,
             image: None,
         };
         blocks(&input, choice.root)
@@ -663,6 +694,22 @@ mod tests {
         schools, roads and the harbour.";
     const P2: &str = "Opposition members said the plan left too little for the bus network and \
         promised to try again next year.";
+
+    #[test]
+    fn drops_a_reply_quoting_an_earlier_post_on_discussion_pages() {
+        let html = format!(
+            "<article><div class=\"post\"><p>{P1}</p></div>\
+             <div class=\"post\"><blockquote><p>{P1}</p></blockquote><p>{P2}</p></div></article>"
+        );
+        assert_eq!(
+            texts(&body_of(&html, None, true)),
+            [format!("p:{P1}"), format!("p:{P2}")]
+        );
+        assert_eq!(
+            texts(&body_of(&html, None, false)),
+            [format!("p:{P1}"), format!("q:{P1}"), format!("p:{P2}")]
+        );
+    }
 
     #[test]
     fn keeps_repeated_labels_but_not_repeated_lines() {
