@@ -148,6 +148,9 @@ fn mark_removed(
     end: usize,
 ) {
     let mut index = start;
+    // The end of a comment section kept on a discussion page: the replies inside it are the
+    // thread, each too small for the guard to keep on its own.
+    let mut kept_comments_end = 0;
     while index < end {
         let node = &page.nodes[index];
         let reason = nav::reason(page, index as u32)
@@ -158,10 +161,17 @@ fn mark_removed(
                     .flatten()
             });
         let keep = reason.is_none_or(|reason| {
-            guard.protects(index, node.tag, reason, context.mode)
+            (reason == Reason::Comment && index < kept_comments_end)
+                || guard.protects(index, node.tag, reason, context.mode)
                 || (reason == Reason::Meta && is_dateline_opening(page, index))
         });
         if keep {
+            if reason == Some(Reason::Comment)
+                && context.mode == Mode::Discussion
+                && guard.holds_most_prose(index)
+            {
+                kept_comments_end = kept_comments_end.max(node.end as usize);
+            }
             index += 1;
         } else {
             if log::log_enabled!(log::Level::Trace) {
@@ -446,6 +456,11 @@ impl Guard {
         }
     }
 
+    /// Whether the element at `index` holds more than half of the page's prose.
+    fn holds_most_prose(&self, index: usize) -> bool {
+        self.prose[index] > self.total_prose / 2
+    }
+
     /// Whether the element at `index` is kept despite `reason`.
     ///
     /// Hidden elements go unless the page hides its content wholesale. Comments and consent
@@ -634,6 +649,17 @@ mod tests {
         assert!(discussion("https://example.org/questions/77/why"));
         assert!(!discussion("https://example.org/news/2021/03/30/storm"));
         assert!(!discussion("https://example.org/topical-news/story"));
+    }
+
+    #[test]
+    fn discussion_mode_keeps_each_reply_of_a_kept_comment_section() {
+        let replies = format!("<div class='comment'>{ARTICLE}</div>").repeat(8);
+        let html = format!(
+            "<body><article>{ARTICLE}</article><div class='comments'>{replies}</div>\
+             <div>{ARTICLE}</div></body>"
+        );
+        let count = |mode| kept_text(&html, mode).matches("The council").count();
+        assert_eq!(count(Mode::Discussion), 10);
     }
 
     #[test]
