@@ -495,7 +495,9 @@ impl Walker<'_, '_, '_> {
         if let Some(related) = related::from_paragraph(&inline) {
             return Some(Block::Related(related));
         }
-        let is_counter = self.input.discussion && boilerplate::is_bare_count(&inline.text);
+        let is_counter = self.input.discussion
+            && (boilerplate::is_bare_count(&inline.text)
+                || boilerplate::is_stat_line(&inline.text));
         let is_furniture = is_counter
             || if self.input.listing {
                 boilerplate::is_ui_text(&inline.text)

@@ -657,6 +657,24 @@ pub(crate) fn is_bare_count(text: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '+' | '-' | '−' | ' '))
 }
 
+/// The longest label of a poster's stat line, in characters.
+const MAX_STAT_LABEL_CHARS: usize = 24;
+
+/// A labelled count on its line: the stat box beside a forum post (`Posts: 4,032`,
+/// `Reputation: 12`, `Threads: 23`). Only discussion pages drop it. The label is one to
+/// three words of letters.
+pub(crate) fn is_stat_line(text: &str) -> bool {
+    let Some((label, count)) = text.trim().split_once(':') else {
+        return false;
+    };
+    let words = label.split_whitespace().count();
+    (1..=3).contains(&words)
+        && label.chars().count() <= MAX_STAT_LABEL_CHARS
+        && label.chars().all(|c| c.is_alphabetic() || c == ' ')
+        && !count.trim().is_empty()
+        && is_bare_count(count)
+}
+
 /// `By Chris McNamara ⋅ Editor ⋅ Updated May 6, 2025`, `Von Max Müller`: a byline standing
 /// alone (the byline itself is read into the metadata). `By 2030, …` and `By contrast, …` are
 /// sentences: a byline opener must be followed by a capitalised name.
@@ -793,6 +811,16 @@ mod tests {
         }
         for text in ["12 people were hurt", "k", "", "No. 5", "1,234,567,890"] {
             assert!(!is_bare_count(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn stat_lines_are_a_label_and_a_count() {
+        for stat in ["Posts: 4,032", "Reputation: 1", "Likes Received: 12"] {
+            assert!(is_stat_line(stat), "{stat:?}");
+        }
+        for text in ["Note: 5 people", "Time: 0:05", "Posts:", "Step 3: 12", "Tip: 12 eggs"] {
+            assert!(!is_stat_line(text), "{text:?}");
         }
     }
 
