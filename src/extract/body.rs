@@ -297,10 +297,11 @@ impl Walker<'_, '_, '_> {
         self.out.push(block);
     }
 
-    /// Whether a block is a reply's quote of an earlier post on a discussion page: a quote
-    /// holding the very text of a longer paragraph or quote kept before. Forum software
-    /// copies the quoted post into the reply, so a thread read in full would say it twice.
-    /// Longer paragraphs are recorded as they pass; shorter ones are deduplicated anyway.
+    /// Whether a block is a reply's copy of an earlier post on a discussion page: a paragraph
+    /// or quote holding the very text of a longer one kept before. Forum software copies the
+    /// quoted post into the reply, or previews the post replied to above it, so a thread read
+    /// in full would say it twice. Longer paragraphs are recorded as they pass; shorter ones
+    /// are deduplicated anyway.
     fn repeats_earlier_post(&mut self, block: &Block) -> bool {
         use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
         if !self.input.discussion {
@@ -313,8 +314,7 @@ impl Walker<'_, '_, '_> {
             return false;
         }
         let hash = BuildHasherDefault::<DefaultHasher>::default().hash_one(&inline.text);
-        let is_new = self.quotable.insert(hash);
-        !is_new && matches!(block, Block::Quote(_))
+        !self.quotable.insert(hash)
     }
 
     fn emit_related(&mut self, links: Vec<crate::document::Related>) {
@@ -696,6 +696,22 @@ mod tests {
         schools, roads and the harbour.";
     const P2: &str = "Opposition members said the plan left too little for the bus network and \
         promised to try again next year.";
+
+    #[test]
+    fn drops_a_preview_of_the_post_replied_to_on_discussion_pages() {
+        let html = format!(
+            "<article><div class=\"post\"><p>{P1}</p></div>\
+             <div class=\"post\"><div class=\"parent\"><p>{P1}</p></div><p>{P2}</p></div></article>"
+        );
+        assert_eq!(
+            texts(&body_of(&html, None, true)),
+            [format!("p:{P1}"), format!("p:{P2}")]
+        );
+        assert_eq!(
+            texts(&body_of(&html, None, false)),
+            [format!("p:{P1}"), format!("p:{P1}"), format!("p:{P2}")]
+        );
+    }
 
     #[test]
     fn drops_a_reply_quoting_an_earlier_post_on_discussion_pages() {

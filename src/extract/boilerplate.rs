@@ -819,7 +819,13 @@ mod tests {
         for stat in ["Posts: 4,032", "Reputation: 1", "Likes Received: 12"] {
             assert!(is_stat_line(stat), "{stat:?}");
         }
-        for text in ["Note: 5 people", "Time: 0:05", "Posts:", "Step 3: 12", "Tip: 12 eggs"] {
+        for text in [
+            "Note: 5 people",
+            "Time: 0:05",
+            "Posts:",
+            "Step 3: 12",
+            "Tip: 12 eggs",
+        ] {
             assert!(!is_stat_line(text), "{text:?}");
         }
     }
