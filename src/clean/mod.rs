@@ -32,6 +32,11 @@ const GUARD_SHARE: f32 = 0.75;
 /// Likewise when it holds more prose than would be left outside it, and that is less than
 /// this many characters.
 const GUARD_MIN_OUTSIDE_CHARS: u32 = 200;
+
+/// On a discussion page, a comment section holding more than this share of the prose is the
+/// thread and stays with every reply inside it.
+const THREAD_MIN_SHARE: f32 = 0.35;
+
 /// An element labelled as navigation that holds at least this much text outside links, at a
 /// link density of at most [`PROSE_MAX_LINK_DENSITY`], reads as prose and is kept: sections
 /// called `content-nav-section` or `jump-section` hold article text on real pages.
@@ -168,7 +173,7 @@ fn mark_removed(
         if keep {
             if reason == Some(Reason::Comment)
                 && context.mode == Mode::Discussion
-                && guard.holds_most_prose(index)
+                && guard.holds_thread(index)
             {
                 kept_comments_end = kept_comments_end.max(node.end as usize);
             }
@@ -334,6 +339,9 @@ pub(crate) fn is_discussion_url(url: &url::Url) -> bool {
     DISCUSSION_HOST_PREFIXES
         .iter()
         .any(|prefix| host.starts_with(prefix))
+        || host
+            .split('.')
+            .any(|label| label.ends_with("forum") || label.ends_with("forums"))
         || url.path_segments().is_some_and(|mut segments| {
             segments.any(|segment| {
                 DISCUSSION_PATH_WORDS
@@ -456,9 +464,11 @@ impl Guard {
         }
     }
 
-    /// Whether the element at `index` holds more than half of the page's prose.
-    fn holds_most_prose(&self, index: usize) -> bool {
-        self.prose[index] > self.total_prose / 2
+    /// Whether a comment section at `index` holds enough of a discussion page's prose to be
+    /// its thread: more than a third, as a thread whose opening post stands apart from the
+    /// replies may hold less than half.
+    fn holds_thread(&self, index: usize) -> bool {
+        self.prose[index] as f32 > THREAD_MIN_SHARE * self.total_prose as f32
     }
 
     /// Whether the element at `index` is kept despite `reason`.
@@ -483,7 +493,7 @@ impl Guard {
             Reason::Consent => guarded,
             // Comments are prose by nature and often most of a page's text, so holding most of
             // it does not protect them; only being all there is does.
-            Reason::Comment if mode == Mode::Discussion => guarded,
+            Reason::Comment if mode == Mode::Discussion => guarded || self.holds_thread(index),
             Reason::Comment => outside < GUARD_MIN_OUTSIDE_CHARS,
             // Reviews mark their text `reviewBody`, which must not protect them as a body. A
             // short one is a rating summary ("95% of the 7,778 user reviews are positive"),
@@ -647,8 +657,24 @@ mod tests {
         assert!(discussion("https://forum.example.org/topic/42-hello/"));
         assert!(discussion("https://example.org/t/some-thread/3275"));
         assert!(discussion("https://example.org/questions/77/why"));
+        assert!(discussion(
+            "https://www.warriorforum.com/beginners-area/1488296-will/"
+        ));
+        assert!(!discussion("https://www.forumdaily.com/en/news/story"));
         assert!(!discussion("https://example.org/news/2021/03/30/storm"));
         assert!(!discussion("https://example.org/topical-news/story"));
+    }
+
+    #[test]
+    fn discussion_mode_keeps_a_thread_holding_a_third_of_the_prose() {
+        let replies = format!("<div class='comment'>{ARTICLE}</div>").repeat(2);
+        let html = format!(
+            "<body><article>{}</article><div class='comments'>{replies}</div></body>",
+            ARTICLE.repeat(3)
+        );
+        let count = |mode| kept_text(&html, mode).matches("The council").count();
+        assert_eq!(count(Mode::Strict), 3);
+        assert_eq!(count(Mode::Discussion), 5);
     }
 
     #[test]

@@ -329,6 +329,10 @@ impl Walker<'_, '_, '_> {
         if self.input.listing {
             return false;
         }
+        // On a discussion page the replies are the content: their heading goes, they stay.
+        if self.input.discussion && boilerplate::is_replies_heading(text) {
+            return true;
+        }
         match boilerplate::chrome_heading(text) {
             Some(ChromeHeading::Section) => {
                 let end = self.container_end();
@@ -696,6 +700,16 @@ mod tests {
         schools, roads and the harbour.";
     const P2: &str = "Opposition members said the plan left too little for the bus network and \
         promised to try again next year.";
+
+    #[test]
+    fn keeps_the_replies_under_a_comments_heading_on_discussion_pages() {
+        let html = format!("<article><p>{P1}</p><h2>Comments</h2><p>{P2}</p></article>");
+        assert_eq!(
+            texts(&body_of(&html, None, true)),
+            [format!("p:{P1}"), format!("p:{P2}")]
+        );
+        assert_eq!(texts(&body_of(&html, None, false)), [format!("p:{P1}")]);
+    }
 
     #[test]
     fn drops_a_preview_of_the_post_replied_to_on_discussion_pages() {

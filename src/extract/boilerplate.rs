@@ -409,6 +409,34 @@ pub(crate) enum ChromeHeading {
     Label,
 }
 
+/// Headings over a page's replies: furniture under an article, the thread itself on a
+/// discussion page.
+const REPLIES_HEADINGS: &[&str] = &[
+    "comments",
+    "replies",
+    "answers",
+    "kommentare",
+    "antworten",
+    "commentaires",
+    "réponses",
+    "commenti",
+    "comentarios",
+    "respuestas",
+];
+
+/// Whether a heading names the replies below it ("Comments", "12 Replies", "Comments (4)").
+pub(crate) fn is_replies_heading(text: &str) -> bool {
+    if text.len() > 40 {
+        return false;
+    }
+    let normal: String = text
+        .chars()
+        .filter(|c| c.is_alphabetic() || c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    REPLIES_HEADINGS.contains(&normal.trim())
+}
+
 /// Whether a heading (or a short line standing as one) names page furniture.
 pub(crate) fn chrome_heading(text: &str) -> Option<ChromeHeading> {
     if text.len() > 80 {
@@ -827,6 +855,16 @@ mod tests {
             "Tip: 12 eggs",
         ] {
             assert!(!is_stat_line(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn replies_headings_name_the_replies_alone() {
+        for heading in ["Comments", "12 Replies", "Comments (4)", "Kommentare"] {
+            assert!(is_replies_heading(heading), "{heading:?}");
+        }
+        for text in ["Comments from the minister", "Leave a reply", "Related"] {
+            assert!(!is_replies_heading(text), "{text:?}");
         }
     }
 
