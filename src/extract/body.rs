@@ -524,6 +524,15 @@ impl Walker<'_, '_, '_> {
         if list.items.is_empty() {
             return false;
         }
+        // A post's number (`#12`, linking to the post) or counter as a list of its own.
+        if self.input.discussion
+            && list.items.iter().all(|item| {
+                item.sublist.is_none()
+                    && boilerplate::is_bare_count(item.content.text.trim().trim_start_matches('#'))
+            })
+        {
+            return false;
+        }
         if self.input.listing {
             return true;
         }
@@ -709,6 +718,27 @@ mod tests {
             [format!("p:{P1}"), format!("p:{P2}")]
         );
         assert_eq!(texts(&body_of(&html, None, false)), [format!("p:{P1}")]);
+    }
+
+    #[test]
+    fn drops_post_numbers_listed_alone_on_discussion_pages() {
+        let html = format!(
+            "<article><div class=\"post\"><ul><li>#1</li></ul><p>{P1}</p></div>\
+             <div class=\"post\"><ul><li>#2</li></ul><p>{P2}</p></div></article>"
+        );
+        assert_eq!(
+            texts(&body_of(&html, None, true)),
+            [format!("p:{P1}"), format!("p:{P2}")]
+        );
+        assert_eq!(
+            texts(&body_of(&html, None, false)),
+            [
+                "l:1".to_owned(),
+                format!("p:{P1}"),
+                "l:1".to_owned(),
+                format!("p:{P2}")
+            ]
+        );
     }
 
     #[test]
