@@ -79,6 +79,12 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "expand description",
     // Forum and community chrome
     "not open for further replies",
+    "draft saved",
+    "draft discarded",
+    "start asking to get answers",
+    "find the answer to your question by asking",
+    "explore related questions",
+    "see similar questions with these tags",
     "reaction score",
     "top posters",
     "upvote",
@@ -888,6 +894,8 @@ mod tests {
         assert!(is_boilerplate("Not open for further replies."));
         assert!(is_boilerplate("Top Posters In This Topic"));
         assert!(is_boilerplate("Reaction score"));
+        assert!(is_boilerplate("Draft saved"));
+        assert!(is_boilerplate("See similar questions with these tags."));
         assert!(!is_boilerplate(
             "The vote to upgrade the harbour passed by a wide margin."
         ));
