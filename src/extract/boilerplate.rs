@@ -85,6 +85,11 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "find the answer to your question by asking",
     "explore related questions",
     "see similar questions with these tags",
+    // A Q&A poster's card: reputation and badge counts ("23.8k14 gold badges88 silver
+    // badges124 bronze badges", the numbers set against the words).
+    "gold badge",
+    "silver badge",
+    "bronze badge",
     "reaction score",
     "top posters",
     "upvote",
@@ -895,6 +900,7 @@ mod tests {
         assert!(is_boilerplate("Top Posters In This Topic"));
         assert!(is_boilerplate("Reaction score"));
         assert!(is_boilerplate("Draft saved"));
+        assert!(is_boilerplate("23.8k14 gold badges88 silver badges124 bronze badges"));
         assert!(is_boilerplate("See similar questions with these tags."));
         assert!(!is_boilerplate(
             "The vote to upgrade the harbour passed by a wide margin."
