@@ -900,7 +900,9 @@ mod tests {
         assert!(is_boilerplate("Top Posters In This Topic"));
         assert!(is_boilerplate("Reaction score"));
         assert!(is_boilerplate("Draft saved"));
-        assert!(is_boilerplate("23.8k14 gold badges88 silver badges124 bronze badges"));
+        assert!(is_boilerplate(
+            "23.8k14 gold badges88 silver badges124 bronze badges"
+        ));
         assert!(is_boilerplate("See similar questions with these tags."));
         assert!(!is_boilerplate(
             "The vote to upgrade the harbour passed by a wide margin."
