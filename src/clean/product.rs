@@ -4,10 +4,12 @@
 //! On such a page customer reviews, star ratings and testimonials are what comments are to an
 //! article: text readers write about the content, not the content. On an article the same
 //! class words (`review`, `rating`) mark the review being read, so the cleaning stage removes
-//! review widgets on product pages only.
+//! review widgets on product pages only, and the scoring stage weighs the product's
+//! description above the rest of the page.
 //!
-//! A page is a product page when it describes a product (a JSON-LD object of a product type,
-//! `og:type` `product…`, or a microdata `itemtype` of a product type) and no article (a
+//! A page is a product page when it describes a product (a JSON-LD object of a product type
+//! with `offers`: a category page marks itself up as a product for the rating stars, offering
+//! nothing; `og:type` `product…`; or a microdata `itemtype` of a product type) and no article (a
 //! JSON-LD article, posting or review outside a product, `og:type` `article`, or a microdata
 //! article). A review article names the product it reviews (`itemReviewed`) and stays an
 //! article; a product's own reviews (`Product.review` in JSON-LD, a `Review` item inside the
