@@ -113,6 +113,8 @@ pub(crate) struct Cleaned {
     removed: Vec<Option<Reason>>,
     /// Roots of the teaser cards, kept but counted as junk when choosing the main content.
     pub(crate) teasers: Vec<u32>,
+    /// Whether the page is a product page.
+    pub(crate) product: bool,
 }
 
 impl Cleaned {
@@ -140,7 +142,11 @@ pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
     if matches!(mode, Mode::Strict | Mode::Discussion) {
         restore_repeated_items(page, &guard, context, &mut removed);
     }
-    Cleaned { removed, teasers }
+    Cleaned {
+        removed,
+        teasers,
+        product: context.product,
+    }
 }
 
 /// Marks the removed subtrees among the nodes `start..end`, skipping each removed subtree.

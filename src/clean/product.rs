@@ -4,14 +4,18 @@
 //! On such a page customer reviews, star ratings and testimonials are what comments are to an
 //! article: text readers write about the content, not the content. On an article the same
 //! class words (`review`, `rating`) mark the review being read, so the cleaning stage removes
-//! review widgets on product pages only.
+//! review widgets on product pages only, and the scoring stage weighs the product's
+//! description above the rest of the page.
 //!
-//! A page is a product page when it describes a product (a JSON-LD object of a product type,
-//! `og:type` `product…`, or a microdata `itemtype` of a product type) and no article (a
+//! A page is a product page when it describes a product (a JSON-LD object of a product type
+//! with `offers`: a category page marks itself up as a product for the rating stars, offering
+//! nothing; `og:type` `product…`; or a microdata `itemtype` of a product type) and no article (a
 //! JSON-LD article, posting or review outside a product, `og:type` `article`, or a microdata
 //! article). A review article names the product it reviews (`itemReviewed`) and stays an
 //! article; a product's own reviews (`Product.review` in JSON-LD, a `Review` item inside the
-//! `Product` item in microdata) do not make the page an article.
+//! `Product` item in microdata) do not make the page an article. A page that marks up three
+//! or more products side by side (not one inside another, as a product's variants are) is a
+//! catalogue of them: a category or search page, not one product's page.
 
 use serde_json::Value;
 
@@ -29,17 +33,23 @@ const PRODUCT_TYPES: &[&str] = &[
 /// `BlogPosting`, `LiveBlogPosting`, `CriticReview`, `Review` and their kin.
 const ARTICLE_TYPE_ENDINGS: &[&str] = &["Article", "Posting", "Review"];
 
+/// A page marking up this many separate products lists them (a category, a search result).
+const LISTED_PRODUCTS: u32 = 3;
+
 /// What a page's markup says it is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Kinds {
     product: bool,
     article: bool,
+    /// Products marked up outside any other product.
+    products: u32,
 }
 
 impl Kinds {
     fn add(&mut self, other: Kinds) {
         self.product |= other.product;
         self.article |= other.article;
+        self.products += other.products;
     }
 }
 
@@ -65,14 +75,16 @@ pub(crate) fn is_product_page(page: &Page<'_>) -> bool {
             && let Some(item_type) = page.attr(index, "itemtype")
         {
             let mut own = item_kinds(item_type);
-            own.article &= !page.ancestors(index).any(|ancestor| {
+            let in_product = page.ancestors(index).any(|ancestor| {
                 page.attr(ancestor, "itemtype")
                     .is_some_and(|t| item_kinds(t).product)
             });
+            own.article &= !in_product;
+            own.products = u32::from(own.product && !in_product);
             kinds.add(own);
         }
     }
-    kinds.product && !kinds.article
+    kinds.product && !kinds.article && kinds.products < LISTED_PRODUCTS
 }
 
 /// What a microdata `itemtype` (one or more type URLs) says.
@@ -103,8 +115,9 @@ fn json_ld_kinds(value: &Value, in_product: bool, kinds: &mut Kinds) {
                     .for_each(|name| own.add(type_kind(name))),
                 _ => {}
             }
-            kinds.product |= own.product;
+            kinds.product |= own.product && object.contains_key("offers");
             kinds.article |= own.article && !in_product;
+            kinds.products += u32::from(own.product && !in_product);
             for nested in object.values() {
                 json_ld_kinds(nested, in_product || own.product, kinds);
             }
@@ -122,6 +135,7 @@ fn type_kind(name: &str) -> Kinds {
         article: ARTICLE_TYPE_ENDINGS
             .iter()
             .any(|ending| name.ends_with(ending)),
+        products: 0,
     }
 }
 
@@ -132,6 +146,7 @@ fn og_kind(kind: &str) -> Kinds {
     Kinds {
         product: kind.starts_with("product"),
         article: kind == "article",
+        products: 0,
     }
 }
 
@@ -149,8 +164,8 @@ mod tests {
     fn recognises_product_pages_by_json_ld_og_type_and_microdata() {
         assert!(is_product(
             r#"<head><script type="application/ld+json">{"@context":"https://schema.org",
-               "@type":"Product","name":"Mug","review":[{"@type":"Review","reviewBody":"Nice"}]}
-               </script></head><body></body>"#
+               "@type":"Product","name":"Mug","offers":{"@type":"Offer","price":"9"},
+               "review":[{"@type":"Review","reviewBody":"Nice"}]}</script></head><body></body>"#
         ));
         assert!(is_product(
             r#"<head><meta property="og:type" content="product.item"></head><body></body>"#
@@ -173,5 +188,32 @@ mod tests {
                <div itemscope itemtype="http://schema.org/Product">Phone</div></body>"#
         ));
         assert!(!is_product("<body><p>Plain page</p></body>"));
+    }
+
+    #[test]
+    fn products_offered_for_sale_one_at_a_time() {
+        // A category marking itself up as a product for the rating stars offers nothing.
+        assert!(!is_product(
+            r#"<head><script type="application/ld+json">{"@type":"Product","name":"Grills",
+               "aggregateRating":{"@type":"AggregateRating","ratingValue":"4.7"}}</script>
+               </head><body></body>"#
+        ));
+        // Three products side by side are a catalogue; variants inside one product are not.
+        let offer = r#"{"@type":"Product","name":"Lens","offers":{"price":"9"}}"#;
+        let catalogue = format!(
+            r#"<head><script type="application/ld+json">{{"@type":"ItemList",
+               "itemListElement":[{offer},{offer},{offer}]}}</script></head><body></body>"#
+        );
+        assert!(!is_product(&catalogue));
+        let variants = format!(
+            r#"<head><script type="application/ld+json">{{"@type":"ProductGroup",
+               "offers":{{"price":"9"}},"hasVariant":[{offer},{offer},{offer}]}}</script>
+               </head><body></body>"#
+        );
+        assert!(is_product(&variants));
+        let microdata = r#"<div itemscope itemtype="https://schema.org/Product">Lens</div>"#;
+        assert!(!is_product(&format!(
+            "<body>{microdata}{microdata}{microdata}</body>"
+        )));
     }
 }

@@ -59,6 +59,9 @@ pub(crate) enum Hint {
     /// The consent tools of consent-management vendors (`onetrust`, `didomi`): never content,
     /// unlike elements merely named for cookies (a cookie policy's own text).
     ConsentTool = 1 << 20,
+    /// A description box (`product-description`, `#desc`): besides being a lead word, on a
+    /// product page it names the product's own text (see [`crate::score`]).
+    Description = 1 << 21,
 }
 
 /// A set of [`Hint`]s.
@@ -363,6 +366,12 @@ const LEAD_WORDS: &[Rule] = &[
     ("excerpt", Fit::Prefix, Hint::Lead),
 ];
 
+/// The words of [`LEAD_WORDS`] that name a description, matched again for their own hint.
+const DESCRIPTION_WORDS: &[Rule] = &[
+    ("desc", Fit::Word, Hint::Description),
+    ("description", Fit::Word, Hint::Description),
+];
+
 const ICON_WORDS: &[Rule] = &[
     ("icon", Fit::Prefix, Hint::Icon),
     ("icons", Fit::Prefix, Hint::Icon),
@@ -421,6 +430,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         CONTENT_WORDS,
         BODY_WORDS,
         LEAD_WORDS,
+        DESCRIPTION_WORDS,
         ICON_WORDS,
         DATE_LINE_WORDS,
         BYLINE_WORDS,
@@ -571,6 +581,22 @@ mod tests {
         assert!(!hints_of("canvas").has(Hint::Navigation));
         assert!(!hints_of("address").has(Hint::Ad));
         assert!(!hints_of("unshared").has(Hint::Social));
+    }
+
+    #[test]
+    fn description_words_are_leads_and_descriptions() {
+        for class in [
+            "product-description",
+            "product__description",
+            "productDescription",
+            "desc",
+        ] {
+            let hints = hints_of(class);
+            assert!(hints.has(Hint::Description), "{class}");
+            assert!(hints.has(Hint::Lead), "{class}");
+        }
+        assert!(!hints_of("descriptive-text").has(Hint::Description));
+        assert!(!hints_of("article-lead").has(Hint::Description));
     }
 
     #[test]

@@ -25,6 +25,11 @@ const ARTICLE_MIN_GOOD_CHARS: f32 = 600.0;
 const ARTICLE_MIN_PROSE_SHARE: f32 = 0.85;
 /// A listing's root holds at least this share of the page's kept text.
 const LISTING_ROOT_SHARE: f32 = 0.8;
+/// On a product page, how much more the element holding the description counts…
+const PRODUCT_DESCRIPTION_FACTOR: f32 = 2.0;
+/// …made of the elements named for a description that hold at least this much prose (a
+/// product card's one-line `card-desc` is not the page's description).
+const DESCRIPTION_MIN_GOOD_CHARS: f32 = 100.0;
 
 /// The chosen main-content element and what it holds.
 #[derive(Debug, Clone)]
@@ -46,6 +51,13 @@ pub(crate) struct Choice {
 pub(crate) fn choose(page: &Page<'_>, cleaned: &Cleaned) -> Option<Choice> {
     let blocks = density::block_texts(page, cleaned);
     let values = subtree_values(page, &blocks, &cleaned.teasers);
+    // On a product page the product's description outweighs the page around it: the
+    // reviews, questions, delivery terms and other products' cards beside it add prose, but
+    // they are not the product's text.
+    let description = cleaned
+        .product
+        .then(|| description_box(page, &values))
+        .flatten();
     let mut best: Option<(u32, f32)> = None;
     let mut most_text: Option<(u32, f32)> = None;
     for (index, node) in page.nodes.iter().enumerate() {
@@ -60,7 +72,10 @@ pub(crate) fn choose(page: &Page<'_>, cleaned: &Cleaned) -> Option<Choice> {
             }
             continue;
         }
-        let score = (value.good - JUNK_WEIGHT * value.junk) * hint_factor(page, index as u32);
+        let mut score = (value.good - JUNK_WEIGHT * value.junk) * hint_factor(page, index as u32);
+        if description == Some(index as u32) {
+            score *= PRODUCT_DESCRIPTION_FACTOR;
+        }
         if best.is_none_or(|(_, top)| score > top) {
             best = Some((index as u32, score));
         }
@@ -86,6 +101,34 @@ pub(crate) fn choose(page: &Page<'_>, cleaned: &Cleaned) -> Option<Choice> {
         listing,
         blocks,
     })
+}
+
+/// The element holding the product's description: the one element with some prose whose
+/// class or id names a description (`product-description`, `#desc`), or the innermost element
+/// holding all of them (a shop may split the description and the details into two tabs).
+fn description_box(page: &Page<'_>, values: &[Value]) -> Option<u32> {
+    let mut found: Option<u32> = None;
+    let mut index = 0;
+    while let Some(node) = page.nodes.get(index as usize) {
+        if node.tag != Tag::Text
+            && node.hints.has(Hint::Description)
+            && values[index as usize].good >= DESCRIPTION_MIN_GOOD_CHARS
+        {
+            found = Some(found.map_or(index, |previous| common_ancestor(page, previous, index)));
+            index = node.end;
+        } else {
+            index += 1;
+        }
+    }
+    found
+}
+
+/// The innermost element holding both `a` and `b`, where `a` comes first.
+fn common_ancestor(page: &Page<'_>, a: u32, b: u32) -> u32 {
+    std::iter::once(a)
+        .chain(page.ancestors(a))
+        .find(|&at| page.nodes.get(at as usize).is_some_and(|n| n.end > b))
+        .unwrap_or(0)
 }
 
 /// A page is a listing (a home page, a category of products or stories, a search result)
@@ -218,6 +261,35 @@ mod tests {
              <div class='teasers'><a href='/x'>Teaser one is a link</a></div></body>"
         );
         assert_eq!(winner(&html), "div.story");
+    }
+
+    #[test]
+    fn on_product_pages_the_description_outweighs_the_prose_around_it() {
+        let page = |head: &str| {
+            format!(
+                "<head>{head}</head><body><div class='links'><a href='/a'>One link here</a> \
+                 <a href='/b'>Another link</a></div><div class='wrap'>\
+                 <div class='product-description'>{PARAGRAPH}{PARAGRAPH}{PARAGRAPH}</div>\
+                 <div class='questions'>{PARAGRAPH}{PARAGRAPH}</div></div></body>"
+            )
+        };
+        let product = page("<meta property='og:type' content='product'>");
+        assert_eq!(winner(&product), "div.product-description");
+        // On an article a description box is a lead, and the text beside it is the story.
+        assert_eq!(winner(&page("")), "div.wrap");
+    }
+
+    #[test]
+    fn a_description_split_into_tabs_is_taken_whole() {
+        let html = format!(
+            "<head><meta property='og:type' content='product'></head><body>\
+             <div class='links'><a href='/a'>One link here</a> <a href='/b'>Another link</a>\
+             </div><div class='wrap'><div class='tabs'>\
+             <div class='tab-description'>{PARAGRAPH}{PARAGRAPH}</div>\
+             <div class='details-description'>{PARAGRAPH}</div></div>\
+             <div class='questions'>{PARAGRAPH}{PARAGRAPH}</div></div></body>"
+        );
+        assert_eq!(winner(&html), "div.tabs");
     }
 
     #[test]
