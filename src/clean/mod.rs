@@ -104,6 +104,8 @@ pub(crate) enum Reason {
     /// Customer reviews and ratings on a product page.
     Review,
     Related,
+    /// Marked `data-nosnippet` by the publisher.
+    NoSnippet,
 }
 
 /// The removal decisions for one page, indexed like [`Page::nodes`].
@@ -395,6 +397,7 @@ fn reason_from_hints(tag: Tag, hints: Hints, context: Context) -> Option<Reason>
         (Hint::Ad, Reason::Ad),
         (Hint::Social, Reason::Social),
         (Hint::Promo, Reason::Promo),
+        (Hint::NoSnippet, Reason::NoSnippet),
     ];
     let strict_only = [
         (Hint::Comment, Reason::Comment),
@@ -510,7 +513,9 @@ impl Guard {
             // A footer is never the story, however much it holds (a privacy policy in a modal).
             _ if tag == Tag::Footer => false,
             Reason::Footer => guarded,
-            Reason::Sidebar | Reason::Related | Reason::Promo => {
+            // A publisher may also keep a prose section out of snippets (a disclaimer, a
+            // paywalled part), so `data-nosnippet` gives way to prose like a promotion box.
+            Reason::Sidebar | Reason::Related | Reason::Promo | Reason::NoSnippet => {
                 guarded || self.reads_as_prose(index, BOX_PROSE_MIN_CHARS)
             }
             _ => guarded || self.reads_as_prose(index, PROSE_MIN_CHARS),
@@ -583,6 +588,30 @@ mod tests {
         let text = kept_text(&html, Mode::Strict);
         assert!(text.starts_with("The council"), "{text}");
         assert!(!text.contains("Home") && !text.contains("Share") && !text.contains("Buy"));
+    }
+
+    #[test]
+    fn removes_what_the_publisher_keeps_out_of_snippets_unless_it_is_prose() {
+        // A consent bar whose id is too long to be read for its words (a heading's slug).
+        let banner = "<div id='cookie-law-info-bar-wrapper' data-nosnippet>We use cookies on \
+            our website. <a href='#'>Accept</a></div>";
+        let html = format!("<body>{}{banner}</body>", ARTICLE.repeat(2));
+        let text = kept_text(&html, Mode::Strict);
+        assert!(text.starts_with("The council"), "{text}");
+        assert!(
+            !text.contains("cookies") && !text.contains("Accept"),
+            "{text}"
+        );
+        assert!(kept_text(&html.replace(" data-nosnippet", ""), Mode::Strict).contains("cookies"));
+        // A prose section kept out of snippets (a disclaimer, a paywalled part) stays.
+        let section = format!("<section data-nosnippet>{}</section>", ARTICLE.repeat(4));
+        let html = format!("<body>{ARTICLE}{section}</body>");
+        assert_eq!(
+            kept_text(&html, Mode::Strict)
+                .matches("The council")
+                .count(),
+            5
+        );
     }
 
     /// A `WordPress` post card: its `tag-…` class names the post's tags, not a tag list.

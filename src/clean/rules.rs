@@ -62,6 +62,10 @@ pub(crate) enum Hint {
     /// A description box (`product-description`, `#desc`): besides being a lead word, on a
     /// product page it names the product's own text (see [`crate::score`]).
     Description = 1 << 21,
+    /// Marked `data-nosnippet`: the publisher asks search engines not to quote it in a result
+    /// snippet, which pages use for banners, menus, footers and notices around the story. Set
+    /// from the attribute, not from class words.
+    NoSnippet = 1 << 22,
 }
 
 /// A set of [`Hint`]s.

@@ -44,6 +44,7 @@ pub(crate) const READ_DATA_ATTRIBUTES: &[&str] = &[
     "data-lazy-src",
     "data-lang",
     "data-language",
+    "data-nosnippet",
 ];
 
 /// An element with `role="heading"` holding more text than this (characters) is not one.
@@ -481,8 +482,8 @@ struct Attributes {
     heading: Option<Tag>,
 }
 
-/// Reads `class`, `id`, `role`, `aria-level`, `itemprop` and the hiding attributes in one
-/// pass.
+/// Reads `class`, `id`, `role`, `aria-level`, `itemprop`, `data-nosnippet` and the hiding
+/// attributes in one pass.
 /// `class_hints` remembers the hints of each class value met on the page: lists, menus and
 /// cards repeat the same values, and two in three lookups find one already read.
 fn read_attributes<'a>(
@@ -510,6 +511,7 @@ fn read_attributes<'a>(
             "role" if value.trim().eq_ignore_ascii_case("heading") => is_heading = true,
             "role" => found.hints.0 |= role_hints(value).0,
             "aria-level" => level = value.trim().parse::<u8>().ok(),
+            "data-nosnippet" => found.hints.insert(Hint::NoSnippet),
             "itemprop" if is_body_itemprop(value) => found.hints.insert(Hint::Body),
             "itemprop" if is_review_itemprop(value) => found.hints.insert(Hint::Review),
             _ => {}
