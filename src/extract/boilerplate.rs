@@ -258,6 +258,15 @@ const CHROME_SECTION_HEADINGS: &[&str] = &[
     "about the authors",
     "popular posts",
     "recent posts",
+    "recent articles",
+    "recent stories",
+    "latest articles",
+    "latest posts",
+    "more articles",
+    "popular articles",
+    "you may also enjoy",
+    "you might also enjoy",
+    "about the reviewer",
     "latest news",
     "latest stories",
     "editor's picks",
@@ -1022,6 +1031,17 @@ mod tests {
             Some(ChromeHeading::Label)
         );
         assert_eq!(chrome_heading("Related"), Some(ChromeHeading::Section));
+        for heading in [
+            "About the Reviewer",
+            "Recent Articles",
+            "You may also enjoy",
+        ] {
+            assert_eq!(
+                chrome_heading(heading),
+                Some(ChromeHeading::Section),
+                "{heading}"
+            );
+        }
         assert_eq!(chrome_heading("Related research on bees"), None);
         assert_eq!(chrome_heading("Comments from the minister"), None);
         assert_eq!(chrome_heading("The comments that changed everything"), None);
