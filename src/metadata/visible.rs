@@ -202,7 +202,7 @@ fn read_heading(page: &Page<'_>, index: u32, facts: &mut VisibleFacts) {
     if count >= if level == 1 { MAX_H1 } else { MAX_SUBHEADINGS } {
         return;
     }
-    let text = heading_text(&page.text_of(index));
+    let text = heading_text(&page.shown_text_of(index));
     if text.is_empty() || text.len() > MAX_HEADING_BYTES {
         return;
     }
@@ -861,6 +861,21 @@ mod tests {
                 assert!(!facts.headings[1].is_chrome);
                 let bylines: Vec<&str> = facts.bylines.iter().map(|(_, t)| t.as_str()).collect();
                 assert_eq!(bylines, ["By Jane Doe"]);
+            },
+        );
+    }
+
+    #[test]
+    fn heading_text_leaves_out_hidden_descendants() {
+        // cloud.google.com's docs put a bookmark tooltip inside the `h1` (wcxb 3037); Linear
+        // sets responsive copies of its headline side by side (wcxb 2834).
+        with_facts(
+            r#"<body><h1>IAM overview<devsite-actions hidden><span>Stay organized with
+            collections</span></devsite-actions></h1>
+            <h2>Why it matters<span class="sr-only"> (section)</span></h2></body>"#,
+            |_, facts| {
+                assert_eq!(facts.headings[0].text, "IAM overview");
+                assert_eq!(facts.headings[1].text, "Why it matters");
             },
         );
     }
