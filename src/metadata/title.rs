@@ -217,7 +217,7 @@ fn choose_whole(
     // every heading with every title up to five times.
     let title_forms: Vec<TitleForms> = (metadata_titles.iter())
         .zip(&cores)
-        .map(|((title, _), core)| TitleForms::new(title, core))
+        .map(|((title, _), core)| TitleForms::new(title, core, site_name))
         .collect();
     let heading_forms: Vec<HeadingForms> = (headings.iter())
         .map(|heading| HeadingForms::new(&heading.text, site_name))
@@ -504,7 +504,7 @@ fn from_heading(heading: &Heading) -> Chosen {
 /// ([`strip_site_name`]). See [`TitleForms::agrees`].
 #[cfg(test)]
 fn agrees(title: &str, core: &str, heading: &str, is_h1: bool, site_name: Option<&str>) -> bool {
-    TitleForms::new(title, core).agrees(&HeadingForms::new(heading, site_name), is_h1)
+    TitleForms::new(title, core, site_name).agrees(&HeadingForms::new(heading, site_name), is_h1)
 }
 
 /// A metadata title in the forms the agreement tests compare, worked out once.
@@ -520,6 +520,9 @@ struct TitleForms {
     sides: Vec<Side>,
     /// The key of the side after the title's last occurrence of each separator.
     last_side_keys: Vec<String>,
+    /// The key of the core without the site's name written after it with no separator
+    /// ("Trails GHORBA", "The Fold-and-Cut Problem (Erik Demaine)").
+    unbranded_key: Option<String>,
 }
 
 /// One side of a title split at a separator.
@@ -532,7 +535,7 @@ struct Side {
 }
 
 impl TitleForms {
-    fn new(title: &str, core: &str) -> TitleForms {
+    fn new(title: &str, core: &str, site_name: Option<&str>) -> TitleForms {
         let core_key = same_text_key(core);
         let sides = separators_in(title)
             .flat_map(|separator| title.split(separator))
@@ -556,6 +559,7 @@ impl TitleForms {
                 .filter_map(|separator| title.rsplit_once(separator))
                 .map(|(_, last)| same_text_key(last))
                 .collect(),
+            unbranded_key: site_name.and_then(|site| without_trailing_site(core, site)),
             core_key,
         }
     }
@@ -564,7 +568,10 @@ impl TitleForms {
     /// not the site's name, however short ("Flexbox" for "Flexbox - Learn web development |
     /// MDN"); a subheading must show a side of some length.
     fn agrees(&self, heading: &HeadingForms, is_h1: bool) -> bool {
-        if self.key == heading.key || self.core_key == heading.key {
+        if self.key == heading.key
+            || self.core_key == heading.key
+            || (is_h1 && self.unbranded_key.as_ref() == Some(&heading.key))
+        {
             return true;
         }
         if is_close_prefix_of(&self.prefix, &heading.prefix)
@@ -592,6 +599,28 @@ impl TitleForms {
             && self.core_key != heading.key
             && self.last_side_keys.contains(&heading.key)
     }
+}
+
+/// The key of a title that ends with the site's name (or its domain's first label) written
+/// after the headline with only a space or a bracket between: "Trails GHORBA" on
+/// ghorba.org, "The Fold-and-Cut Problem (Erik Demaine)" on erikdemaine.org. A name written
+/// before the headline is left: it is the brand of a product ("Gymshark Arrival T-Shirt",
+/// "Stripe Payments").
+fn without_trailing_site(core: &str, site: &str) -> Option<String> {
+    let words = lowercase_words(core);
+    let domain_label = site.split_once('.').map(|(label, _)| label);
+    [Some(site), domain_label]
+        .into_iter()
+        .flatten()
+        .map(same_text_key)
+        .filter(|name| name.chars().count() >= 3)
+        .find_map(|name| {
+            // The name may be spaced otherwise than in the title ("erikdemaine.org").
+            (1..words.len()).find_map(|kept| {
+                let (head, tail) = words.split_at(kept);
+                (tail.concat() == name).then(|| head.concat())
+            })
+        })
 }
 
 /// A heading's text in the forms the agreement tests compare.
@@ -1188,6 +1217,26 @@ mod tests {
             strip_site_name("Nintendo - Switch games on sale", Some("Nintendo")),
             "Switch games on sale"
         );
+    }
+
+    #[test]
+    fn an_h1_agrees_with_a_title_that_adds_the_site_name_after_a_space() {
+        let meta = |title: &str| MetaFacts {
+            og_title: Some(title.into()),
+            og_type: Some("website".into()),
+            ..MetaFacts::default()
+        };
+        let trails = title_of(&meta("Trails GHORBA"), &[(1, "Trails")], Some("GHORBA"));
+        assert_eq!(trails, Some(("Trails".into(), Source::Markup)));
+        let problem = title_of(
+            &meta("The Fold-and-Cut Problem (Erik Demaine)"),
+            &[(1, "Erik Demaine's Folding and Unfolding:"), (1, "The Fold-and-Cut Problem")],
+            Some("erikdemaine.org"),
+        );
+        assert_eq!(problem.unwrap().0, "The Fold-and-Cut Problem");
+        // A brand before the name is part of the product's name.
+        let payments = title_of(&meta("Stripe Payments"), &[(1, "Payments")], Some("Stripe"));
+        assert_eq!(payments.unwrap().0, "Stripe Payments");
     }
 
     #[test]
