@@ -158,6 +158,21 @@ fn metadata_titles(ld: &JsonLdFacts, meta: &MetaFacts) -> Vec<(String, Source)> 
     .collect()
 }
 
+/// Whether the metadata title at `at` is dedicated to the article: not the document
+/// `<title>`, and not the `name` of a JSON-LD page object (last in [`metadata_titles`]),
+/// which may name any part of the page: toptal.com's `FAQPage` is "FAQs", the name of a
+/// section heading (wcxb 0707).
+fn is_dedicated(metadata_titles: &[(String, Source)], ld: &JsonLdFacts, at: usize) -> bool {
+    let has_page_name = ld
+        .page_title
+        .as_deref()
+        .is_some_and(|name| !collapse(name).is_empty());
+    let is_page_name = has_page_name && at + 1 == metadata_titles.len();
+    metadata_titles
+        .get(at)
+        .is_some_and(|(_, source)| *source != Source::TitleElement && !is_page_name)
+}
+
 /// What a heading shows before the part kept as its headline, when that part is a metadata
 /// title: the headline, with a subtitle after it that the markup set apart like a kicker
 /// ("Tagesschau unterschlägt Hass-Demo in Essen" + "Gebührenfinanzierte …", titled with the
@@ -206,9 +221,10 @@ fn choose_whole(
     // A dedicated title (JSON-LD, OpenGraph, Twitter, Dublin Core) outranks the document
     // `<title>`: a heading that agrees with a dedicated title comes first, a kicker before
     // a dedicated title next, and an `h1` that agrees with `<title>` only after them.
-    let has_dedicated = metadata_titles
-        .iter()
-        .any(|(_, source)| *source != Source::TitleElement);
+    let dedicated: Vec<bool> = (0..metadata_titles.len())
+        .map(|at| is_dedicated(&metadata_titles, ld, at))
+        .collect();
+    let has_dedicated = dedicated.contains(&true);
     // Each title without its site name, worked out once for all the headings.
     let cores: Vec<&str> = (metadata_titles.iter())
         .map(|(title, _)| strip_site_name(title, site_name))
@@ -226,8 +242,8 @@ fn choose_whole(
         (headings.iter().zip(&heading_forms))
             .find(|(heading, shown)| {
                 (heading.level == 1) == level_one
-                    && (metadata_titles.iter().zip(&title_forms)).any(|((_, source), title)| {
-                        (with_document_title || !has_dedicated || *source != Source::TitleElement)
+                    && (dedicated.iter().zip(&title_forms)).any(|(is_dedicated, title)| {
+                        (with_document_title || !has_dedicated || *is_dedicated)
                             && title.agrees(shown, level_one)
                             && (with_last_side || !title.is_last_side(shown))
                     })
@@ -1237,6 +1253,25 @@ mod tests {
         // A brand before the name is part of the product's name.
         let payments = title_of(&meta("Stripe Payments"), &[(1, "Payments")], Some("Stripe"));
         assert_eq!(payments.unwrap().0, "Stripe Payments");
+    }
+
+    #[test]
+    fn a_page_object_name_is_no_dedicated_title() {
+        let ld = JsonLdFacts {
+            page_title: Some("FAQs".into()),
+            ..JsonLdFacts::default()
+        };
+        let meta = MetaFacts {
+            og_title: Some("Hire the top 3% of the world's designers.".into()),
+            og_type: Some("website".into()),
+            ..MetaFacts::default()
+        };
+        let mut headings = seen(&[(1, "Hire the Top 3% of Designers"), (2, "FAQs")]);
+        for heading in &mut headings.headings {
+            heading.in_article = false;
+        }
+        let chosen = choose(&ld, &meta, &headings, None, None).unwrap();
+        assert_eq!(chosen.title, "Hire the top 3% of the world's designers.");
     }
 
     #[test]
