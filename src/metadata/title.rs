@@ -1246,7 +1246,10 @@ mod tests {
         assert_eq!(trails, Some(("Trails".into(), Source::Markup)));
         let problem = title_of(
             &meta("The Fold-and-Cut Problem (Erik Demaine)"),
-            &[(1, "Erik Demaine's Folding and Unfolding:"), (1, "The Fold-and-Cut Problem")],
+            &[
+                (1, "Erik Demaine's Folding and Unfolding:"),
+                (1, "The Fold-and-Cut Problem"),
+            ],
             Some("erikdemaine.org"),
         );
         assert_eq!(problem.unwrap().0, "The Fold-and-Cut Problem");

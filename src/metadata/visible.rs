@@ -752,7 +752,11 @@ fn header_text_candidates(
         };
         let is_chrome = facts.is_in_chrome(index);
         let in_link = page.nodes[index as usize].flags.contains(Flags::IN_LINK);
-        if page.ancestors(index).take(2).any(|at| names_today(page, at)) {
+        if page
+            .ancestors(index)
+            .take(2)
+            .any(|at| names_today(page, at))
+        {
             continue;
         }
         let mut penalty = u8::from(is_chrome) * 40 + u8::from(in_link) * 15;
@@ -793,7 +797,10 @@ fn names_today(page: &Page<'_>, index: u32) -> bool {
 
 /// Whether a small element or one inside it names today's date ([`names_today`]).
 fn holds_todays_date(page: &Page<'_>, index: u32) -> bool {
-    let end = page.nodes.get(index as usize).map_or(index, |node| node.end);
+    let end = page
+        .nodes
+        .get(index as usize)
+        .map_or(index, |node| node.end);
     (index..end).any(|at| names_today(page, at))
 }
 
