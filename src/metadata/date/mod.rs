@@ -449,7 +449,9 @@ fn is_shown_in_header(best: &Candidate, candidates: &[&Candidate]) -> bool {
 /// and the header the 6th; outdoor-magazin.com alike). Visible dates are only witnesses here;
 /// they do not win on their own. The witness is written text: `<time>` and `itemprop` markup
 /// is the CMS's metadata again, often restamped or a teaser's (readability's videos-1 and
-/// bug-1255978 restamp a meta publication date and mark it up).
+/// bug-1255978 restamp a meta publication date and mark it up). An `itemprop` date may be the
+/// rival, as metadata is (utilitypartners.com, wcxb 0350: `article:published_time` the 24th,
+/// `itemprop="datePublished"` and the header the 8th).
 fn shown_rival<'c>(
     best: &'c Candidate,
     candidates: &[&'c Candidate],
@@ -475,7 +477,11 @@ fn shown_rival<'c>(
     candidates
         .iter()
         .rev()
-        .filter(|c| !is_visible(c) && c.weight >= weight::META_COINED && c.stamp.date() == day)
+        .filter(|c| {
+            c.source != Source::VisibleText
+                && c.weight >= weight::META_COINED
+                && c.stamp.date() == day
+        })
         // A publication stamped as the very update is a restamp, not a witness.
         .filter(|c| {
             !all.iter()
@@ -856,6 +862,18 @@ mod tests {
             None,
         );
         assert_eq!(p.as_deref(), Some("2023-11-03T10:25:56+00:00"));
+        // An `itemprop` publication date is a witness as a meta one is (utilitypartners.com,
+        // wcxb 0350: `article:published_time` the 24th, `itemprop` and the header the 8th).
+        let og_only = og("2022-10-24T12:40:59+00:00", Role::Published);
+        let itemprop = Candidate::new(stamp("2022-10-08"), Role::Published, Source::Markup, 90);
+        let shown = Candidate::new(
+            stamp("2022-10-08"),
+            Role::Unlabelled,
+            Source::VisibleText,
+            60,
+        );
+        let (p, _) = chosen(&[og_only, itemprop, shown], None);
+        assert_eq!(p.as_deref(), Some("2022-10-08"));
         let shown_too = Candidate::new(json_ld.stamp, Role::Unlabelled, Source::VisibleText, 20);
         let (p, _) = chosen(
             &[json_ld, og_published, og_modified, header, shown_too],
