@@ -186,6 +186,20 @@ fn day_order(language: Option<&str>) -> DayOrder {
 
 /// The headline's heading anchors the visible-date search; else a heading that rewords the
 /// headline; else the page's only `h1`; else the first `<article>`.
+/// The page's first `h1` outside chrome, when it comes before the subheading at `index`
+/// and shares most of its words with it: the header sits under the `h1`.
+fn h1_above(seen: &VisibleFacts, index: u32) -> Option<u32> {
+    let chosen = seen.headings.iter().find(|h| h.index == index)?;
+    if chosen.level == 1 {
+        return None;
+    }
+    let h1 = seen
+        .headings
+        .iter()
+        .find(|h| h.level == 1 && !h.is_chrome)?;
+    (h1.index < index && title::shares_most_words(&h1.text, &chosen.text)).then_some(h1.index)
+}
+
 fn date_anchor(
     page: &Page<'_>,
     chosen: Option<&title::Chosen>,
@@ -200,6 +214,7 @@ fn date_anchor(
             .or_else(|| element_showing(page, title))
             .or_else(|| rewording_heading(seen, title))
     });
+    let heading = heading.map(|index| h1_above(seen, index).unwrap_or(index));
     heading
         .or_else(|| lone_headline(seen))
         .map(|index| Anchor {
@@ -516,6 +531,24 @@ mod tests {
         let (published, source) = found.published.unwrap();
         assert_eq!(published.date().to_string(), "2023-12-17");
         assert_eq!(source, Source::VisibleText);
+    }
+
+    #[test]
+    fn the_h1_above_a_subheading_showing_the_title_anchors_the_date() {
+        // ecovacs.com (wcxb 4809): the `og:title` is a section's `h2` far below the `h1`
+        // that rewords it, and the date sits under the `h1`.
+        let paragraphs = "<p>Running text of the article, one of many paragraphs.</p>".repeat(60);
+        let found = metadata(
+            &format!(
+                r#"<head><meta property="og:title" content="How Does Robot Vacuum Mapping Work">
+                </head><body><h1>How Do Vacuum Robots with Mapping Navigate?</h1>
+                <h5><span>2023-11-06</span></h5>{paragraphs}
+                <h2>How Does Robot Vacuum Mapping Work</h2><p>More text.</p></body>"#
+            ),
+            None,
+        );
+        let (published, _) = found.published.unwrap();
+        assert_eq!(published.date().to_string(), "2023-11-06");
     }
 
     #[test]

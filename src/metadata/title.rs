@@ -158,6 +158,21 @@ fn metadata_titles(ld: &JsonLdFacts, meta: &MetaFacts) -> Vec<(String, Source)> 
     .collect()
 }
 
+/// Whether the metadata title at `at` is dedicated to the article: not the document
+/// `<title>`, and not the `name` of a JSON-LD page object (last in [`metadata_titles`]),
+/// which may name any part of the page: toptal.com's `FAQPage` is "FAQs", the name of a
+/// section heading (wcxb 0707).
+fn is_dedicated(metadata_titles: &[(String, Source)], ld: &JsonLdFacts, at: usize) -> bool {
+    let has_page_name = ld
+        .page_title
+        .as_deref()
+        .is_some_and(|name| !collapse(name).is_empty());
+    let is_page_name = has_page_name && at + 1 == metadata_titles.len();
+    metadata_titles
+        .get(at)
+        .is_some_and(|(_, source)| *source != Source::TitleElement && !is_page_name)
+}
+
 /// What a heading shows before the part kept as its headline, when that part is a metadata
 /// title: the headline, with a subtitle after it that the markup set apart like a kicker
 /// ("Tagesschau unterschlägt Hass-Demo in Essen" + "Gebührenfinanzierte …", titled with the
@@ -206,9 +221,10 @@ fn choose_whole(
     // A dedicated title (JSON-LD, OpenGraph, Twitter, Dublin Core) outranks the document
     // `<title>`: a heading that agrees with a dedicated title comes first, a kicker before
     // a dedicated title next, and an `h1` that agrees with `<title>` only after them.
-    let has_dedicated = metadata_titles
-        .iter()
-        .any(|(_, source)| *source != Source::TitleElement);
+    let dedicated: Vec<bool> = (0..metadata_titles.len())
+        .map(|at| is_dedicated(&metadata_titles, ld, at))
+        .collect();
+    let has_dedicated = dedicated.contains(&true);
     // Each title without its site name, worked out once for all the headings.
     let cores: Vec<&str> = (metadata_titles.iter())
         .map(|(title, _)| strip_site_name(title, site_name))
@@ -217,7 +233,7 @@ fn choose_whole(
     // every heading with every title up to five times.
     let title_forms: Vec<TitleForms> = (metadata_titles.iter())
         .zip(&cores)
-        .map(|((title, _), core)| TitleForms::new(title, core))
+        .map(|((title, _), core)| TitleForms::new(title, core, site_name))
         .collect();
     let heading_forms: Vec<HeadingForms> = (headings.iter())
         .map(|heading| HeadingForms::new(&heading.text, site_name))
@@ -226,8 +242,8 @@ fn choose_whole(
         (headings.iter().zip(&heading_forms))
             .find(|(heading, shown)| {
                 (heading.level == 1) == level_one
-                    && (metadata_titles.iter().zip(&title_forms)).any(|((_, source), title)| {
-                        (with_document_title || !has_dedicated || *source != Source::TitleElement)
+                    && (dedicated.iter().zip(&title_forms)).any(|(is_dedicated, title)| {
+                        (with_document_title || !has_dedicated || *is_dedicated)
                             && title.agrees(shown, level_one)
                             && (with_last_side || !title.is_last_side(shown))
                     })
@@ -504,7 +520,7 @@ fn from_heading(heading: &Heading) -> Chosen {
 /// ([`strip_site_name`]). See [`TitleForms::agrees`].
 #[cfg(test)]
 fn agrees(title: &str, core: &str, heading: &str, is_h1: bool, site_name: Option<&str>) -> bool {
-    TitleForms::new(title, core).agrees(&HeadingForms::new(heading, site_name), is_h1)
+    TitleForms::new(title, core, site_name).agrees(&HeadingForms::new(heading, site_name), is_h1)
 }
 
 /// A metadata title in the forms the agreement tests compare, worked out once.
@@ -520,6 +536,9 @@ struct TitleForms {
     sides: Vec<Side>,
     /// The key of the side after the title's last occurrence of each separator.
     last_side_keys: Vec<String>,
+    /// The key of the core without the site's name written after it with no separator
+    /// ("Trails GHORBA", "The Fold-and-Cut Problem (Erik Demaine)").
+    unbranded_key: Option<String>,
 }
 
 /// One side of a title split at a separator.
@@ -532,7 +551,7 @@ struct Side {
 }
 
 impl TitleForms {
-    fn new(title: &str, core: &str) -> TitleForms {
+    fn new(title: &str, core: &str, site_name: Option<&str>) -> TitleForms {
         let core_key = same_text_key(core);
         let sides = separators_in(title)
             .flat_map(|separator| title.split(separator))
@@ -556,6 +575,7 @@ impl TitleForms {
                 .filter_map(|separator| title.rsplit_once(separator))
                 .map(|(_, last)| same_text_key(last))
                 .collect(),
+            unbranded_key: site_name.and_then(|site| without_trailing_site(core, site)),
             core_key,
         }
     }
@@ -564,7 +584,10 @@ impl TitleForms {
     /// not the site's name, however short ("Flexbox" for "Flexbox - Learn web development |
     /// MDN"); a subheading must show a side of some length.
     fn agrees(&self, heading: &HeadingForms, is_h1: bool) -> bool {
-        if self.key == heading.key || self.core_key == heading.key {
+        if self.key == heading.key
+            || self.core_key == heading.key
+            || (is_h1 && self.unbranded_key.as_ref() == Some(&heading.key))
+        {
             return true;
         }
         if is_close_prefix_of(&self.prefix, &heading.prefix)
@@ -592,6 +615,28 @@ impl TitleForms {
             && self.core_key != heading.key
             && self.last_side_keys.contains(&heading.key)
     }
+}
+
+/// The key of a title that ends with the site's name (or its domain's first label) written
+/// after the headline with only a space or a bracket between: "Trails GHORBA" on
+/// ghorba.org, "The Fold-and-Cut Problem (Erik Demaine)" on erikdemaine.org. A name written
+/// before the headline is left: it is the brand of a product ("Gymshark Arrival T-Shirt",
+/// "Stripe Payments").
+fn without_trailing_site(core: &str, site: &str) -> Option<String> {
+    let words = lowercase_words(core);
+    let domain_label = site.split_once('.').map(|(label, _)| label);
+    [Some(site), domain_label]
+        .into_iter()
+        .flatten()
+        .map(same_text_key)
+        .filter(|name| name.chars().count() >= 3)
+        .find_map(|name| {
+            // The name may be spaced otherwise than in the title ("erikdemaine.org").
+            (1..words.len()).find_map(|kept| {
+                let (head, tail) = words.split_at(kept);
+                (tail.concat() == name).then(|| head.concat())
+            })
+        })
 }
 
 /// A heading's text in the forms the agreement tests compare.
@@ -1188,6 +1233,48 @@ mod tests {
             strip_site_name("Nintendo - Switch games on sale", Some("Nintendo")),
             "Switch games on sale"
         );
+    }
+
+    #[test]
+    fn an_h1_agrees_with_a_title_that_adds_the_site_name_after_a_space() {
+        let meta = |title: &str| MetaFacts {
+            og_title: Some(title.into()),
+            og_type: Some("website".into()),
+            ..MetaFacts::default()
+        };
+        let trails = title_of(&meta("Trails GHORBA"), &[(1, "Trails")], Some("GHORBA"));
+        assert_eq!(trails, Some(("Trails".into(), Source::Markup)));
+        let problem = title_of(
+            &meta("The Fold-and-Cut Problem (Erik Demaine)"),
+            &[
+                (1, "Erik Demaine's Folding and Unfolding:"),
+                (1, "The Fold-and-Cut Problem"),
+            ],
+            Some("erikdemaine.org"),
+        );
+        assert_eq!(problem.unwrap().0, "The Fold-and-Cut Problem");
+        // A brand before the name is part of the product's name.
+        let payments = title_of(&meta("Stripe Payments"), &[(1, "Payments")], Some("Stripe"));
+        assert_eq!(payments.unwrap().0, "Stripe Payments");
+    }
+
+    #[test]
+    fn a_page_object_name_is_no_dedicated_title() {
+        let ld = JsonLdFacts {
+            page_title: Some("FAQs".into()),
+            ..JsonLdFacts::default()
+        };
+        let meta = MetaFacts {
+            og_title: Some("Hire the top 3% of the world's designers.".into()),
+            og_type: Some("website".into()),
+            ..MetaFacts::default()
+        };
+        let mut headings = seen(&[(1, "Hire the Top 3% of Designers"), (2, "FAQs")]);
+        for heading in &mut headings.headings {
+            heading.in_article = false;
+        }
+        let chosen = choose(&ld, &meta, &headings, None, None).unwrap();
+        assert_eq!(chosen.title, "Hire the top 3% of the world's designers.");
     }
 
     #[test]

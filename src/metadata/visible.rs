@@ -202,7 +202,7 @@ fn read_heading(page: &Page<'_>, index: u32, facts: &mut VisibleFacts) {
     if count >= if level == 1 { MAX_H1 } else { MAX_SUBHEADINGS } {
         return;
     }
-    let text = heading_text(&page.text_of(index));
+    let text = heading_text(&page.shown_text_of(index));
     if text.is_empty() || text.len() > MAX_HEADING_BYTES {
         return;
     }
@@ -333,7 +333,7 @@ fn read_date_mark(page: &Page<'_>, index: u32, chrome: &[bool]) -> Option<DateMa
         return None;
     };
     let is_small = page.nodes[index as usize].end - index <= MAX_SMALL_ELEMENT_NODES;
-    if kind == MarkKind::DateLine && !is_small {
+    if kind == MarkKind::DateLine && (!is_small || holds_todays_date(page, index)) {
         return None;
     }
     let text = if is_small {
@@ -752,6 +752,13 @@ fn header_text_candidates(
         };
         let is_chrome = facts.is_in_chrome(index);
         let in_link = page.nodes[index as usize].flags.contains(Flags::IN_LINK);
+        if page
+            .ancestors(index)
+            .take(2)
+            .any(|at| names_today(page, at))
+        {
+            continue;
+        }
         let mut penalty = u8::from(is_chrome) * 40 + u8::from(in_link) * 15;
         penalty += u8::try_from(rank.min(40)).unwrap_or(40) / 2;
         let context = label_context(page, index, text);
@@ -767,6 +774,34 @@ fn header_text_candidates(
             out.push(Candidate::new(date.stamp, role, Source::VisibleText, value));
         }
     }
+}
+
+/// Whether an element's class or id names today's date (`todays-date`, `date-today`,
+/// `current-date`): a masthead widget showing the day the page was served, not the day the
+/// story was (empower.com's "Friday, December 19, 2025" above a story of the 12th, wcxb
+/// 0146).
+fn names_today(page: &Page<'_>, index: u32) -> bool {
+    [page.attr(index, "class"), page.attr(index, "id")]
+        .into_iter()
+        .flatten()
+        .any(|value| {
+            let lower = value.to_ascii_lowercase();
+            let words: Vec<&str> = lower
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            words.iter().any(|w| matches!(*w, "today" | "todays"))
+                || words.windows(2).any(|pair| pair == ["current", "date"])
+        })
+}
+
+/// Whether a small element or one inside it names today's date ([`names_today`]).
+fn holds_todays_date(page: &Page<'_>, index: u32) -> bool {
+    let end = page
+        .nodes
+        .get(index as usize)
+        .map_or(index, |node| node.end);
+    (index..end).any(|at| names_today(page, at))
 }
 
 /// The text before a text node within its block, so that a label in a separate element
@@ -866,6 +901,21 @@ mod tests {
     }
 
     #[test]
+    fn heading_text_leaves_out_hidden_descendants() {
+        // cloud.google.com's docs put a bookmark tooltip inside the `h1` (wcxb 3037); Linear
+        // sets responsive copies of its headline side by side (wcxb 2834).
+        with_facts(
+            r#"<body><h1>IAM overview<devsite-actions hidden><span>Stay organized with
+            collections</span></devsite-actions></h1>
+            <h2>Why it matters<span class="sr-only"> (section)</span></h2></body>"#,
+            |_, facts| {
+                assert_eq!(facts.headings[0].text, "IAM overview");
+                assert_eq!(facts.headings[1].text, "Why it matters");
+            },
+        );
+    }
+
+    #[test]
     fn prefers_the_time_in_the_header_to_a_sidebar_teaser() {
         let found = best(
             r#"<body><aside class="sidebar"><a href="/x"><time datetime="2023-06-01">June</time></a></aside>
@@ -873,6 +923,16 @@ mod tests {
             <p>Text</p></article></body>"#,
         );
         assert_eq!(found.unwrap().0, "2021-03-30T11:49:00+01:00");
+    }
+
+    #[test]
+    fn todays_date_in_the_masthead_is_no_candidate() {
+        let found = best(
+            r#"<body><div class="block-date"><p id="todays-date-custom"><strong>Friday</strong>,
+            December 19, 2023</p></div><span class="today">20.12.2023</span>
+            <h1>Headline</h1><p>12.12.2023</p><p>Text</p></body>"#,
+        );
+        assert_eq!(found.unwrap().0, "2023-12-12");
     }
 
     #[test]

@@ -180,6 +180,39 @@ impl<'a> Page<'a> {
         out
     }
 
+    /// [`Page::text_of`] without the text of hidden descendants (the `hidden` attribute, a
+    /// hiding style, `sr-only` and kin): what a reader sees of the element.
+    pub(crate) fn shown_text_of(&self, index: u32) -> String {
+        let mut out = String::new();
+        let Some(node) = self.nodes.get(index as usize) else {
+            return out;
+        };
+        let mut last_owner = node.owner;
+        let mut at = index as usize;
+        while at < node.end as usize {
+            let Some(inner) = self.nodes.get(at) else {
+                break;
+            };
+            if at != index as usize && inner.hints.has(Hint::Hidden) {
+                at = (inner.end as usize).max(at + 1);
+                continue;
+            }
+            if let Node::Text(text) = inner.node.value() {
+                if inner.owner != last_owner {
+                    text::push_space(&mut out);
+                    last_owner = inner.owner;
+                }
+                text::push_collapsed(&mut out, text);
+            } else if inner.tag == Tag::Br {
+                text::push_space(&mut out);
+            }
+            at += 1;
+        }
+        let trimmed = out.trim_end().len();
+        out.truncate(trimmed);
+        out
+    }
+
     /// A short description of the element at `index` for logs: `div#id.class`.
     pub(crate) fn describe(&self, index: u32) -> String {
         let Some(element) = self.element(index) else {

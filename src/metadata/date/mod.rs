@@ -213,10 +213,22 @@ pub(crate) fn choose(
     let modified = modified_side.first().map(|winner| refine(winner, &sane));
     // A page that states only when it was updated is, as it stands, published then; so is
     // one that shows its update as its date and its first publication nowhere.
+    // An update stamped seconds before the publication is the same save (filtered from
+    // `modified` above, it still betrays the restamp).
+    let restamp = modified.or_else(|| {
+        let p = published.as_ref()?;
+        sane.iter()
+            .find(|c| c.role == Role::Modified && within_a_minute(&c.stamp, &p.stamp))
+            .map(|c| **c)
+    });
     let published = match (published, modified) {
         (Some(p), Some(m)) if shows_update_as_its_date(&p, &m, &sane) => Some(m),
         (Some(p), Some(m)) if is_stray_before_update(&p, &m, &sane) => Some(m),
-        (Some(p), Some(m)) => Some(shown_before_restamp(&p, &m, &sane).unwrap_or(p)),
+        (Some(p), _) => Some(
+            restamp
+                .and_then(|m| shown_before_restamp(&p, &m, &sane))
+                .unwrap_or(p),
+        ),
         (published, modified) => published.or(modified),
     };
     (
@@ -306,7 +318,8 @@ fn shown_before_restamp(
     all: &[&Candidate],
 ) -> Option<Candidate> {
     let is_restamped = !matches!(published.source, Source::VisibleText | Source::Markup)
-        && published.stamp == modified.stamp;
+        && (published.stamp == modified.stamp
+            || within_a_minute(&published.stamp, &modified.stamp));
     if !is_restamped {
         return None;
     }
@@ -319,6 +332,14 @@ fn shown_before_restamp(
         .max_by_key(|c| (c.weight, role_rank(c.role)))?;
     (shown.weight >= MIN_SHOWN_WEIGHT && shown.stamp.date() < published.stamp.date())
         .then_some(**shown)
+}
+
+/// Whether two stamps with times are less than a minute apart, in either order.
+fn within_a_minute(a: &Timestamp, b: &Timestamp) -> bool {
+    let (Some(a), Some(b)) = (a.to_instant(), b.to_instant()) else {
+        return false;
+    };
+    a.as_second().abs_diff(b.as_second()) < 60
 }
 
 /// The strongest candidate, unless the page shows a rival metadata date instead of it
@@ -428,7 +449,9 @@ fn is_shown_in_header(best: &Candidate, candidates: &[&Candidate]) -> bool {
 /// and the header the 6th; outdoor-magazin.com alike). Visible dates are only witnesses here;
 /// they do not win on their own. The witness is written text: `<time>` and `itemprop` markup
 /// is the CMS's metadata again, often restamped or a teaser's (readability's videos-1 and
-/// bug-1255978 restamp a meta publication date and mark it up).
+/// bug-1255978 restamp a meta publication date and mark it up). An `itemprop` date may be the
+/// rival, as metadata is (utilitypartners.com, wcxb 0350: `article:published_time` the 24th,
+/// `itemprop="datePublished"` and the header the 8th).
 fn shown_rival<'c>(
     best: &'c Candidate,
     candidates: &[&'c Candidate],
@@ -454,7 +477,11 @@ fn shown_rival<'c>(
     candidates
         .iter()
         .rev()
-        .filter(|c| !is_visible(c) && c.weight >= weight::META_COINED && c.stamp.date() == day)
+        .filter(|c| {
+            c.source != Source::VisibleText
+                && c.weight >= weight::META_COINED
+                && c.stamp.date() == day
+        })
         // A publication stamped as the very update is a restamp, not a witness.
         .filter(|c| {
             !all.iter()
@@ -780,6 +807,18 @@ mod tests {
                 "2023-04-26",
             ),
             ("2023-08-21", "2023-08-21", "2023-04-26"),
+            // One save stamping the update a few seconds before the publication (corti.ai,
+            // wcxb 0386), or after it.
+            (
+                "2023-08-21T22:02:58.705+00:00",
+                "2023-08-21T22:02:45.351+00:00",
+                "2023-04-26",
+            ),
+            (
+                "2023-08-21T09:12:40+00:00",
+                "2023-08-21T09:13:10+00:00",
+                "2023-04-26",
+            ),
             // A publication stamped apart from its update keeps its own date.
             (
                 "2023-08-21T09:12:40+00:00",
@@ -823,6 +862,18 @@ mod tests {
             None,
         );
         assert_eq!(p.as_deref(), Some("2023-11-03T10:25:56+00:00"));
+        // An `itemprop` publication date is a witness as a meta one is (utilitypartners.com,
+        // wcxb 0350: `article:published_time` the 24th, `itemprop` and the header the 8th).
+        let og_only = og("2022-10-24T12:40:59+00:00", Role::Published);
+        let itemprop = Candidate::new(stamp("2022-10-08"), Role::Published, Source::Markup, 90);
+        let shown = Candidate::new(
+            stamp("2022-10-08"),
+            Role::Unlabelled,
+            Source::VisibleText,
+            60,
+        );
+        let (p, _) = chosen(&[og_only, itemprop, shown], None);
+        assert_eq!(p.as_deref(), Some("2022-10-08"));
         let shown_too = Candidate::new(json_ld.stamp, Role::Unlabelled, Source::VisibleText, 20);
         let (p, _) = chosen(
             &[json_ld, og_published, og_modified, header, shown_too],
