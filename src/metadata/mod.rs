@@ -184,8 +184,6 @@ fn day_order(language: Option<&str>) -> DayOrder {
     }
 }
 
-/// The headline's heading anchors the visible-date search; else a heading that rewords the
-/// headline; else the page's only `h1`; else the first `<article>`.
 /// The page's first `h1` outside chrome, when it comes before the subheading at `index`
 /// and shares most of its words with it: the header sits under the `h1`.
 fn h1_above(seen: &VisibleFacts, index: u32) -> Option<u32> {
@@ -200,6 +198,9 @@ fn h1_above(seen: &VisibleFacts, index: u32) -> Option<u32> {
     (h1.index < index && title::shares_most_words(&h1.text, &chosen.text)).then_some(h1.index)
 }
 
+/// The headline's heading anchors the visible-date search (or the `h1` above it that rewords
+/// it, [`h1_above`]); else a heading that rewords the headline; else the page's only `h1`;
+/// else the first `<article>`.
 fn date_anchor(
     page: &Page<'_>,
     chosen: Option<&title::Chosen>,
