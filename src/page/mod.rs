@@ -159,41 +159,25 @@ impl<'a> Page<'a> {
 
     /// The visible text of a subtree, whitespace collapsed, with a space between blocks.
     pub(crate) fn text_of(&self, index: u32) -> String {
-        let mut out = String::new();
-        let Some(node) = self.nodes.get(index as usize) else {
-            return out;
-        };
-        let mut last_owner = node.owner;
-        for inner in &self.nodes[index as usize..node.end as usize] {
-            if let Node::Text(text) = inner.node.value() {
-                if inner.owner != last_owner {
-                    text::push_space(&mut out);
-                    last_owner = inner.owner;
-                }
-                text::push_collapsed(&mut out, text);
-            } else if inner.tag == Tag::Br {
-                text::push_space(&mut out);
-            }
-        }
-        let trimmed = out.trim_end().len();
-        out.truncate(trimmed);
-        out
+        self.collect_text(index, false)
     }
 
     /// [`Page::text_of`] without the text of hidden descendants (the `hidden` attribute, a
     /// hiding style, `sr-only` and kin): what a reader sees of the element.
     pub(crate) fn shown_text_of(&self, index: u32) -> String {
+        self.collect_text(index, true)
+    }
+
+    /// The text of a subtree, skipping its hidden descendants when `skip_hidden` is set.
+    fn collect_text(&self, index: u32, skip_hidden: bool) -> String {
         let mut out = String::new();
         let Some(node) = self.nodes.get(index as usize) else {
             return out;
         };
         let mut last_owner = node.owner;
         let mut at = index as usize;
-        while at < node.end as usize {
-            let Some(inner) = self.nodes.get(at) else {
-                break;
-            };
-            if at != index as usize && inner.hints.has(Hint::Hidden) {
+        while let Some(inner) = self.nodes.get(at).filter(|_| at < node.end as usize) {
+            if skip_hidden && at != index as usize && inner.hints.has(Hint::Hidden) {
                 at = (inner.end as usize).max(at + 1);
                 continue;
             }
