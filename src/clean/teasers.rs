@@ -55,6 +55,29 @@ fn is_linked_headline(page: &Page<'_>, heading: u32) -> bool {
     all > 0 && linked as f32 >= MIN_HEADLINE_LINK_SHARE * all as f32
 }
 
+/// Whether the headline of the card at `card` links to another page: an accordion's toggle
+/// (`href="#"`, a `#fragment`, `javascript:`) heads an answer on this page, not a teaser.
+pub(crate) fn links_elsewhere(page: &Page<'_>, card: u32) -> bool {
+    let Some(node) = page.nodes.get(card as usize) else {
+        return false;
+    };
+    let Some(heading) = (card..node.end).find(|&at| page.tag(at).heading_level().is_some()) else {
+        return false;
+    };
+    let end = page.nodes[heading as usize].end;
+    (heading..end).any(|at| {
+        page.tag(at) == Tag::A
+            && page.attr(at, "href").is_some_and(|href| {
+                let href = href.trim();
+                !href.is_empty()
+                    && !href.starts_with('#')
+                    && !href
+                        .get(..11)
+                        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("javascript:"))
+            })
+    })
+}
+
 /// The largest ancestor of the heading that holds no other heading and at most
 /// [`MAX_CARD_CHARS`] characters.
 fn card_around(page: &Page<'_>, chars: &[u32], heading: u32) -> Option<u32> {

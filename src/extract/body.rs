@@ -11,7 +11,7 @@ use std::collections::HashSet;
 
 use url::Url;
 
-use crate::clean::Cleaned;
+use crate::clean::{Cleaned, teasers};
 use crate::document::{Block, Inline, MarkKind};
 use crate::options::{Focus, Options};
 use crate::page::{Flags, Page, Tag, text};
@@ -73,6 +73,8 @@ pub(crate) fn blocks(input: &BodyInput<'_, '_>, root: u32) -> Vec<Block> {
         skipping: None,
         at: 0,
         has_paragraph: false,
+        teaser_end: 0,
+        trailing_teasers: None,
     };
     if !input.listing
         && let Some(lead) = lead::lead_before(input.page, input.cleaned, input.base, root)
@@ -123,6 +125,11 @@ struct Walker<'w, 'p, 'a> {
     at: u32,
     /// Whether a paragraph was kept.
     has_paragraph: bool,
+    /// The end of the teaser card the walk is in (0 when in none).
+    teaser_end: u32,
+    /// Where in `out` the run of teaser cards that follows the story starts, headings above
+    /// it included; `None` once a block outside the cards follows them.
+    trailing_teasers: Option<usize>,
 }
 
 impl Walker<'_, '_, '_> {
@@ -142,6 +149,19 @@ impl Walker<'_, '_, '_> {
                 at = node.end;
                 continue;
             }
+            if at >= self.teaser_end && self.is_teaser_after_story(at) {
+                self.flush();
+                self.teaser_end = node.end;
+                if self.trailing_teasers.is_none() {
+                    let headings = self
+                        .out
+                        .iter()
+                        .rev()
+                        .take_while(|block| matches!(block, Block::Heading { .. }))
+                        .count();
+                    self.trailing_teasers = Some(self.out.len() - headings);
+                }
+            }
             at = match node.node.value() {
                 scraper::Node::Text(value) => {
                     if node.flags.contains(Flags::IN_PRE) {
@@ -155,6 +175,17 @@ impl Walker<'_, '_, '_> {
             };
         }
         self.close_frames_before(u32::MAX);
+    }
+
+    /// Whether the element at `at` is a teaser card (a linked headline over a summary) met
+    /// after the story's first paragraph.
+    fn is_teaser_after_story(&self, at: u32) -> bool {
+        !self.input.listing
+            && !self.input.discussion
+            && !self.input.cleaned.product
+            && self.has_paragraph
+            && self.input.cleaned.teasers.binary_search(&at).is_ok()
+            && teasers::links_elsewhere(self.input.page, at)
     }
 
     /// Handles the element at `at`; returns the next index to visit.
@@ -294,6 +325,9 @@ impl Walker<'_, '_, '_> {
         }
         self.content_since_heading = !matches!(block, Block::Heading { .. });
         self.has_paragraph |= matches!(block, Block::Paragraph(_));
+        if self.at >= self.teaser_end && !matches!(block, Block::Heading { .. }) {
+            self.trailing_teasers = None;
+        }
         self.out.push(block);
     }
 
@@ -595,6 +629,9 @@ impl Walker<'_, '_, '_> {
     ///
     /// An author's bio among the last paragraphs is the author box under the story.
     fn finish(mut self) -> Vec<Block> {
+        if let Some(start) = self.trailing_teasers {
+            self.out.truncate(start);
+        }
         let tail_start = self.out.len().saturating_sub(TAIL_BLOCKS);
         let mut position = 0;
         self.out.retain(|block| {
@@ -689,6 +726,47 @@ mod tests {
             image: None,
         };
         blocks(&input, choice.root)
+    }
+
+    const STORY: &str = "<p>The council approved the new budget on Tuesday after a long debate \
+        about schools, roads and the future of the harbour district, which had split it.</p>\
+        <p>Work on the harbour starts in spring and should end before the summer season, the \
+        mayor said, adding that the roads would follow in the autumn.</p>";
+
+    fn cards(href: &str) -> String {
+        format!(
+            "<div><div><h3><a href='{href}'>Rail strike ends</a></h3><p>Trains run again \
+             from Monday.</p></div><div><h3><a href='{href}'>Museum reopens</a></h3>\
+             <p>The old hall has a new roof.</p></div></div>"
+        )
+    }
+
+    #[test]
+    fn drops_the_teaser_cards_that_follow_the_story() {
+        let html = format!(
+            "<body><article>{STORY}<h2>Elsewhere in the county</h2>{}</article></body>",
+            cards("/other")
+        );
+        let found = texts(&body(&html, None));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found
+                .iter()
+                .all(|text| text.starts_with("p:The") || text.starts_with("p:Work"))
+        );
+    }
+
+    #[test]
+    fn keeps_teaser_cards_within_the_story_and_accordion_answers() {
+        let inside = format!(
+            "<body><article>{STORY}{}{STORY}</article></body>",
+            cards("/other")
+        );
+        assert!(texts(&body(&inside, None)).contains(&"h3:Museum reopens".to_owned()));
+        let accordion = format!("<body><article>{STORY}{}</article></body>", cards("#"));
+        assert!(
+            texts(&body(&accordion, None)).contains(&"p:The old hall has a new roof.".to_owned())
+        );
     }
 
     fn texts(blocks: &[Block]) -> Vec<String> {
