@@ -267,6 +267,11 @@ const CHROME_SECTION_HEADINGS: &[&str] = &[
     "you may also enjoy",
     "you might also enjoy",
     "about the reviewer",
+    "explore more",
+    "related topics",
+    "you might also be interested in",
+    "you may also be interested in",
+    "trending stories",
     "latest news",
     "latest stories",
     "editor's picks",
@@ -1035,6 +1040,11 @@ mod tests {
             "About the Reviewer",
             "Recent Articles",
             "You may also enjoy",
+            "Explore more",
+            "Explore More Insights",
+            "Related Topics",
+            "You might also be interested in…",
+            "Trending stories in world travel",
         ] {
             assert_eq!(
                 chrome_heading(heading),
