@@ -272,6 +272,7 @@ const CHROME_SECTION_HEADINGS: &[&str] = &[
     "you might also be interested in",
     "you may also be interested in",
     "trending stories",
+    "article sources",
     "latest news",
     "latest stories",
     "editor's picks",
@@ -1045,6 +1046,7 @@ mod tests {
             "Related Topics",
             "You might also be interested in…",
             "Trending stories in world travel",
+            "Article Sources",
         ] {
             assert_eq!(
                 chrome_heading(heading),
