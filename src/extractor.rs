@@ -257,6 +257,7 @@ impl Extractor {
             listing: choice.listing,
             discussion: is_discussion(metadata),
             image: metadata.image.as_ref().map(|(url, _)| url),
+            authors: metadata.authors.as_ref().map_or(&[], |(names, _)| names),
         };
         body::blocks(&input, choice.root)
     }

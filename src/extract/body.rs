@@ -56,6 +56,9 @@ pub(crate) struct BodyInput<'p, 'a> {
     /// The article's lead image from the metadata: a figure showing it above the text is the
     /// article's picture, not a body block.
     pub(crate) image: Option<&'p Url>,
+    /// The article's authors from the metadata: a paragraph at the end that opens with one
+    /// of their names and says what they are is their bio.
+    pub(crate) authors: &'p [String],
 }
 
 /// The blocks of the subtree at `root`.
@@ -633,6 +636,14 @@ impl Walker<'_, '_, '_> {
             self.out.truncate(start);
         }
         let tail_start = self.out.len().saturating_sub(TAIL_BLOCKS);
+        if let Some(bio) = self.out[tail_start..].iter().position(|block| {
+            matches!(block, Block::Paragraph(inline)
+                if notices::is_named_bio(&inline.text, self.input.authors))
+        }) && tail_start + bio > 0
+        {
+            self.out.truncate(tail_start + bio);
+        }
+        let tail_start = self.out.len().saturating_sub(TAIL_BLOCKS);
         let mut position = 0;
         self.out.retain(|block| {
             position += 1;
@@ -724,6 +735,7 @@ mod tests {
             listing: choice.listing,
             discussion,
             image: None,
+            authors: &[],
         };
         blocks(&input, choice.root)
     }

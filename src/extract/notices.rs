@@ -219,6 +219,47 @@ pub(crate) fn is_author_bio(text: &str) -> bool {
             .any(|word| BIO_ROLES.contains(&word))
 }
 
+/// How far past an author's name (bytes) the verb of a bio may come ("Jane Doe, MD, is …").
+const MAX_NAME_TO_VERB_BYTES: usize = 16;
+
+/// Verbs that open a bio after the author's name.
+const BIO_VERBS: &[&str] = &[" is ", " has ", " holds ", " was "];
+
+/// Whether a paragraph is the bio of one of the article's `authors` named by two words or
+/// more: it opens ("By " aside) with the author's full or first name, and "is", "has",
+/// "holds" or "was" follows the name closely.
+pub(crate) fn is_named_bio(text: &str, authors: &[String]) -> bool {
+    if text.len() > MAX_BIO_BYTES {
+        return false;
+    }
+    let text = text.strip_prefix("By ").unwrap_or(text);
+    // A one-word author is most often the publisher ("QCY is …" closes its own story).
+    let people = authors
+        .iter()
+        .filter(|author| author.split_whitespace().count() > 1);
+    people.into_iter().any(|author| {
+        // An all-capital first word is an acronym ("QCY Official"), not a given name.
+        let first = author
+            .split_whitespace()
+            .next()
+            .filter(|word| word.chars().any(char::is_lowercase))
+            .unwrap_or(author);
+        [author.as_str(), first].into_iter().any(|name| {
+            name.chars().count() >= 3
+                && text.starts_with(name)
+                && text.get(name.len()..).is_some_and(|rest| {
+                    let head = rest.get(..rest.len().min(MAX_NAME_TO_VERB_BYTES + 24));
+                    let head = head.unwrap_or(rest);
+                    BIO_VERBS
+                        .iter()
+                        .filter_map(|verb| head.find(verb))
+                        .min()
+                        .is_some_and(|at| at <= MAX_NAME_TO_VERB_BYTES || head[..at].contains(name))
+                })
+        })
+    })
+}
+
 /// Capitalised sentence openers that are not names.
 const NOT_NAMES: &[&str] = &[
     "it", "this", "that", "he", "she", "they", "the", "a", "an", "there", "which", "who", "er",
@@ -228,6 +269,32 @@ const NOT_NAMES: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn knows_a_bio_by_the_authors_name() {
+        let authors = ["Richard Garner".to_owned(), "Rebecca Smith".to_owned()];
+        assert!(is_named_bio(
+            "By Richard Garner Richard Garner is an experienced mortgage broker.",
+            &authors
+        ));
+        assert!(is_named_bio(
+            "Rebecca has been a journalist and blogger for over 30 years.",
+            &authors
+        ));
+        assert!(!is_named_bio(
+            "Richard Garner said the rates would fall next year.",
+            &authors
+        ));
+        let publishers = ["QCY Official".to_owned(), "Budlong".to_owned()];
+        assert!(!is_named_bio(
+            "QCY is already embracing these trends.",
+            &publishers
+        ));
+        assert!(!is_named_bio(
+            "Budlong is dedicated to its clients.",
+            &publishers
+        ));
+    }
 
     #[test]
     fn recognises_calls_to_action() {
