@@ -812,17 +812,19 @@ mod tests {
     }
 
     #[test]
-    fn removes_a_filter_panel_but_not_a_results_wrapper_named_for_facets() {
+    fn removes_filter_and_sort_panels_but_not_a_results_wrapper_named_for_facets() {
         let cards: String = (1..=6)
             .map(|n| format!("<li><a href='/p/{n}'>Trail Runner Shoe Model {n}, $120.00</a></li>"))
             .collect();
         let html = format!(
             "<body><div class='facet-list'><a href='?c=red'>Red</a> <a href='?c=blue'>Blue</a>\
-             <a href='?s=9'>Size 9</a></div><ul class='results'>{cards}</ul></body>"
+             <a href='?s=9'>Size 9</a></div><div class='sort-by'><a href='?o=p'>Lowest price</a></div>\
+             <ul class='results'>{cards}</ul></body>"
         );
         let text = kept_text(&html, Mode::Strict);
         assert!(text.contains("Trail Runner Shoe Model 6"));
         assert!(!text.contains("Size 9"));
+        assert!(!text.contains("Lowest price"));
         // A wrapper named for its facets that holds the results too is not a panel.
         let html = format!(
             "<body><div class='search-facets'><div><a href='?s=9'>Size 9</a></div>\

@@ -139,6 +139,9 @@ const NAVIGATION_WORDS: &[Rule] = &[
     ("facet", Fit::Prefix, Hint::Filter),
     ("filter", Fit::Prefix, Hint::Filter),
     ("refinement", Fit::Prefix, Hint::Filter),
+    ("sort", Fit::Word, Hint::Filter),
+    ("sorting", Fit::Word, Hint::Filter),
+    ("sortby", Fit::Word, Hint::Filter),
 ];
 
 const SOCIAL_WORDS: &[Rule] = &[
