@@ -65,6 +65,10 @@ const REPEATED_HIDDEN_MIN_PROSE_SHARE: f32 = 0.75;
 /// content until a script shows it.
 const HIDDEN_CONTENT_SHARE: f32 = 0.8;
 
+/// A filter panel holding more than this share of the page's text is no panel but the
+/// wrapper of the page's results too.
+const FILTER_MAX_TEXT_SHARE: f32 = 0.5;
+
 /// How much to remove.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Mode {
@@ -106,6 +110,8 @@ pub(crate) enum Reason {
     Related,
     /// Marked `data-nosnippet` by the publisher.
     NoSnippet,
+    /// A listing's filter panel.
+    Filter,
 }
 
 /// The removal decisions for one page, indexed like [`Page::nodes`].
@@ -398,6 +404,7 @@ fn reason_from_hints(tag: Tag, hints: Hints, context: Context) -> Option<Reason>
         (Hint::Social, Reason::Social),
         (Hint::Promo, Reason::Promo),
         (Hint::NoSnippet, Reason::NoSnippet),
+        (Hint::Filter, Reason::Filter),
     ];
     let strict_only = [
         (Hint::Comment, Reason::Comment),
@@ -517,6 +524,14 @@ impl Guard {
             // paywalled part), so `data-nosnippet` gives way to prose like a promotion box.
             Reason::Sidebar | Reason::Related | Reason::Promo | Reason::NoSnippet => {
                 guarded || self.reads_as_prose(index, BOX_PROSE_MIN_CHARS)
+            }
+            // Filter words also name the wrapper of a whole search page (`searchFacets`
+            // around the panel and the results), whose items are links and labels, not prose.
+            Reason::Filter => {
+                guarded
+                    || self.reads_as_prose(index, PROSE_MIN_CHARS)
+                    || self.chars[index] as f32
+                        > FILTER_MAX_TEXT_SHARE * self.chars.first().copied().unwrap_or(0) as f32
             }
             _ => guarded || self.reads_as_prose(index, PROSE_MIN_CHARS),
         }
@@ -794,6 +809,31 @@ mod tests {
         let text = kept_text(&html, Mode::Strict);
         assert!(text.contains("The council"));
         assert!(!text.contains("Weather"));
+    }
+
+    #[test]
+    fn removes_filter_and_sort_panels_but_not_a_results_wrapper_named_for_facets() {
+        let cards = "<li><a href='/p/1'>Trail Runner Shoe Model 1, $120.00</a></li>\
+                     <li><a href='/p/2'>Trail Runner Shoe Model 2, $120.00</a></li>\
+                     <li><a href='/p/3'>Trail Runner Shoe Model 3, $120.00</a></li>\
+                     <li><a href='/p/4'>Trail Runner Shoe Model 4, $120.00</a></li>\
+                     <li><a href='/p/5'>Trail Runner Shoe Model 5, $120.00</a></li>\
+                     <li><a href='/p/6'>Trail Runner Shoe Model 6, $120.00</a></li>";
+        let html = format!(
+            "<body><div class='facet-list'><a href='?c=red'>Red</a> <a href='?c=blue'>Blue</a>\
+             <a href='?s=9'>Size 9</a></div><div class='sort-by'><a href='?o=p'>Lowest price</a></div>\
+             <ul class='results'>{cards}</ul></body>"
+        );
+        let text = kept_text(&html, Mode::Strict);
+        assert!(text.contains("Trail Runner Shoe Model 6"));
+        assert!(!text.contains("Size 9"));
+        assert!(!text.contains("Lowest price"));
+        // A wrapper named for its facets that holds the results too is not a panel.
+        let html = format!(
+            "<body><div class='search-facets'><div><a href='?s=9'>Size 9</a></div>\
+             <ul class='results'>{cards}</ul></div></body>"
+        );
+        assert!(kept_text(&html, Mode::Strict).contains("Size 9"));
     }
 
     #[test]

@@ -66,6 +66,9 @@ pub(crate) enum Hint {
     /// snippet, which pages use for banners, menus, footers and notices around the story. Set
     /// from the attribute, not from class words.
     NoSnippet = 1 << 22,
+    /// A listing's filter panel (`filters`, `facet-list`, `refinements`): the checkboxes and
+    /// links that narrow a product grid or a search result, not one of its items.
+    Filter = 1 << 23,
 }
 
 /// A set of [`Hint`]s.
@@ -133,6 +136,12 @@ const NAVIGATION_WORDS: &[Rule] = &[
     ("top-header", Fit::Prefix, Hint::Navigation),
     ("copyright", Fit::Prefix, Hint::Navigation),
     ("dropdown", Fit::Prefix, Hint::Navigation),
+    ("facet", Fit::Prefix, Hint::Filter),
+    ("filter", Fit::Prefix, Hint::Filter),
+    ("refinement", Fit::Prefix, Hint::Filter),
+    ("sort", Fit::Word, Hint::Filter),
+    ("sorting", Fit::Word, Hint::Filter),
+    ("sortby", Fit::Word, Hint::Filter),
 ];
 
 const SOCIAL_WORDS: &[Rule] = &[
