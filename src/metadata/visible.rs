@@ -784,15 +784,24 @@ fn names_today(page: &Page<'_>, index: u32) -> bool {
     [page.attr(index, "class"), page.attr(index, "id")]
         .into_iter()
         .flatten()
-        .any(|value| {
-            let lower = value.to_ascii_lowercase();
-            let words: Vec<&str> = lower
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect();
-            words.iter().any(|w| matches!(*w, "today" | "todays"))
-                || words.windows(2).any(|pair| pair == ["current", "date"])
-        })
+        .any(names_today_in)
+}
+
+/// Whether a class or id value holds the word `today` or `todays`, or `current` then `date`,
+/// ASCII letters in any case. It runs for every text the header search reads, so it does not
+/// allocate.
+fn names_today_in(value: &str) -> bool {
+    let mut words = value
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty());
+    let mut previous_is_current = false;
+    words.any(|word| {
+        let found = word.eq_ignore_ascii_case("today")
+            || word.eq_ignore_ascii_case("todays")
+            || (previous_is_current && word.eq_ignore_ascii_case("date"));
+        previous_is_current = word.eq_ignore_ascii_case("current");
+        found
+    })
 }
 
 /// Whether a small element or one inside it names today's date ([`names_today`]).
@@ -923,6 +932,26 @@ mod tests {
             <p>Text</p></article></body>"#,
         );
         assert_eq!(found.unwrap().0, "2021-03-30T11:49:00+01:00");
+    }
+
+    #[test]
+    fn names_today_by_whole_words_in_any_case() {
+        for value in [
+            "todays-date-custom",
+            "date Today",
+            "current_date",
+            "Current-Date",
+        ] {
+            assert!(names_today_in(value), "{value}");
+        }
+        for value in [
+            "todayshow-promo",
+            "current-issue date",
+            "date-current",
+            "updated",
+        ] {
+            assert!(!names_today_in(value), "{value}");
+        }
     }
 
     #[test]
