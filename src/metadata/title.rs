@@ -624,17 +624,20 @@ impl TitleForms {
 /// "Stripe Payments").
 fn without_trailing_site(core: &str, site: &str) -> Option<String> {
     let words = lowercase_words(core);
+    let joined = words.concat();
     let domain_label = site.split_once('.').map(|(label, _)| label);
     [Some(site), domain_label]
         .into_iter()
         .flatten()
         .map(same_text_key)
-        .filter(|name| name.chars().count() >= 3)
+        .filter(|name| name.chars().count() >= 3 && joined.ends_with(name.as_str()))
         .find_map(|name| {
-            // The name may be spaced otherwise than in the title ("erikdemaine.org").
-            (1..words.len()).find_map(|kept| {
-                let (head, tail) = words.split_at(kept);
-                (tail.concat() == name).then(|| head.concat())
+            // The name may be spaced otherwise than in the title ("erikdemaine.org"), but it
+            // must start where a word does: the words before it are the headline.
+            let mut head = 0;
+            words.split_last()?.1.iter().find_map(|word| {
+                head += word.len();
+                (joined[head..] == name).then(|| joined[..head].to_owned())
             })
         })
 }
