@@ -767,6 +767,9 @@ fn header_text_candidates(
             found.extend(date::relative_in(scope, reference));
         }
         for date in found {
+            if is_deep_in_paragraph(page, index, date.start) {
+                continue;
+            }
             let offset_in_context = context.len().saturating_sub(text.len()) + date.start;
             let role = role_in_text(&context, offset_in_context).unwrap_or(Role::Unlabelled);
             let labelled = u8::from(role != Role::Unlabelled) * 10;
@@ -774,6 +777,35 @@ fn header_text_candidates(
             out.push(Candidate::new(date.stamp, role, Source::VisibleText, value));
         }
     }
+}
+
+/// Whether a date `start` bytes into the text at `index` sits deep inside a long paragraph
+/// of running text: the check the header search makes on one long text, made on the whole
+/// `<p>` when links or footnote marks split it into short texts ("… hit its stable 1.0.0
+/// release on 30 October 2025<sup>[3]</sup>. This effectively …", wcxb 0490).
+fn is_deep_in_paragraph(page: &Page<'_>, index: u32, start: usize) -> bool {
+    /// A paragraph holding more characters than this (not counting spaces) is running text.
+    const MIN_PROSE_CHARS: u32 = 200;
+    /// A date this many characters into it is about something else.
+    const MAX_OPENING_CHARS: u32 = 60;
+    let owner = page.nodes[index as usize].owner;
+    let Some(block) = page.nodes.get(owner as usize) else {
+        return false;
+    };
+    if block.tag != Tag::P {
+        return false;
+    }
+    let (mut before, mut total) = (0u32, 0u32);
+    for (at, node) in (owner..block.end).zip(&page.nodes[owner as usize..block.end as usize]) {
+        if node.tag == Tag::Text {
+            total += node.text.chars;
+            if at < index {
+                before += node.text.chars;
+            }
+        }
+    }
+    let start = u32::try_from(start).unwrap_or(u32::MAX);
+    total > MIN_PROSE_CHARS && before.saturating_add(start) > MAX_OPENING_CHARS
 }
 
 /// Whether an element's class or id names today's date (`todays-date`, `date-today`,
@@ -1034,6 +1066,28 @@ mod tests {
     fn reads_relative_dates_near_the_headline() {
         let found = best("<body><h1>Headline</h1><span>3 hours ago</span><p>Text</p></body>");
         assert_eq!(found.unwrap().0, "2023-12-31T21:00:00+00:00");
+    }
+
+    #[test]
+    fn a_date_deep_in_a_split_paragraph_is_running_text() {
+        let prose = "Rust in the Linux kernel is no longer experimental and is now a core part \
+            of it. The Android Open Source Project has supported Rust for years, citing memory \
+            safety. And finally, the vendor SDK hit its stable release on";
+        let html = format!(
+            "<p>12 December 2025</p><h1>Why Rust</h1><p>{prose}<sup>[2]</sup> 30 October \
+             2025<sup>[3]</sup>. This settles the debate.</p>"
+        );
+        let stamps: Vec<String> = with_facts(&html, |page, facts| {
+            let anchor = facts.headings.first().map(|h| Anchor {
+                index: h.index,
+                is_headline: true,
+            });
+            date_candidates(page, facts, anchor, DayOrder::DayFirst, reference())
+                .iter()
+                .map(|c| c.stamp.to_string())
+                .collect()
+        });
+        assert_eq!(stamps, ["2025-12-12"]);
     }
 
     #[test]

@@ -451,7 +451,9 @@ fn is_shown_in_header(best: &Candidate, candidates: &[&Candidate]) -> bool {
 /// is the CMS's metadata again, often restamped or a teaser's (readability's videos-1 and
 /// bug-1255978 restamp a meta publication date and mark it up). An `itemprop` date may be the
 /// rival, as metadata is (utilitypartners.com, wcxb 0350: `article:published_time` the 24th,
-/// `itemprop="datePublished"` and the header the 8th).
+/// `itemprop="datePublished"` and the header the 8th), and so may a generic `date` meta or a
+/// `<time>` (pcworld.com: JSON-LD of August 2024 shown nowhere, the header and the `date`
+/// meta of 25 November 2025).
 fn shown_rival<'c>(
     best: &'c Candidate,
     candidates: &[&'c Candidate],
@@ -479,16 +481,23 @@ fn shown_rival<'c>(
         .rev()
         .filter(|c| {
             c.source != Source::VisibleText
-                && c.weight >= weight::META_COINED
+                && c.weight >= weight::META_GENERIC
                 && c.stamp.date() == day
         })
-        // A publication stamped as the very update is a restamp, not a witness.
+        // A publication stamped as the very update is a restamp, not a witness; so is one
+        // stamped at the update's clock time under another offset.
         .filter(|c| {
             !all.iter()
-                .any(|m| m.role == Role::Modified && m.stamp == c.stamp)
+                .any(|m| m.role == Role::Modified && is_same_clock_time(&m.stamp, &c.stamp))
         })
         .max_by_key(|c| (c.weight, role_rank(c.role)))
         .copied()
+}
+
+/// Whether two stamps state the same day and time of day, whatever their offsets (a CMS
+/// that writes one save under two zones, wcxb 4083: `13:28:34+05:30` and `13:28:34Z`).
+fn is_same_clock_time(a: &Timestamp, b: &Timestamp) -> bool {
+    a == b || (a.time().is_some() && a.date() == b.date() && a.time() == b.time())
 }
 
 /// Labelled publication dates before unlabelled ones of the same weight.
@@ -880,6 +889,34 @@ mod tests {
             None,
         );
         assert_eq!(p.as_deref(), Some("2023-11-03T10:25:56+00:00"));
+    }
+
+    #[test]
+    fn a_weak_metadata_date_the_header_shows_is_a_rival_too() {
+        // pcworld.com (wcxb 0212): JSON-LD the 29th of August 2024 shown nowhere, a generic
+        // `date` meta and the header "Nov 25, 2025 5:00 am PST".
+        let json_ld = published("2022-08-29T10:00:00+00:00", 100);
+        let generic = Candidate::new(stamp("2023-11-25"), Role::Unlabelled, Source::Meta, 50);
+        let header = shown("2023-11-25T05:00:00-08:00", Role::Published, 70);
+        let (p, _) = chosen(&[json_ld, generic, header], None);
+        assert_eq!(p.as_deref(), Some("2023-11-25"));
+        // A rival at the update's clock time under another offset is the same save.
+        let update = Candidate::new(
+            stamp("2023-11-25T13:28:34+00:00"),
+            Role::Modified,
+            Source::OpenGraph,
+            95,
+        );
+        let restamp = Candidate::new(
+            stamp("2023-11-25T13:28:34+05:30"),
+            Role::Published,
+            Source::Markup,
+            80,
+        );
+        let header = shown("2023-11-25", Role::Unlabelled, 54);
+        let updated = shown("2023-11-25", Role::Modified, 70);
+        let (p, _) = chosen(&[json_ld, update, restamp, header, updated], None);
+        assert_eq!(p.as_deref(), Some("2022-08-29T10:00:00+00:00"));
     }
 
     #[test]
