@@ -543,7 +543,48 @@ pub(crate) fn date_candidates(
         header_text_candidates(page, facts, anchor.index, order, reference, &mut candidates);
     }
     labelled_text_candidates(page, facts, anchor, order, &mut candidates);
+    byline_date_candidates(page, facts, anchor, order, &mut candidates);
     candidates
+}
+
+/// A short date line right after a byline ("Written by" "Moses Kim" "April 8, 2024"): the
+/// byline and the date are the story's, wherever the page sets them (shakuro.com, wcxb 0233,
+/// closes its articles with them).
+fn byline_date_candidates(
+    page: &Page<'_>,
+    facts: &VisibleFacts,
+    anchor: Option<Anchor>,
+    order: DayOrder,
+    out: &mut Vec<Candidate>,
+) {
+    /// How many texts after the byline are read.
+    const TEXTS_AFTER_BYLINE: usize = 2;
+    /// The longest date line read, in bytes.
+    const MAX_DATE_LINE_BYTES: usize = 40;
+    /// The weight of such a date before its placement.
+    const BYLINE_DATE_WEIGHT: u8 = 55;
+    for (byline, _) in &facts.header_bylines {
+        for (index, text) in visible_texts(page, byline + 1).take(TEXTS_AFTER_BYLINE) {
+            if text.len() > MAX_DATE_LINE_BYTES || facts.is_in_chrome(index) {
+                continue;
+            }
+            let penalty = placement_penalty(index, false, false, anchor);
+            let context = label_context(page, index, text);
+            for date in date::dates_in(text, order, 1) {
+                // A labelled date ("Updated Dec 31, 2025") is read with its label elsewhere.
+                let at = context.len().saturating_sub(text.len()) + date.start;
+                if role_in_text(&context, at).is_some() {
+                    continue;
+                }
+                out.push(Candidate::new(
+                    date.stamp,
+                    Role::Unlabelled,
+                    Source::VisibleText,
+                    BYLINE_DATE_WEIGHT.saturating_sub(penalty),
+                ));
+            }
+        }
+    }
 }
 
 /// Dates introduced by a label anywhere outside chrome: "Mise en ligne 23 mai 2019",
@@ -1088,6 +1129,21 @@ mod tests {
                 .collect()
         });
         assert_eq!(stamps, ["2025-12-12"]);
+    }
+
+    #[test]
+    fn a_date_line_after_a_byline_is_the_story_date() {
+        let html = "<h1>How Apps Are Made</h1><p>The story.</p><div><p>Written by \
+            <a href=\"/a\">Moses Kim</a></p><p>April 8, 2023</p></div>";
+        let found: Vec<(String, u8)> = with_facts(html, |page, facts| {
+            let mut facts = facts.clone();
+            read_labelled_byline(page, &mut facts);
+            date_candidates(page, &facts, None, DayOrder::DayFirst, reference())
+                .iter()
+                .map(|c| (c.stamp.to_string(), c.weight))
+                .collect()
+        });
+        assert_eq!(found, [("2023-04-08".to_owned(), 45)]);
     }
 
     #[test]
