@@ -92,7 +92,10 @@ pub(crate) fn read(page: &Page<'_>, url: Option<&Url>, reference: jiff::Timestam
         visible::read_header_bylines(page, headline.index, &mut seen);
     }
     visible::read_labelled_byline(page, &mut seen);
-    let order = day_order(language.as_ref().map(|(l, _)| l.as_str()));
+    let order = day_order(
+        language.as_ref().map(|(l, _)| l.as_str()),
+        meta.locale.as_deref(),
+    );
     let (published, modified) = dates(page, &ld, &meta, &seen, anchor, order, url, reference);
     Metadata {
         shown_title: chosen.as_ref().map(|c| c.shown.clone()),
@@ -171,12 +174,19 @@ fn site_name(ld: &JsonLdFacts, meta: &MetaFacts, url: Option<&Url>) -> Sourced<S
 }
 
 /// Month-first numeric dates (`03/04/2021` is March 4) for US English pages; day first for
-/// every other language, and when none is declared.
-fn day_order(language: Option<&str>) -> DayOrder {
+/// every other language, and when none is declared. A bare `en` takes its region from
+/// `og:locale` (nationalgeographic.com: `lang="en"`, `og:locale` `en_US`,
+/// `article:published_time` "03-09-2026" under "Published March 9, 2026").
+fn day_order(language: Option<&str>, locale: Option<&str>) -> DayOrder {
     let Some(tag) = language else {
         return DayOrder::DayFirst;
     };
-    let lower = tag.to_ascii_lowercase();
+    let mut lower = tag.to_ascii_lowercase();
+    if lower == "en"
+        && let Some(locale) = locale.filter(|l| l.len() <= 5)
+    {
+        lower = locale.to_ascii_lowercase().replace('_', "-");
+    }
     if lower == "en-us" || lower == "en-ph" {
         DayOrder::MonthFirst
     } else {
@@ -700,6 +710,24 @@ mod tests {
         };
         assert_eq!(date("en-US").as_deref(), Some("2021-03-04"));
         assert_eq!(date("en-GB").as_deref(), Some("2021-04-03"));
+    }
+
+    #[test]
+    fn bare_english_takes_its_region_from_the_locale() {
+        let html = |locale: &str| {
+            format!(
+                r#"<html lang="en"><head><meta property="og:locale" content="{locale}">
+                <meta property="article:published_time" content="03-09-2023"></head>
+                <body><h1>A headline of note</h1></body></html>"#
+            )
+        };
+        let date = |locale: &str| {
+            metadata(&html(locale), None)
+                .published
+                .map(|p| p.0.date().to_string())
+        };
+        assert_eq!(date("en_US").as_deref(), Some("2023-03-09"));
+        assert_eq!(date("en_GB").as_deref(), Some("2023-09-03"));
     }
 
     #[test]
