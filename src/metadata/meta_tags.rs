@@ -56,6 +56,8 @@ const PUBLISHED_NAMES: &[(&str, Source, u8)] = &[
     ("dc.date", Source::Meta, weight::META_GENERIC),
     ("dcterms.date", Source::Meta, weight::META_GENERIC),
     ("date", Source::Meta, weight::META_GENERIC),
+    // DocFX and Microsoft Learn: the date the article was written or last reviewed.
+    ("ms.date", Source::Meta, weight::META_GENERIC),
 ];
 
 /// Meta names giving the modification date, with their source and weight.
@@ -427,7 +429,8 @@ mod tests {
             r#"<head><meta name="date" content="2020-01-01">
             <meta property="article:published_time" content="2021-03-30T11:49:00Z">
             <meta property="article:modified_time" content="2021-03-31">
-            <meta name="parsely-pub-date" content="2021-03-30"></head>"#,
+            <meta name="parsely-pub-date" content="2021-03-30">
+            <meta name="ms.date" content="2021-03-06T00:00:00Z"></head>"#,
         );
         let dates: Vec<(&str, Role, u8)> = found
             .dates
@@ -441,6 +444,11 @@ mod tests {
                 ("2021-03-30T11:49:00Z", Role::Published, weight::OPEN_GRAPH),
                 ("2021-03-31", Role::Modified, weight::OPEN_GRAPH),
                 ("2021-03-30", Role::Published, weight::META_NAMED),
+                (
+                    "2021-03-06T00:00:00Z",
+                    Role::Unlabelled,
+                    weight::META_GENERIC
+                ),
             ]
         );
     }
