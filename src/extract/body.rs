@@ -429,9 +429,10 @@ impl Walker<'_, '_, '_> {
     }
 
     /// Text was dropped here. Headings that introduced it, with nothing kept after them, go
-    /// too: "Mehr zum Thema", "Most read" and "Comments" head the very things removed.
+    /// too: "Mehr zum Thema", "Most read" and "Comments" head the very things removed. On a
+    /// listing a heading is an item's headline, whose tag line or meta row was removed.
     fn dropped(&mut self) {
-        if self.content_since_heading {
+        if self.content_since_heading || self.input.listing {
             return;
         }
         while matches!(self.out.last(), Some(Block::Heading { .. })) {
@@ -778,6 +779,29 @@ mod tests {
         let accordion = format!("<body><article>{STORY}{}</article></body>", cards("#"));
         assert!(
             texts(&body(&accordion, None)).contains(&"p:The old hall has a new roof.".to_owned())
+        );
+    }
+
+    #[test]
+    fn keeps_a_listings_headlines_whose_tag_lines_were_removed() {
+        let card = |title: &str| {
+            format!(
+                "<div class='story'><h2><a href='/{title}'>{title} wins the county cup</a></h2>\
+                 <div class='tags'><a href='/t/a'>#sport</a> <a href='/t/b'>#football</a> \
+                 <a href='/t/c'>#county</a></div></div>"
+            )
+        };
+        let html = format!(
+            "<body><div class='feed'>{}{}{}{}</div></body>",
+            card("Ashford"),
+            card("Brampton"),
+            card("Carlton"),
+            card("Denby")
+        );
+        let found = texts(&body(&html, None));
+        assert!(
+            found.contains(&"h2:Ashford wins the county cup".to_owned()),
+            "{found:?}"
         );
     }
 
