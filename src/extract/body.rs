@@ -629,7 +629,7 @@ impl Walker<'_, '_, '_> {
 
     /// Drops headings left dangling at the end (the heading of a removed rail).
     /// A body made of nothing but headings keeps them (a page of section titles over
-    /// pictures).
+    /// pictures), and so does a listing, whose last heading is its last item's headline.
     ///
     /// An author's bio among the last paragraphs is the author box under the story.
     fn finish(mut self) -> Vec<Block> {
@@ -655,7 +655,10 @@ impl Walker<'_, '_, '_> {
             .out
             .iter()
             .all(|block| matches!(block, Block::Heading { .. }));
-        while !only_headings && matches!(self.out.last(), Some(Block::Heading { .. })) {
+        while !only_headings
+            && !self.input.listing
+            && matches!(self.out.last(), Some(Block::Heading { .. }))
+        {
             self.out.pop();
         }
         self.out
@@ -782,8 +785,9 @@ mod tests {
         );
     }
 
-    #[test]
-    fn keeps_a_listings_headlines_whose_tag_lines_were_removed() {
+    /// A listing of four linked headlines under a line of text, each over a tag line that
+    /// cleaning removes.
+    fn tagged_cards() -> String {
         let card = |title: &str| {
             format!(
                 "<div class='story'><h2><a href='/{title}'>{title} wins the county cup</a></h2>\
@@ -791,17 +795,30 @@ mod tests {
                  <a href='/t/c'>#county</a></div></div>"
             )
         };
-        let html = format!(
-            "<body><div class='feed'>{}{}{}{}</div></body>",
-            card("Ashford"),
-            card("Brampton"),
-            card("Carlton"),
-            card("Denby")
-        );
-        let found = texts(&body(&html, None));
+        let cards: String = ["Ashford", "Brampton", "Carlton", "Denby"]
+            .iter()
+            .map(|title| card(title))
+            .collect();
+        format!(
+            "<body><div class='feed'><p><a href='/sport'>All sport results</a></p>{cards}</div></body>"
+        )
+    }
+
+    #[test]
+    fn keeps_a_listings_headlines_whose_tag_lines_were_removed() {
+        let found = texts(&body(&tagged_cards(), None));
         assert!(
             found.contains(&"h2:Ashford wins the county cup".to_owned()),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn keeps_a_listings_last_headline() {
+        let found = texts(&body(&tagged_cards(), None));
+        assert_eq!(
+            found.last().map(String::as_str),
+            Some("h2:Denby wins the county cup")
         );
     }
 
