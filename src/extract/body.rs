@@ -429,9 +429,10 @@ impl Walker<'_, '_, '_> {
     }
 
     /// Text was dropped here. Headings that introduced it, with nothing kept after them, go
-    /// too: "Mehr zum Thema", "Most read" and "Comments" head the very things removed.
+    /// too: "Mehr zum Thema", "Most read" and "Comments" head the very things removed. On a
+    /// listing a heading is an item's headline, whose tag line or meta row was removed.
     fn dropped(&mut self) {
-        if self.content_since_heading {
+        if self.content_since_heading || self.input.listing {
             return;
         }
         while matches!(self.out.last(), Some(Block::Heading { .. })) {
@@ -628,7 +629,7 @@ impl Walker<'_, '_, '_> {
 
     /// Drops headings left dangling at the end (the heading of a removed rail).
     /// A body made of nothing but headings keeps them (a page of section titles over
-    /// pictures).
+    /// pictures), and so does a listing, whose last heading is its last item's headline.
     ///
     /// An author's bio among the last paragraphs is the author box under the story.
     fn finish(mut self) -> Vec<Block> {
@@ -654,7 +655,10 @@ impl Walker<'_, '_, '_> {
             .out
             .iter()
             .all(|block| matches!(block, Block::Heading { .. }));
-        while !only_headings && matches!(self.out.last(), Some(Block::Heading { .. })) {
+        while !only_headings
+            && !self.input.listing
+            && matches!(self.out.last(), Some(Block::Heading { .. }))
+        {
             self.out.pop();
         }
         self.out
@@ -778,6 +782,43 @@ mod tests {
         let accordion = format!("<body><article>{STORY}{}</article></body>", cards("#"));
         assert!(
             texts(&body(&accordion, None)).contains(&"p:The old hall has a new roof.".to_owned())
+        );
+    }
+
+    /// A listing of four linked headlines under a line of text, each over a tag line that
+    /// cleaning removes.
+    fn tagged_cards() -> String {
+        let card = |title: &str| {
+            format!(
+                "<div class='story'><h2><a href='/{title}'>{title} wins the county cup</a></h2>\
+                 <div class='tags'><a href='/t/a'>#sport</a> <a href='/t/b'>#football</a> \
+                 <a href='/t/c'>#county</a></div></div>"
+            )
+        };
+        let cards: String = ["Ashford", "Brampton", "Carlton", "Denby"]
+            .iter()
+            .map(|title| card(title))
+            .collect();
+        format!(
+            "<body><div class='feed'><p><a href='/sport'>All sport results</a></p>{cards}</div></body>"
+        )
+    }
+
+    #[test]
+    fn keeps_a_listings_headlines_whose_tag_lines_were_removed() {
+        let found = texts(&body(&tagged_cards(), None));
+        assert!(
+            found.contains(&"h2:Ashford wins the county cup".to_owned()),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn keeps_a_listings_last_headline() {
+        let found = texts(&body(&tagged_cards(), None));
+        assert_eq!(
+            found.last().map(String::as_str),
+            Some("h2:Denby wins the county cup")
         );
     }
 

@@ -25,6 +25,8 @@ const ARTICLE_MIN_GOOD_CHARS: f32 = 600.0;
 const ARTICLE_MIN_PROSE_SHARE: f32 = 0.85;
 /// A listing's root holds at least this share of the page's kept text.
 const LISTING_ROOT_SHARE: f32 = 0.8;
+/// A winning list with at least this many items is a listing.
+const LIST_MIN_ITEMS: u32 = 10;
 /// On a product page, how much more the element holding the description counts…
 const PRODUCT_DESCRIPTION_FACTOR: f32 = 2.0;
 /// …made of the elements named for a description that hold at least this much prose (a
@@ -81,9 +83,11 @@ pub(crate) fn choose(page: &Page<'_>, cleaned: &Cleaned) -> Option<Choice> {
         }
     }
     let (mut root, score) = best.or(most_text)?;
-    // A page with no prose at all (headlines, labels and links only) is a listing too.
-    let listing = best.is_none() || is_listing(&values, root);
-    if listing {
+    // A page with no prose at all (headlines, labels and links only) is a listing too, and so
+    // is one whose winner is a list of many entries; that list stays the root.
+    let item_list = best.is_some() && is_item_list(page, root);
+    let listing = best.is_none() || item_list || is_listing(&values, root);
+    if listing && !item_list {
         root = listing_root(page, &values);
     }
     if log::log_enabled!(log::Level::Debug) {
@@ -144,6 +148,24 @@ fn is_listing(values: &[Value], root: u32) -> bool {
     total(page) >= LISTING_MIN_CHARS
         && total(winner) < LISTING_MAX_WINNER_SHARE * total(page)
         && !is_article
+}
+
+/// Whether the winner is itself a list of many items (`ul`, `ol`, `dl`): a list of results
+/// or entries, whose items are kept however link-heavy they are.
+fn is_item_list(page: &Page<'_>, root: u32) -> bool {
+    if !matches!(page.tag(root), Tag::Ul | Tag::Ol | Tag::Dl) {
+        return false;
+    }
+    let end = page.nodes.get(root as usize).map_or(root, |n| n.end);
+    let mut child = root + 1;
+    let mut items = 0;
+    while child < end {
+        if page.tag(child) != Tag::Text {
+            items += 1;
+        }
+        child = page.nodes[child as usize].end;
+    }
+    items >= LIST_MIN_ITEMS
 }
 
 /// The innermost element holding nearly all of the page's kept text: the listing itself,
@@ -290,6 +312,24 @@ mod tests {
              <div class='questions'>{PARAGRAPH}{PARAGRAPH}</div></div></body>"
         );
         assert_eq!(winner(&html), "div.tabs");
+    }
+
+    #[test]
+    fn a_winning_list_of_many_entries_is_a_listing() {
+        let entry = "<dt><a href='/abs/1'>abs</a> <a href='/pdf/1'>pdf</a></dt><dd><p>Title: \
+            Learning to rank the harbour district's budget lines under uncertainty.</p>\
+            <p><a href='/a/x'>Ann Lee</a>, <a href='/a/y'>Bo Chen</a></p></dd>";
+        let html = format!(
+            "<body><div class='links'><a href='/a'>One link here</a> <a href='/b'>Another \
+             link</a></div><dl class='entries'>{}</dl></body>",
+            entry.repeat(10)
+        );
+        let parsed = Html::parse_document(&html);
+        let page = Page::build(&parsed);
+        let cleaned = clean(&page, Mode::Strict);
+        let choice = choose(&page, &cleaned).expect("a winner");
+        assert_eq!(page.tag(choice.root), Tag::Dl);
+        assert!(choice.listing);
     }
 
     #[test]
