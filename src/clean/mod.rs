@@ -112,6 +112,8 @@ pub(crate) enum Reason {
     NoSnippet,
     /// A listing's filter panel.
     Filter,
+    /// A picture drawn in markup.
+    Graphic,
 }
 
 /// The removal decisions for one page, indexed like [`Page::nodes`].
@@ -405,6 +407,7 @@ fn reason_from_hints(tag: Tag, hints: Hints, context: Context) -> Option<Reason>
         (Hint::Promo, Reason::Promo),
         (Hint::NoSnippet, Reason::NoSnippet),
         (Hint::Filter, Reason::Filter),
+        (Hint::Graphic, Reason::Graphic),
     ];
     let strict_only = [
         (Hint::Comment, Reason::Comment),
@@ -529,6 +532,8 @@ impl Guard {
             }
             // Filter words also name the wrapper of a whole search page (`searchFacets`
             // around the panel and the results), whose items are links and labels, not prose.
+            // A product screen drawn in HTML holds lines of text and code that read as prose.
+            Reason::Graphic => guarded,
             Reason::Filter => {
                 guarded
                     || self.reads_as_prose(index, PROSE_MIN_CHARS)
@@ -612,6 +617,18 @@ mod tests {
         let text = kept_text(&html, Mode::Strict);
         assert!(text.starts_with("The council"), "{text}");
         assert!(!text.contains("Home") && !text.contains("Share") && !text.contains("Buy"));
+    }
+
+    #[test]
+    fn removes_pictures_drawn_in_markup_whatever_their_text() {
+        let screen = "<p>Render the list before the sync finishes, instead of blocking on a \
+            full refresh during startup; the spinner made it look as if the mail was gone.</p>";
+        let graphic = format!("<figure class='DomGraphic'>{}</figure>", screen.repeat(3));
+        let html = format!("<body>{}{graphic}</body>", ARTICLE.repeat(4));
+        let text = kept_text(&html, Mode::Strict);
+        assert!(text.starts_with("The council"), "{text}");
+        assert!(!text.contains("Render"), "{text}");
+        assert!(kept_text(&html.replace("DomGraphic", "DomFigure"), Mode::Strict).contains("Render"));
     }
 
     #[test]
