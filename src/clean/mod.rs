@@ -628,7 +628,9 @@ mod tests {
         let text = kept_text(&html, Mode::Strict);
         assert!(text.starts_with("The council"), "{text}");
         assert!(!text.contains("Render"), "{text}");
-        assert!(kept_text(&html.replace("DomGraphic", "DomFigure"), Mode::Strict).contains("Render"));
+        assert!(
+            kept_text(&html.replace("DomGraphic", "DomFigure"), Mode::Strict).contains("Render")
+        );
     }
 
     #[test]
@@ -636,14 +638,21 @@ mod tests {
         let terms = "<p>Sessions are booked a week ahead; a session cancelled with less than a \
             day's notice is forfeited, and payment is due on the first of each month.</p>";
         let fields = "<label>Name <input type='text'></label>".repeat(8);
-        let form = format!("<form>{}{fields}<input type='submit'></form>", terms.repeat(3));
+        let form = format!(
+            "<form>{}{fields}<input type='submit'></form>",
+            terms.repeat(3)
+        );
         let html = format!("<body>{}{form}</body>", ARTICLE.repeat(4));
         let text = kept_text(&html, Mode::Strict);
         assert!(text.starts_with("The council"), "{text}");
         assert!(!text.contains("Sessions"), "{text}");
         // The same terms beside two fields (a search box, a sign-in) still read as prose.
         let few = "<input type='text'><input type='hidden'><input type='submit'>".repeat(2);
-        let html = format!("<body>{}<form>{}{few}</form></body>", ARTICLE.repeat(4), terms.repeat(3));
+        let html = format!(
+            "<body>{}<form>{}{few}</form></body>",
+            ARTICLE.repeat(4),
+            terms.repeat(3)
+        );
         assert!(kept_text(&html, Mode::Strict).contains("Sessions"));
     }
 

@@ -706,7 +706,10 @@ const MIN_TICKER_WORDS: usize = 8;
 /// text of a scrolling ticker or marquee, written out many times so that the strip never runs
 /// empty. Words are compared case-insensitively, punctuation and symbols aside.
 pub(crate) fn is_ticker(text: &str) -> bool {
-    let words = || text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let words = || {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
     let mut head = [""; MAX_TICKER_PHRASE_WORDS];
     for (slot, word) in head.iter_mut().zip(words()) {
         *slot = word;
@@ -913,7 +916,9 @@ mod tests {
     #[test]
     fn tickers_repeat_one_phrase() {
         assert!(is_ticker(&"Book Now *".repeat(20)));
-        assert!(is_ticker("Swatch Swatch Swatch Swatch Swatch Swatch Swatch Swatch"));
+        assert!(is_ticker(
+            "Swatch Swatch Swatch Swatch Swatch Swatch Swatch Swatch"
+        ));
         for text in [
             "Book Now * Book Now * Book Now",
             "Yes. We can. Yes, we can, and we will.",
