@@ -301,6 +301,7 @@ const CHROME_SECTION_HEADINGS: &[&str] = &[
     "complete the look",
     "compare similar items",
     "explore related products",
+    "explore related items",
     "kunden kauften auch",
     "ähnliche produkte",
     "zuletzt angesehen",
@@ -996,6 +997,10 @@ mod tests {
         assert_eq!(chrome_heading("Customer reviews"), None);
         assert_eq!(
             chrome_heading("Related items"),
+            Some(ChromeHeading::Section)
+        );
+        assert_eq!(
+            chrome_heading("Explore related items"),
             Some(ChromeHeading::Section)
         );
     }
