@@ -25,6 +25,11 @@ pub(crate) fn reason(page: &Page<'_>, index: u32) -> Option<Reason> {
     if subtree.len() > MAX_ICON_NODES {
         return None;
     }
+    // A heading is words, not a glyph's label, whatever its class says (`icon-heading`, a
+    // card's `icon-block` around its title).
+    if subtree.iter().any(|n| n.tag.heading_level().is_some()) {
+        return None;
+    }
     let chars: u32 = subtree.iter().map(|n| n.text.chars).sum();
     (chars <= MAX_ICON_LABEL_CHARS).then_some(Reason::Icon)
 }
@@ -50,6 +55,20 @@ mod tests {
             "<p><i class='material-icons'>share</i><span class='icon-bookmark'>bookmark</span></p>",
         );
         assert_eq!(found, [Some(Reason::Icon), Some(Reason::Icon)]);
+    }
+
+    #[test]
+    fn keeps_headings_in_icon_classed_elements() {
+        let parsed = Html::parse_document(
+            "<div class='icon-stack-block'><h3>Live TV</h3></div>\
+             <h2 class='icon-heading'>Stream it all</h2>",
+        );
+        let page = Page::build(&parsed);
+        let found: Vec<_> = (0..page.nodes.len() as u32)
+            .filter(|&i| matches!(page.tag(i), Tag::Div | Tag::H2 | Tag::H3))
+            .map(|i| reason(&page, i))
+            .collect();
+        assert_eq!(found, [None, None, None]);
     }
 
     #[test]

@@ -112,6 +112,8 @@ pub(crate) enum Reason {
     NoSnippet,
     /// A listing's filter panel.
     Filter,
+    /// A picture drawn in markup.
+    Graphic,
 }
 
 /// The removal decisions for one page, indexed like [`Page::nodes`].
@@ -181,7 +183,7 @@ fn mark_removed(
             });
         let keep = reason.is_none_or(|reason| {
             (reason == Reason::Comment && index < kept_comments_end)
-                || guard.protects(index, node.tag, reason, context.mode)
+                || guard.protects(page, index, reason, context)
                 || (reason == Reason::Meta && is_dateline_opening(page, index))
         });
         if keep {
@@ -405,6 +407,7 @@ fn reason_from_hints(tag: Tag, hints: Hints, context: Context) -> Option<Reason>
         (Hint::Promo, Reason::Promo),
         (Hint::NoSnippet, Reason::NoSnippet),
         (Hint::Filter, Reason::Filter),
+        (Hint::Graphic, Reason::Graphic),
     ];
     let strict_only = [
         (Hint::Comment, Reason::Comment),
@@ -495,7 +498,9 @@ impl Guard {
     /// headings ("sharing-with-…") or columns named after a layout ("…noRightRail") do.
     /// Sidebars, related rails and promotions do hold some prose (teaser summaries, an "about"
     /// box), so they need far more of it. Footers stay chrome whatever they hold.
-    fn protects(&self, index: usize, tag: Tag, reason: Reason, mode: Mode) -> bool {
+    fn protects(&self, page: &Page<'_>, index: usize, reason: Reason, context: Context) -> bool {
+        let tag = page.nodes[index].tag;
+        let mode = context.mode;
         let share = self.prose[index] as f32 / self.total_prose.max(1) as f32;
         let outside = self.total_prose.saturating_sub(self.prose[index]);
         let guarded = share > GUARD_SHARE
@@ -527,11 +532,20 @@ impl Guard {
             }
             // Filter words also name the wrapper of a whole search page (`searchFacets`
             // around the panel and the results), whose items are links and labels, not prose.
+            // A product screen drawn in HTML holds lines of text and code that read as prose.
+            Reason::Graphic => guarded,
             Reason::Filter => {
                 guarded
                     || self.reads_as_prose(index, PROSE_MIN_CHARS)
                     || self.chars[index] as f32
                         > FILTER_MAX_TEXT_SHARE * self.chars.first().copied().unwrap_or(0) as f32
+            }
+            // The terms and labels of a long enquiry or registration form read as prose, but
+            // its fields say what it is; a page-wide form (ASP.NET) is kept by the share guard.
+            Reason::Form => {
+                guarded
+                    || (self.reads_as_prose(index, PROSE_MIN_CHARS)
+                        && (context.product || !nav::is_data_entry_form(page, index as u32)))
             }
             _ => guarded || self.reads_as_prose(index, PROSE_MIN_CHARS),
         }
@@ -603,6 +617,43 @@ mod tests {
         let text = kept_text(&html, Mode::Strict);
         assert!(text.starts_with("The council"), "{text}");
         assert!(!text.contains("Home") && !text.contains("Share") && !text.contains("Buy"));
+    }
+
+    #[test]
+    fn removes_pictures_drawn_in_markup_whatever_their_text() {
+        let screen = "<p>Render the list before the sync finishes, instead of blocking on a \
+            full refresh during startup; the spinner made it look as if the mail was gone.</p>";
+        let graphic = format!("<figure class='DomGraphic'>{}</figure>", screen.repeat(3));
+        let html = format!("<body>{}{graphic}</body>", ARTICLE.repeat(4));
+        let text = kept_text(&html, Mode::Strict);
+        assert!(text.starts_with("The council"), "{text}");
+        assert!(!text.contains("Render"), "{text}");
+        assert!(
+            kept_text(&html.replace("DomGraphic", "DomFigure"), Mode::Strict).contains("Render")
+        );
+    }
+
+    #[test]
+    fn removes_data_entry_forms_whose_terms_read_as_prose() {
+        let terms = "<p>Sessions are booked a week ahead; a session cancelled with less than a \
+            day's notice is forfeited, and payment is due on the first of each month.</p>";
+        let fields = "<label>Name <input type='text'></label>".repeat(8);
+        let form = format!(
+            "<form>{}{fields}<input type='submit'></form>",
+            terms.repeat(3)
+        );
+        let html = format!("<body>{}{form}</body>", ARTICLE.repeat(4));
+        let text = kept_text(&html, Mode::Strict);
+        assert!(text.starts_with("The council"), "{text}");
+        assert!(!text.contains("Sessions"), "{text}");
+        // The same terms beside two fields (a search box, a sign-in) still read as prose.
+        let few = "<input type='text'><input type='hidden'><input type='submit'>".repeat(2);
+        let html = format!(
+            "<body>{}<form>{}{few}</form></body>",
+            ARTICLE.repeat(4),
+            terms.repeat(3)
+        );
+        assert!(kept_text(&html, Mode::Strict).contains("Sessions"));
     }
 
     #[test]

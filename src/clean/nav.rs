@@ -4,6 +4,10 @@
 use super::Reason;
 use crate::page::{Flags, Page, Tag};
 
+/// A form with at least this many fields a visitor fills in is a data-entry form (an
+/// enquiry, a registration, a quote request), whatever prose its labels and terms add up to.
+const DATA_ENTRY_MIN_FIELDS: usize = 8;
+
 /// The structural removal reason for the element at `index`, if any.
 ///
 /// A `<header>` inside `<article>` or `<main>` holds the headline, byline and often the lead,
@@ -18,6 +22,29 @@ pub(crate) fn reason(page: &Page<'_>, index: u32) -> Option<Reason> {
         Tag::Form | Tag::Fieldset => Some(Reason::Form),
         _ => None,
     }
+}
+
+/// Whether the form at `index` asks for at least [`DATA_ENTRY_MIN_FIELDS`] entries: text
+/// inputs, check boxes, pickers or text areas (hidden inputs and buttons are no entries).
+/// Form controls are not indexed, so this walks the form's markup; it runs only for forms
+/// that would otherwise be kept as prose.
+pub(crate) fn is_data_entry_form(page: &Page<'_>, index: u32) -> bool {
+    let Some(node) = page.nodes.get(index as usize) else {
+        return false;
+    };
+    node.node
+        .descendants()
+        .filter_map(|descendant| descendant.value().as_element())
+        .filter(|element| match element.name() {
+            "select" | "textarea" => true,
+            "input" => !matches!(
+                element.attr("type").map(str::to_ascii_lowercase).as_deref(),
+                Some("hidden" | "submit" | "button" | "image" | "reset")
+            ),
+            _ => false,
+        })
+        .nth(DATA_ENTRY_MIN_FIELDS - 1)
+        .is_some()
 }
 
 /// Whether an `<article>` or `<main>` encloses the element at `index`.

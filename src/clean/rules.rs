@@ -69,6 +69,9 @@ pub(crate) enum Hint {
     /// A listing's filter panel (`filters`, `facet-list`, `refinements`): the checkboxes and
     /// links that narrow a product grid or a search result, not one of its items.
     Filter = 1 << 23,
+    /// A picture drawn in markup (`graphic`, `illustration`, `mockup`): the product screens a
+    /// software page draws in HTML, whose text is the picture's, not the page's.
+    Graphic = 1 << 24,
 }
 
 /// A set of [`Hint`]s.
@@ -142,6 +145,10 @@ const NAVIGATION_WORDS: &[Rule] = &[
     ("sort", Fit::Word, Hint::Filter),
     ("sorting", Fit::Word, Hint::Filter),
     ("sortby", Fit::Word, Hint::Filter),
+    ("graphic", Fit::Word, Hint::Graphic),
+    ("graphics", Fit::Word, Hint::Graphic),
+    ("illustration", Fit::Word, Hint::Graphic),
+    ("mockup", Fit::Word, Hint::Graphic),
 ];
 
 const SOCIAL_WORDS: &[Rule] = &[

@@ -541,6 +541,7 @@ impl Walker<'_, '_, '_> {
             && (boilerplate::is_bare_count(&inline.text)
                 || boilerplate::is_stat_line(&inline.text));
         let is_furniture = is_counter
+            || boilerplate::is_ticker(&inline.text)
             || if self.input.listing {
                 boilerplate::is_ui_text(&inline.text)
             } else {

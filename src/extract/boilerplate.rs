@@ -301,6 +301,7 @@ const CHROME_SECTION_HEADINGS: &[&str] = &[
     "complete the look",
     "compare similar items",
     "explore related products",
+    "explore related items",
     "kunden kauften auch",
     "ähnliche produkte",
     "zuletzt angesehen",
@@ -695,6 +696,35 @@ pub(crate) fn is_ui_text(text: &str) -> bool {
     text.len() <= MAX_BOILERPLATE_BYTES && phrase_coverage(text) >= MIN_PHRASE_COVERAGE
 }
 
+/// The longest phrase a ticker repeats, in words.
+const MAX_TICKER_PHRASE_WORDS: usize = 6;
+/// A ticker shows its phrase at least this many times…
+const MIN_TICKER_REPEATS: usize = 4;
+/// …in at least this many words.
+const MIN_TICKER_WORDS: usize = 8;
+
+/// Whether a line is one short phrase over and over (`Book Now *Book Now *Book Now *…`): the
+/// text of a scrolling ticker or marquee, written out many times so that the strip never runs
+/// empty. Words are compared case-insensitively, punctuation and symbols aside.
+pub(crate) fn is_ticker(text: &str) -> bool {
+    let words = || {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    let mut head = [""; MAX_TICKER_PHRASE_WORDS];
+    for (slot, word) in head.iter_mut().zip(words()) {
+        *slot = word;
+    }
+    (1..=MAX_TICKER_PHRASE_WORDS).any(|period| {
+        let mut count = 0;
+        let repeats = words().all(|word| {
+            count += 1;
+            word.eq_ignore_ascii_case(head[(count - 1) % period])
+        });
+        repeats && count >= MIN_TICKER_WORDS.max(MIN_TICKER_REPEATS * period)
+    })
+}
+
 /// The longest count standing alone, in characters.
 const MAX_COUNT_CHARS: usize = 8;
 
@@ -885,6 +915,22 @@ mod tests {
     }
 
     #[test]
+    fn tickers_repeat_one_phrase() {
+        assert!(is_ticker(&"Book Now *".repeat(20)));
+        assert!(is_ticker(
+            "Swatch Swatch Swatch Swatch Swatch Swatch Swatch Swatch"
+        ));
+        for text in [
+            "Book Now * Book Now * Book Now",
+            "Yes. We can. Yes, we can, and we will.",
+            "The council approved the new budget on Tuesday after a long debate.",
+            "",
+        ] {
+            assert!(!is_ticker(text), "{text:?}");
+        }
+    }
+
+    #[test]
     fn replies_headings_name_the_replies_alone() {
         for heading in ["Comments", "12 Replies", "Comments (4)", "Kommentare"] {
             assert!(is_replies_heading(heading), "{heading:?}");
@@ -951,6 +997,10 @@ mod tests {
         assert_eq!(chrome_heading("Customer reviews"), None);
         assert_eq!(
             chrome_heading("Related items"),
+            Some(ChromeHeading::Section)
+        );
+        assert_eq!(
+            chrome_heading("Explore related items"),
             Some(ChromeHeading::Section)
         );
     }
