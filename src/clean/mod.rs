@@ -146,7 +146,7 @@ pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
         Vec::new()
     };
     let end = page.nodes.len();
-    mark_removed(page, &guard, context, &mut removed, 0, end);
+    mark_removed(page, &guard, context, &mut removed, (0, end), None);
     if matches!(mode, Mode::Strict | Mode::Discussion) {
         restore_repeated_items(page, &guard, context, &mut removed);
     }
@@ -158,13 +158,16 @@ pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
 }
 
 /// Marks the removed subtrees among the nodes `start..end`, skipping each removed subtree.
+/// Inside a restored item, the reason it was removed for (`item_reason`) removes nothing: the
+/// item's inner boxes carry its class words (`product-widget__product` around
+/// `product-widget__details`), and the item was put back for being one of many.
 fn mark_removed(
     page: &Page<'_>,
     guard: &Guard,
     context: Context,
     removed: &mut [Option<Reason>],
-    start: usize,
-    end: usize,
+    (start, end): (usize, usize),
+    item_reason: Option<Reason>,
 ) {
     let mut index = start;
     // The end of a comment section kept on a discussion page: the replies inside it are the
@@ -180,7 +183,8 @@ fn mark_removed(
                     .flatten()
             });
         let keep = reason.is_none_or(|reason| {
-            (reason == Reason::Comment && index < kept_comments_end)
+            Some(reason) == item_reason
+                || (reason == Reason::Comment && index < kept_comments_end)
                 || guard.protects(index, node.tag, reason, context.mode)
                 || (reason == Reason::Meta && is_dateline_opening(page, index))
         });
@@ -296,7 +300,10 @@ fn restore_repeated_items(
                     log::trace!("restored {} ({reason:?})", page.describe(index as u32));
                 }
                 removed[index] = None;
-                mark_removed(page, guard, context, removed, index + 1, end);
+                // A hidden item's own hidden parts (a second layer, a swatch picker) are
+                // hidden apart from it and stay out.
+                let item_reason = (reason != Reason::Hidden).then_some(reason);
+                mark_removed(page, guard, context, removed, (index + 1, end), item_reason);
                 index = end;
             }
             Some(_) => index = end,
@@ -647,6 +654,25 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("news sport"), "{text}");
+    }
+
+    #[test]
+    fn keeps_the_inner_boxes_of_restored_items() {
+        let card = |number: usize| {
+            format!(
+                "<div class='widget_item'><h3>Product number {number}</h3>\
+                 <div class='widget_details'><p>What the reviewers liked about this product, \
+                 in a sentence.</p></div></div>"
+            )
+        };
+        let cards: String = (1..=6).map(card).collect();
+        let text = kept_text(&format!("<body>{ARTICLE}{cards}</body>"), Mode::Strict);
+        assert!(text.contains("Product number 6"), "{text}");
+        assert_eq!(
+            text.matches("What the reviewers liked").count(),
+            6,
+            "{text}"
+        );
     }
 
     #[test]
