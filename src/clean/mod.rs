@@ -112,6 +112,8 @@ pub(crate) enum Reason {
     NoSnippet,
     /// A listing's filter panel.
     Filter,
+    /// The author box under a story.
+    AuthorBio,
 }
 
 /// The removal decisions for one page, indexed like [`Page::nodes`].
@@ -224,6 +226,7 @@ fn is_item_reason(reason: Reason) -> bool {
             | Reason::Footer
             | Reason::Ad
             | Reason::Hidden
+            | Reason::AuthorBio
     )
 }
 
@@ -418,6 +421,7 @@ fn reason_from_hints(tag: Tag, hints: Hints, context: Context) -> Option<Reason>
         (Hint::Related, Reason::Related),
         (Hint::Sidebar, Reason::Sidebar),
         (Hint::Tags, Reason::Tags),
+        (Hint::AuthorBio, Reason::AuthorBio),
         (Hint::Meta, Reason::Meta),
     ];
     let found = always.iter().find(|(hint, _)| hints.has(*hint));
@@ -529,9 +533,11 @@ impl Guard {
             Reason::Footer => guarded,
             // A publisher may also keep a prose section out of snippets (a disclaimer, a
             // paywalled part), so `data-nosnippet` gives way to prose like a promotion box.
-            Reason::Sidebar | Reason::Related | Reason::Promo | Reason::NoSnippet => {
-                guarded || self.reads_as_prose(index, BOX_PROSE_MIN_CHARS)
-            }
+            Reason::Sidebar
+            | Reason::Related
+            | Reason::Promo
+            | Reason::NoSnippet
+            | Reason::AuthorBio => guarded || self.reads_as_prose(index, BOX_PROSE_MIN_CHARS),
             // Filter words also name the wrapper of a whole search page (`searchFacets`
             // around the panel and the results), whose items are links and labels, not prose.
             Reason::Filter => {
@@ -713,6 +719,19 @@ mod tests {
             kept_text(&html, Mode::Strict),
             kept_text(ARTICLE, Mode::Strict)
         );
+    }
+
+    #[test]
+    fn removes_an_author_box_that_reads_as_prose() {
+        let bio = "Dana Reyes is a reporter who has covered city hall for a decade, and before \
+            that wrote about schools, courts and the weather for three regional papers. ";
+        let html = format!(
+            "<body>{}<div class='author-bio'><p>{}</p></div></body>",
+            ARTICLE.repeat(6),
+            bio.repeat(3)
+        );
+        let text = kept_text(&html, Mode::Strict);
+        assert!(!text.contains("Dana Reyes"), "{text}");
     }
 
     #[test]

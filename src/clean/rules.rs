@@ -69,6 +69,9 @@ pub(crate) enum Hint {
     /// A listing's filter panel (`filters`, `facet-list`, `refinements`): the checkboxes and
     /// links that narrow a product grid or a search result, not one of its items.
     Filter = 1 << 23,
+    /// The author box under a story (`author-bio`, `about-author`): a bio reads as prose, yet
+    /// is not the story.
+    AuthorBio = 1 << 24,
 }
 
 /// A set of [`Hint`]s.
@@ -266,14 +269,14 @@ const META_WORDS: &[Rule] = &[
     ("overline", Fit::Prefix, Hint::Meta),
     ("dateline", Fit::Prefix, Hint::Meta),
     ("meta", Fit::Word, Hint::Meta),
-    ("author-bio", Fit::Prefix, Hint::Meta),
-    ("author-box", Fit::Prefix, Hint::Meta),
-    ("authorbox", Fit::Prefix, Hint::Meta),
-    ("about-author", Fit::Prefix, Hint::Meta),
-    ("author-info", Fit::Prefix, Hint::Meta),
-    ("author-description", Fit::Prefix, Hint::Meta),
-    ("author-details", Fit::Prefix, Hint::Meta),
-    ("authorinfo", Fit::Prefix, Hint::Meta),
+    ("author-bio", Fit::Prefix, Hint::AuthorBio),
+    ("author-box", Fit::Prefix, Hint::AuthorBio),
+    ("authorbox", Fit::Prefix, Hint::AuthorBio),
+    ("about-author", Fit::Prefix, Hint::AuthorBio),
+    ("author-info", Fit::Prefix, Hint::AuthorBio),
+    ("author-description", Fit::Prefix, Hint::AuthorBio),
+    ("author-details", Fit::Prefix, Hint::AuthorBio),
+    ("authorinfo", Fit::Prefix, Hint::AuthorBio),
     ("bio", Fit::Word, Hint::Meta),
     ("post-meta", Fit::Prefix, Hint::Meta),
     // WordPress's classic themes: `postmetadata` under the post ("This entry was posted …").
