@@ -114,6 +114,8 @@ pub(crate) enum Reason {
     Filter,
     /// A picture drawn in markup.
     Graphic,
+    /// The author box under a story.
+    AuthorBio,
 }
 
 /// The removal decisions for one page, indexed like [`Page::nodes`].
@@ -148,7 +150,7 @@ pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
         Vec::new()
     };
     let end = page.nodes.len();
-    mark_removed(page, &guard, context, &mut removed, 0, end);
+    mark_removed(page, &guard, context, &mut removed, (0, end), None);
     if matches!(mode, Mode::Strict | Mode::Discussion) {
         restore_repeated_items(page, &guard, context, &mut removed);
     }
@@ -160,13 +162,16 @@ pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
 }
 
 /// Marks the removed subtrees among the nodes `start..end`, skipping each removed subtree.
+/// Inside a restored item, the reason it was removed for (`item_reason`) removes nothing: the
+/// item's inner boxes carry its class words (`product-widget__product` around
+/// `product-widget__details`), and the item was put back for being one of many.
 fn mark_removed(
     page: &Page<'_>,
     guard: &Guard,
     context: Context,
     removed: &mut [Option<Reason>],
-    start: usize,
-    end: usize,
+    (start, end): (usize, usize),
+    item_reason: Option<Reason>,
 ) {
     let mut index = start;
     // The end of a comment section kept on a discussion page: the replies inside it are the
@@ -182,7 +187,8 @@ fn mark_removed(
                     .flatten()
             });
         let keep = reason.is_none_or(|reason| {
-            (reason == Reason::Comment && index < kept_comments_end)
+            Some(reason) == item_reason
+                || (reason == Reason::Comment && index < kept_comments_end)
                 || guard.protects(page, index, reason, context)
                 || (reason == Reason::Meta && is_dateline_opening(page, index))
         });
@@ -222,6 +228,7 @@ fn is_item_reason(reason: Reason) -> bool {
             | Reason::Footer
             | Reason::Ad
             | Reason::Hidden
+            | Reason::AuthorBio
     )
 }
 
@@ -298,7 +305,10 @@ fn restore_repeated_items(
                     log::trace!("restored {} ({reason:?})", page.describe(index as u32));
                 }
                 removed[index] = None;
-                mark_removed(page, guard, context, removed, index + 1, end);
+                // A hidden item's own hidden parts (a second layer, a swatch picker) are
+                // hidden apart from it and stay out.
+                let item_reason = (reason != Reason::Hidden).then_some(reason);
+                mark_removed(page, guard, context, removed, (index + 1, end), item_reason);
                 index = end;
             }
             Some(_) => index = end,
@@ -414,6 +424,7 @@ fn reason_from_hints(tag: Tag, hints: Hints, context: Context) -> Option<Reason>
         (Hint::Related, Reason::Related),
         (Hint::Sidebar, Reason::Sidebar),
         (Hint::Tags, Reason::Tags),
+        (Hint::AuthorBio, Reason::AuthorBio),
         (Hint::Meta, Reason::Meta),
     ];
     let found = always.iter().find(|(hint, _)| hints.has(*hint));
@@ -527,13 +538,15 @@ impl Guard {
             Reason::Footer => guarded,
             // A publisher may also keep a prose section out of snippets (a disclaimer, a
             // paywalled part), so `data-nosnippet` gives way to prose like a promotion box.
-            Reason::Sidebar | Reason::Related | Reason::Promo | Reason::NoSnippet => {
-                guarded || self.reads_as_prose(index, BOX_PROSE_MIN_CHARS)
-            }
-            // Filter words also name the wrapper of a whole search page (`searchFacets`
-            // around the panel and the results), whose items are links and labels, not prose.
+            Reason::Sidebar
+            | Reason::Related
+            | Reason::Promo
+            | Reason::NoSnippet
+            | Reason::AuthorBio => guarded || self.reads_as_prose(index, BOX_PROSE_MIN_CHARS),
             // A product screen drawn in HTML holds lines of text and code that read as prose.
             Reason::Graphic => guarded,
+            // Filter words also name the wrapper of a whole search page (`searchFacets`
+            // around the panel and the results), whose items are links and labels, not prose.
             Reason::Filter => {
                 guarded
                     || self.reads_as_prose(index, PROSE_MIN_CHARS)
@@ -701,6 +714,25 @@ mod tests {
     }
 
     #[test]
+    fn keeps_the_inner_boxes_of_restored_items() {
+        let card = |number: usize| {
+            format!(
+                "<div class='widget_item'><h3>Product number {number}</h3>\
+                 <div class='widget_details'><p>What the reviewers liked about this product, \
+                 in a sentence.</p></div></div>"
+            )
+        };
+        let cards: String = (1..=6).map(card).collect();
+        let text = kept_text(&format!("<body>{ARTICLE}{cards}</body>"), Mode::Strict);
+        assert!(text.contains("Product number 6"), "{text}");
+        assert_eq!(
+            text.matches("What the reviewers liked").count(),
+            6,
+            "{text}"
+        );
+    }
+
+    #[test]
     fn leaves_repeated_asides_removed() {
         let column = "<aside><p>Member since 2019, 4,210 posts, based in Leeds.</p></aside>";
         let posts = format!("<div>{column}<p>A reply.</p></div>").repeat(5);
@@ -738,6 +770,19 @@ mod tests {
             kept_text(&html, Mode::Strict),
             kept_text(ARTICLE, Mode::Strict)
         );
+    }
+
+    #[test]
+    fn removes_an_author_box_that_reads_as_prose() {
+        let bio = "Dana Reyes is a reporter who has covered city hall for a decade, and before \
+            that wrote about schools, courts and the weather for three regional papers. ";
+        let html = format!(
+            "<body>{}<div class='author-bio'><p>{}</p></div></body>",
+            ARTICLE.repeat(6),
+            bio.repeat(3)
+        );
+        let text = kept_text(&html, Mode::Strict);
+        assert!(!text.contains("Dana Reyes"), "{text}");
     }
 
     #[test]

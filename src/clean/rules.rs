@@ -72,6 +72,9 @@ pub(crate) enum Hint {
     /// A picture drawn in markup (`graphic`, `illustration`, `mockup`): the product screens a
     /// software page draws in HTML, whose text is the picture's, not the page's.
     Graphic = 1 << 24,
+    /// The author box under a story (`author-bio`, `about-author`): a bio reads as prose, yet
+    /// is not the story.
+    AuthorBio = 1 << 25,
 }
 
 /// A set of [`Hint`]s.
@@ -273,14 +276,14 @@ const META_WORDS: &[Rule] = &[
     ("overline", Fit::Prefix, Hint::Meta),
     ("dateline", Fit::Prefix, Hint::Meta),
     ("meta", Fit::Word, Hint::Meta),
-    ("author-bio", Fit::Prefix, Hint::Meta),
-    ("author-box", Fit::Prefix, Hint::Meta),
-    ("authorbox", Fit::Prefix, Hint::Meta),
-    ("about-author", Fit::Prefix, Hint::Meta),
-    ("author-info", Fit::Prefix, Hint::Meta),
-    ("author-description", Fit::Prefix, Hint::Meta),
-    ("author-details", Fit::Prefix, Hint::Meta),
-    ("authorinfo", Fit::Prefix, Hint::Meta),
+    ("author-bio", Fit::Prefix, Hint::AuthorBio),
+    ("author-box", Fit::Prefix, Hint::AuthorBio),
+    ("authorbox", Fit::Prefix, Hint::AuthorBio),
+    ("about-author", Fit::Prefix, Hint::AuthorBio),
+    ("author-info", Fit::Prefix, Hint::AuthorBio),
+    ("author-description", Fit::Prefix, Hint::AuthorBio),
+    ("author-details", Fit::Prefix, Hint::AuthorBio),
+    ("authorinfo", Fit::Prefix, Hint::AuthorBio),
     ("bio", Fit::Word, Hint::Meta),
     ("post-meta", Fit::Prefix, Hint::Meta),
     // WordPress's classic themes: `postmetadata` under the post ("This entry was posted …").

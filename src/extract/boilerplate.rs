@@ -279,6 +279,22 @@ const CHROME_SECTION_HEADINGS: &[&str] = &[
     "don't miss",
     "in case you missed it",
     "also read",
+    "recommended reading",
+    "recommended posts",
+    "recommended articles",
+    "related reads",
+    "related reading",
+    "related blogs",
+    "related guides",
+    "additional reading",
+    "recent blogs",
+    "popular blogs",
+    "other popular blogs",
+    "also in the news",
+    "you might like",
+    "you may like",
+    "more like this",
+    "more resources",
     "podcasts",
     "more podcasts",
     // Shops
@@ -1065,6 +1081,18 @@ mod tests {
 
     #[test]
     fn recognises_furniture_headings_in_several_languages() {
+        for heading in [
+            "Recommended Reading",
+            "Also in the News",
+            "You might like",
+            "Recent Blogs",
+        ] {
+            assert_eq!(
+                chrome_heading(heading),
+                Some(ChromeHeading::Section),
+                "{heading}"
+            );
+        }
         assert_eq!(
             chrome_heading("Mehr zum Thema"),
             Some(ChromeHeading::Section)

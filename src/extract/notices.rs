@@ -24,6 +24,20 @@ const NOTICE_PHRASES: &[&str] = &[
     "join our mailing list",
     "directly in your inbox",
     "straight to your inbox",
+    "delivered to your inbox",
+    "delivered directly to your inbox",
+    "sign up below",
+    "sign up today",
+    "sign up to receive",
+    "subscribe to receive",
+    "subscribe to get",
+    "join our newsletter",
+    "sign up for the newsletter",
+    "discover more from",
+    "in dein postfach",
+    "in ihr postfach",
+    "dans votre boîte",
+    "en tu bandeja de entrada",
     "register now",
     "contact us today",
     "become a member",
@@ -376,6 +390,21 @@ mod tests {
             "Join our mailing list! Get a newsletter when an episode is out."
         ));
         assert!(is_notice("Sessions 2026 - April 29–30 · Register now"));
+    }
+
+    #[test]
+    fn recognises_newsletter_boxes_in_several_languages() {
+        for line in [
+            "Get the latest articles and workbooks delivered to your inbox.",
+            "Be sure to sign up below so we can stay in touch!",
+            "Sign up today and make this your healthiest fall yet.",
+            "Discover more from Tiny House Journey",
+            "Erhalten Sie jeden Freitag die wichtigsten Meldungen in Ihr Postfach.",
+            "Recevez nos meilleurs articles dans votre boîte mail.",
+        ] {
+            assert!(is_notice(line), "{line}");
+        }
+        assert!(!is_notice("The update arrived in his inbox on a Friday."));
     }
 
     #[test]
