@@ -883,10 +883,18 @@ mod tests {
         let body = format!("<body><article>{copy}{copy}<p>{P2}</p></article></body>");
         let product = format!("<head><meta property='og:type' content='product'></head>{body}");
         let kept = texts(&body_of(&product, None, false));
-        assert_eq!(kept.iter().filter(|t| t.contains("council")).count(), 1, "{kept:?}");
+        assert_eq!(
+            kept.iter().filter(|t| t.contains("council")).count(),
+            1,
+            "{kept:?}"
+        );
         assert_eq!(kept.iter().filter(|t| *t == "l:2").count(), 1, "{kept:?}");
         let kept = texts(&body_of(&body, None, false));
-        assert_eq!(kept.iter().filter(|t| t.contains("council")).count(), 2, "{kept:?}");
+        assert_eq!(
+            kept.iter().filter(|t| t.contains("council")).count(),
+            2,
+            "{kept:?}"
+        );
     }
 
     #[test]
