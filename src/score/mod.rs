@@ -26,7 +26,7 @@ const ARTICLE_MIN_PROSE_SHARE: f32 = 0.85;
 /// A listing's root holds at least this share of the page's kept text.
 const LISTING_ROOT_SHARE: f32 = 0.8;
 /// On a product page, how much more the element holding the description counts…
-const PRODUCT_DESCRIPTION_FACTOR: f32 = 2.0;
+const PRODUCT_DESCRIPTION_FACTOR: f32 = 3.0;
 /// …made of the elements named for a description that hold at least this much prose (a
 /// product card's one-line `card-desc` is not the page's description).
 const DESCRIPTION_MIN_GOOD_CHARS: f32 = 100.0;
@@ -289,6 +289,17 @@ mod tests {
         assert_eq!(winner(&product), "div.product-description");
         // On an article a description box is a lead, and the text beside it is the story.
         assert_eq!(winner(&page("")), "div.wrap");
+    }
+
+    #[test]
+    fn a_short_description_outweighs_longer_questions_beside_it() {
+        let html = format!(
+            "<head><meta property='og:type' content='product'></head><body>\
+             <div class='links'><a href='/a'>One link here</a> <a href='/b'>Another link</a>\
+             </div><div class='wrap'><div class='product-description'>{PARAGRAPH}{PARAGRAPH}\
+             </div><div class='questions'>{PARAGRAPH}{PARAGRAPH}{PARAGRAPH}</div></div></body>"
+        );
+        assert_eq!(winner(&html), "div.product-description");
     }
 
     #[test]
