@@ -225,7 +225,7 @@ pub struct List {
 }
 
 impl List {
-    fn write_text(&self, out: &mut String) {
+    pub(crate) fn write_text(&self, out: &mut String) {
         let mut first = true;
         for item in &self.items {
             if !first {

@@ -143,6 +143,7 @@ pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
         mode,
         product: product::is_product_page(page),
     };
+    log::debug!("product page {}", context.product);
     let mut removed = vec![None; page.nodes.len()];
     let teasers = if matches!(mode, Mode::Strict | Mode::Discussion) {
         teaser_cards(page, &guard)

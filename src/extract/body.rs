@@ -71,7 +71,7 @@ pub(crate) fn blocks(input: &BodyInput<'_, '_>, root: u32) -> Vec<Block> {
         inline_frames: Vec::new(),
         context_frames: Vec::new(),
         seen: HashSet::new(),
-        quotable: HashSet::new(),
+        long_blocks: HashSet::new(),
         content_since_heading: true,
         skipping: None,
         at: 0,
@@ -116,9 +116,10 @@ struct Walker<'w, 'p, 'a> {
     context_frames: Vec<usize>,
     /// Texts of the blocks kept so far.
     seen: HashSet<String>,
-    /// On discussion pages, hashes of the longer paragraphs and quotes kept so far: a reply
-    /// quoting one of them repeats an earlier post.
-    quotable: HashSet<u64>,
+    /// On discussion and product pages, hashes of the longer blocks kept so far: a reply
+    /// quoting one of them repeats an earlier post, a product page shows its description
+    /// twice.
+    long_blocks: HashSet<u64>,
     /// Whether a non-heading block was kept since the last heading.
     content_since_heading: bool,
     /// A furniture section being skipped: the rank of its heading (7 for a line standing as
@@ -323,7 +324,7 @@ impl Walker<'_, '_, '_> {
         {
             return;
         }
-        if self.repeats_earlier_post(&block) {
+        if self.repeats_earlier_block(&block) {
             return;
         }
         self.content_since_heading = !matches!(block, Block::Heading { .. });
@@ -334,24 +335,35 @@ impl Walker<'_, '_, '_> {
         self.out.push(block);
     }
 
-    /// Whether a block is a reply's copy of an earlier post on a discussion page: a paragraph
-    /// or quote holding the very text of a longer one kept before. Forum software copies the
-    /// quoted post into the reply, or previews the post replied to above it, so a thread read
-    /// in full would say it twice. Longer paragraphs are recorded as they pass; shorter ones
-    /// are deduplicated anyway.
-    fn repeats_earlier_post(&mut self, block: &Block) -> bool {
+    /// Whether a block repeats a longer one kept before. On a discussion page a paragraph or
+    /// quote holding the very text of an earlier one is a reply's copy of that post: forum
+    /// software copies the quoted post into the reply, or previews the post replied to above
+    /// it, so a thread read in full would say it twice. On a product page a repeated
+    /// paragraph or list is the same description rendered once per screen size, or once in a
+    /// tab and again in a feature slider. Longer blocks are recorded as they pass; shorter
+    /// ones are deduplicated anyway.
+    fn repeats_earlier_block(&mut self, block: &Block) -> bool {
         use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
-        if !self.input.discussion {
+        let product = self.input.cleaned.product;
+        if !self.input.discussion && !product {
             return false;
         }
-        let (Block::Paragraph(inline) | Block::Quote(inline)) = block else {
-            return false;
+        let list_text;
+        let text = match block {
+            Block::Paragraph(inline) | Block::Quote(inline) => inline.text.as_str(),
+            Block::List(list) if product => {
+                let mut text = String::new();
+                list.write_text(&mut text);
+                list_text = text;
+                list_text.as_str()
+            }
+            _ => return false,
         };
-        if inline.text.len() <= MAX_DEDUPLICATED_BYTES {
+        if text.len() <= MAX_DEDUPLICATED_BYTES {
             return false;
         }
-        let hash = BuildHasherDefault::<DefaultHasher>::default().hash_one(&inline.text);
-        !self.quotable.insert(hash)
+        let hash = BuildHasherDefault::<DefaultHasher>::default().hash_one(text);
+        !self.long_blocks.insert(hash)
     }
 
     fn emit_related(&mut self, links: Vec<crate::document::Related>) {
@@ -902,6 +914,28 @@ mod tests {
         assert_eq!(
             texts(&body_of(&html, None, false)),
             [format!("p:{P1}"), format!("q:{P1}"), format!("p:{P2}")]
+        );
+    }
+
+    #[test]
+    fn drops_a_description_shown_twice_on_product_pages() {
+        let list = "<ul><li>Handmade stoneware, fired twice for a matte glaze</li>\
+                    <li>Holds about 350 ml of tea or coffee</li></ul>";
+        let copy = format!("<div class='product-copy'><p>{P1}</p>{list}</div>");
+        let body = format!("<body><article>{copy}{copy}<p>{P2}</p></article></body>");
+        let product = format!("<head><meta property='og:type' content='product'></head>{body}");
+        let kept = texts(&body_of(&product, None, false));
+        assert_eq!(
+            kept.iter().filter(|t| t.contains("council")).count(),
+            1,
+            "{kept:?}"
+        );
+        assert_eq!(kept.iter().filter(|t| *t == "l:2").count(), 1, "{kept:?}");
+        let kept = texts(&body_of(&body, None, false));
+        assert_eq!(
+            kept.iter().filter(|t| t.contains("council")).count(),
+            2,
+            "{kept:?}"
         );
     }
 

@@ -28,10 +28,13 @@ const LISTING_ROOT_SHARE: f32 = 0.8;
 /// A winning list with at least this many items is a listing.
 const LIST_MIN_ITEMS: u32 = 10;
 /// On a product page, how much more the element holding the description counts…
-const PRODUCT_DESCRIPTION_FACTOR: f32 = 2.0;
+const PRODUCT_DESCRIPTION_FACTOR: f32 = 3.0;
 /// …made of the elements named for a description that hold at least this much prose (a
 /// product card's one-line `card-desc` is not the page's description).
 const DESCRIPTION_MIN_GOOD_CHARS: f32 = 100.0;
+/// …and at least this share of the largest one's (a buy box's two-line summary named
+/// `product__desc` is no part of the description tab beside it).
+const DESCRIPTION_MIN_SHARE: f32 = 0.1;
 
 /// The chosen main-content element and what it holds.
 #[derive(Debug, Clone)]
@@ -110,21 +113,30 @@ pub(crate) fn choose(page: &Page<'_>, cleaned: &Cleaned) -> Option<Choice> {
 /// The element holding the product's description: the one element with some prose whose
 /// class or id names a description (`product-description`, `#desc`), or the innermost element
 /// holding all of them (a shop may split the description and the details into two tabs).
+/// One with under a tenth of the largest one's prose is a summary in the buy box, and the
+/// common parent it would force is the whole product section.
 fn description_box(page: &Page<'_>, values: &[Value]) -> Option<u32> {
-    let mut found: Option<u32> = None;
+    let mut boxes: Vec<u32> = Vec::new();
     let mut index = 0;
     while let Some(node) = page.nodes.get(index as usize) {
         if node.tag != Tag::Text
             && node.hints.has(Hint::Description)
             && values[index as usize].good >= DESCRIPTION_MIN_GOOD_CHARS
         {
-            found = Some(found.map_or(index, |previous| common_ancestor(page, previous, index)));
+            boxes.push(index);
             index = node.end;
         } else {
             index += 1;
         }
     }
-    found
+    let largest = boxes
+        .iter()
+        .map(|&at| values[at as usize].good)
+        .fold(0.0, f32::max);
+    boxes
+        .into_iter()
+        .filter(|&at| values[at as usize].good >= DESCRIPTION_MIN_SHARE * largest)
+        .reduce(|previous, at| common_ancestor(page, previous, at))
 }
 
 /// The innermost element holding both `a` and `b`, where `a` comes first.
@@ -302,6 +314,17 @@ mod tests {
     }
 
     #[test]
+    fn a_short_description_outweighs_longer_questions_beside_it() {
+        let html = format!(
+            "<head><meta property='og:type' content='product'></head><body>\
+             <div class='links'><a href='/a'>One link here</a> <a href='/b'>Another link</a>\
+             </div><div class='wrap'><div class='product-description'>{PARAGRAPH}{PARAGRAPH}\
+             </div><div class='questions'>{PARAGRAPH}{PARAGRAPH}{PARAGRAPH}</div></div></body>"
+        );
+        assert_eq!(winner(&html), "div.product-description");
+    }
+
+    #[test]
     fn a_description_split_into_tabs_is_taken_whole() {
         let html = format!(
             "<head><meta property='og:type' content='product'></head><body>\
@@ -330,6 +353,21 @@ mod tests {
         let choice = choose(&page, &cleaned).expect("a winner");
         assert_eq!(page.tag(choice.root), Tag::Dl);
         assert!(choice.listing);
+    }
+
+    #[test]
+    fn a_buy_box_summary_is_no_part_of_the_description() {
+        let summary = "A compact audio interface for two voices and a guitar, at home or away.";
+        let html = format!(
+            "<head><meta property='og:type' content='product'></head><body>\
+             <div class='links'><a href='/a'>One link here</a> <a href='/b'>Another link</a>\
+             </div><section class='product'><div class='buy-box'><h1>Interface</h1>\
+             <p class='product-desc'>{summary} {summary}</p></div>\
+             <article id='desc'>{}</article>\
+             <div class='questions'>{PARAGRAPH}{PARAGRAPH}</div></section></body>",
+            PARAGRAPH.repeat(12)
+        );
+        assert_eq!(winner(&html), "article.");
     }
 
     #[test]
