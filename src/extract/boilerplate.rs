@@ -727,18 +727,27 @@ pub(crate) fn is_ticker(text: &str) -> bool {
         text.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
     };
-    let mut head = [""; MAX_TICKER_PHRASE_WORDS];
+    // The first words, one past the longest phrase: a phrase of `period` words repeats only
+    // if the word after it is its first again, which rules out nearly every line at once.
+    let mut head = [""; MAX_TICKER_PHRASE_WORDS + 1];
+    let mut read = 0;
     for (slot, word) in head.iter_mut().zip(words()) {
         *slot = word;
+        read += 1;
     }
-    (1..=MAX_TICKER_PHRASE_WORDS).any(|period| {
-        let mut count = 0;
-        let repeats = words().all(|word| {
-            count += 1;
-            word.eq_ignore_ascii_case(head[(count - 1) % period])
-        });
-        repeats && count >= MIN_TICKER_WORDS.max(MIN_TICKER_REPEATS * period)
-    })
+    if read < head.len() {
+        return false;
+    }
+    (1..=MAX_TICKER_PHRASE_WORDS)
+        .filter(|&period| head[period].eq_ignore_ascii_case(head[0]))
+        .any(|period| {
+            let mut count = 0;
+            let repeats = words().all(|word| {
+                count += 1;
+                word.eq_ignore_ascii_case(head[(count - 1) % period])
+            });
+            repeats && count >= MIN_TICKER_WORDS.max(MIN_TICKER_REPEATS * period)
+        })
 }
 
 /// The longest count standing alone, in characters.
