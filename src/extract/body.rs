@@ -17,7 +17,7 @@ use crate::options::{Focus, Options};
 use crate::page::{Flags, Page, Tag, text};
 use crate::score::density::BlockText;
 
-use super::boilerplate::ChromeHeading;
+use super::headings::{self, ChromeHeading};
 use super::inline::{InlineBuilder, mark_kind, resolve_href};
 use super::{boilerplate, lead, notices, related, structure};
 
@@ -379,10 +379,10 @@ impl Walker<'_, '_, '_> {
             return false;
         }
         // On a discussion page the replies are the content: their heading goes, they stay.
-        if self.input.discussion && boilerplate::is_replies_heading(text) {
+        if self.input.discussion && headings::is_replies_heading(text) {
             return true;
         }
-        match boilerplate::chrome_heading(text) {
+        match headings::chrome_heading(text) {
             Some(ChromeHeading::Section) => {
                 let end = self.container_end();
                 log::trace!("skipping the section under {text:?} up to node {end}");
