@@ -290,6 +290,9 @@ const META_WORDS: &[Rule] = &[
     ("postmeta", Fit::Prefix, Hint::Meta),
     ("entry-meta", Fit::Prefix, Hint::Meta),
     ("timestamp", Fit::Word, Hint::Meta),
+    // Forum post signatures (`signature`, `post-signature`, `message-signature`): the
+    // poster's standing sign-off, never part of the thread.
+    ("signature", Fit::Prefix, Hint::Meta),
 ];
 
 const SIDEBAR_WORDS: &[Rule] = &[
@@ -627,6 +630,19 @@ mod tests {
         assert!(hints_of("comments-area").has(Hint::Comment));
         assert!(hints_of("navbar").has(Hint::Navigation));
         assert!(hints_of("share-buttons").has(Hint::Social));
+    }
+
+    #[test]
+    fn forum_signatures_are_meta() {
+        for class in [
+            "signature",
+            "post-signature",
+            "message-signature",
+            "signaturecontainer",
+        ] {
+            assert!(hints_of(class).has(Hint::Meta), "{class}");
+        }
+        assert!(!hints_of("postsignature").has(Hint::Meta));
     }
 
     #[test]

@@ -58,6 +58,15 @@ const CHROME_SECTION_HEADINGS: &[&str] = &[
     "about the reviewer",
     "explore more",
     "related topics",
+    // Forums and Q&A sites: the threads listed under a thread.
+    "related questions",
+    "related discussions",
+    "related threads",
+    "similar threads",
+    "similar topics",
+    "similar questions",
+    "suggested topics",
+    "suggested threads",
     "you might also be interested in",
     "you may also be interested in",
     "trending stories",
@@ -331,6 +340,17 @@ mod tests {
         }
         for text in ["Comments from the minister", "Leave a reply", "Related"] {
             assert!(!is_replies_heading(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn threads_listed_under_a_thread_are_furniture() {
+        for heading in ["Similar Threads", "Related questions", "Suggested Topics"] {
+            assert_eq!(
+                chrome_heading(heading),
+                Some(ChromeHeading::Section),
+                "{heading}"
+            );
         }
     }
 

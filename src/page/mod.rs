@@ -523,6 +523,10 @@ fn read_attributes<'a>(
             }
             "id" if !is_slug(value) => found.hints.0 |= rules::hints_of(value).0,
             "hidden" => found.hidden = true,
+            // An `auto` popover is not rendered until a control opens it: Invision Community's
+            // app-install and push-notification help cards, menus and dropdowns. A `manual`
+            // one is placed by a script and may be shown at load (Steam's trailer gallery).
+            "popover" => found.hidden |= !value.trim().eq_ignore_ascii_case("manual"),
             "aria-hidden" => found.hidden |= value.trim().eq_ignore_ascii_case("true"),
             "style" => found.hidden |= text::is_hiding_style(value),
             "role" if value.trim().eq_ignore_ascii_case("heading") => is_heading = true,
@@ -738,7 +742,8 @@ mod tests {
     fn marks_hidden_elements() {
         let html = Html::parse_document(
             "<body><div hidden>h</div><div style='display: none'>n</div>\
-             <div aria-hidden=\"true\">a</div><div class='hidden md:block'>shown</div></body>",
+             <div aria-hidden=\"true\">a</div><div class='hidden md:block'>shown</div>\
+             <div popover id='menu'>p</div><div popover='manual'>m</div></body>",
         );
         let page = Page::build(&html);
         let hidden: Vec<bool> = page
@@ -747,7 +752,7 @@ mod tests {
             .filter(|n| n.tag == Tag::Div)
             .map(|n| n.hints.has(Hint::Hidden))
             .collect();
-        assert_eq!(hidden, [true, true, true, false]);
+        assert_eq!(hidden, [true, true, true, false, true, false]);
     }
 
     #[test]
