@@ -9,7 +9,7 @@ use super::super::date::words::{
 use super::super::date::{self, Candidate, DayOrder, Role, weight};
 use super::{
     BEFORE_RANK_START, DateMark, HEADER_NODES, LABELLED_TEXT_WEIGHT, MAX_LABELLED_TEXT_BYTES,
-    MAX_LABELLED_TEXTS, MarkKind, TEXTS_AFTER_HEADLINE, TEXTS_BEFORE_HEADLINE, VisibleFacts,
+    MAX_LABELLED_TEXTS, MarkKind, TEXTS_BEFORE_HEADLINE, VisibleFacts, texts_after_headline,
 };
 use crate::document::Source;
 use crate::page::{Flags, Page, Tag};
@@ -257,13 +257,9 @@ fn header_text_candidates(
     out: &mut Vec<Candidate>,
 ) {
     let start = headline as usize;
-    let after = page.nodes[start..]
-        .iter()
+    let after = texts_after_headline(page, headline)
         .enumerate()
-        .filter(|(_, n)| n.tag == Tag::Text && n.text.chars >= 4)
-        .take(TEXTS_AFTER_HEADLINE)
-        .enumerate()
-        .map(|(rank, (i, _))| ((start + i) as u32, rank));
+        .map(|(rank, index)| (index, rank));
     let before = page.nodes[..start]
         .iter()
         .enumerate()

@@ -451,17 +451,22 @@ fn name_property(page: &Page<'_>, index: u32) -> Option<String> {
         .filter(|t| !t.is_empty())
 }
 
-/// Finds bylines written without markup near the headline: short texts that open with a
-/// byline word ("By Jane Doe", "von Daniela Obers", "Par Jean Dupont").
-pub(crate) fn read_header_bylines(page: &Page<'_>, headline: u32, facts: &mut VisibleFacts) {
+/// The indices of the first [`TEXTS_AFTER_HEADLINE`] texts of four or more characters from the
+/// headline on: the article header, where bylines and dates are read.
+fn texts_after_headline<'p>(page: &'p Page<'_>, headline: u32) -> impl Iterator<Item = u32> + 'p {
     let start = headline as usize;
-    let after = page.nodes[start..]
+    page.nodes[start..]
         .iter()
         .enumerate()
         .filter(|(_, n)| n.tag == Tag::Text && n.text.chars >= 4)
         .take(TEXTS_AFTER_HEADLINE)
-        .map(|(i, _)| (start + i) as u32);
-    for index in after {
+        .map(move |(i, _)| (start + i) as u32)
+}
+
+/// Finds bylines written without markup near the headline: short texts that open with a
+/// byline word ("By Jane Doe", "von Daniela Obers", "Par Jean Dupont").
+pub(crate) fn read_header_bylines(page: &Page<'_>, headline: u32, facts: &mut VisibleFacts) {
+    for index in texts_after_headline(page, headline) {
         let scraper::Node::Text(text) = page.nodes[index as usize].node.value() else {
             continue;
         };
