@@ -37,10 +37,11 @@ pub(crate) fn is_data_entry_form(page: &Page<'_>, index: u32) -> bool {
         .filter_map(|descendant| descendant.value().as_element())
         .filter(|element| match element.name() {
             "select" | "textarea" => true,
-            "input" => !matches!(
-                element.attr("type").map(str::to_ascii_lowercase).as_deref(),
-                Some("hidden" | "submit" | "button" | "image" | "reset")
-            ),
+            "input" => !element.attr("type").is_some_and(|kind| {
+                ["hidden", "submit", "button", "image", "reset"]
+                    .iter()
+                    .any(|not_an_entry| kind.eq_ignore_ascii_case(not_an_entry))
+            }),
             _ => false,
         })
         .nth(DATA_ENTRY_MIN_FIELDS - 1)
