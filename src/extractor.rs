@@ -252,7 +252,11 @@ impl Extractor {
             cleaned,
             blocks: &choice.blocks,
             base: metadata.base.as_ref(),
-            title: metadata.shown_title.as_deref(),
+            // A discussion whose content is the headline's own heading is a link post: the
+            // headline is all it says, so its body keeps it (wcxb 0561).
+            title: metadata.shown_title.as_deref().filter(|_| {
+                !is_discussion(metadata) || metadata.title_heading != Some(choice.root)
+            }),
             options: &self.options,
             listing: choice.listing,
             discussion: is_discussion(metadata),
@@ -361,6 +365,19 @@ mod tests {
     #[test]
     fn extractor_is_shareable() {
         assert_send_sync::<Extractor>();
+    }
+
+    #[test]
+    fn a_link_post_keeps_its_headline_as_its_body() {
+        let html = "<html><head><title>Reddit - The heart of the internet</title></head><body>\
+                    <nav><a href=\"/\">Home</a></nav><main><h1>FCC chair warns Europe over \
+                    satellite rules: new barriers are emerging that constrain US businesses \
+                    operating abroad, he says, and the FCC now seeks public comment.</h1>\
+                    </main></body></html>";
+        let url = Url::parse("https://www.reddit.com/r/technology/comments/1abc/fcc/").unwrap();
+        let article = Extractor::new().extract_html(html, Some(&url)).unwrap();
+        assert!(article.title.as_deref().unwrap().starts_with("FCC chair"));
+        assert!(article.text().contains("new barriers are emerging"), "{article:?}");
     }
 
     #[test]

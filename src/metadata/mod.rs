@@ -43,6 +43,8 @@ pub(crate) struct Metadata {
     pub(crate) title: Sourced<String>,
     /// The headline as its heading or metadata title shows it ([`title::Chosen::shown`]).
     pub(crate) shown_title: Option<String>,
+    /// The element of the heading that shows the headline, when one does.
+    pub(crate) title_heading: Option<u32>,
     pub(crate) published: Sourced<Timestamp>,
     pub(crate) modified: Sourced<Timestamp>,
     pub(crate) authors: Sourced<Vec<String>>,
@@ -99,6 +101,7 @@ pub(crate) fn read(page: &Page<'_>, url: Option<&Url>, reference: jiff::Timestam
     let (published, modified) = dates(page, &ld, &meta, &seen, anchor, order, url, reference);
     Metadata {
         shown_title: chosen.as_ref().map(|c| c.shown.clone()),
+        title_heading: chosen.as_ref().and_then(|c| c.heading),
         title: chosen.map(|c| (c.title, c.source)),
         published,
         modified,

@@ -285,6 +285,7 @@ fn choose_whole(
     let is_labelled_only = !cores.is_empty() && cores.iter().all(|core| is_page_label(core));
     if let Some(h1) = first_h1
         && (is_labelled_only
+            || names_only_the_site(&metadata_titles, site_name, url)
             || ((!is_other_page(ld, meta)
                 || h1.in_article
                 || metadata_titles.is_empty()
@@ -357,6 +358,27 @@ fn beside_page_label(metadata_titles: &[(String, Source)]) -> Option<&str> {
             }
         })
     })
+}
+
+/// Whether a page below the home page has no title but a `<title>` that opens with the
+/// site's name ("Reddit - The heart of the internet" on a Reddit thread): a page shell that
+/// keeps the home page's title for every page and dedicates none to this one, so the title
+/// says nothing about it. A dedicated title in that form ("BetterHelp | Professional Therapy
+/// …" as `og:title`) was written for the page and stands.
+fn names_only_the_site(
+    metadata_titles: &[(String, Source)],
+    site_name: Option<&str>,
+    url: Option<&Url>,
+) -> bool {
+    let Some(site) = site_name else {
+        return false;
+    };
+    url.is_some()
+        && !is_home_page(url)
+        && !metadata_titles.is_empty()
+        && (metadata_titles.iter()).all(|(title, source)| {
+            *source == Source::TitleElement && opens_with_site(title, site)
+        })
 }
 
 /// Whether a URL is a site's home page: no path.
@@ -1101,6 +1123,29 @@ mod tests {
         assert_eq!(
             choose_at("https://www.betterhelp.com/get-started/").as_deref(),
             Some("Professional Therapy With A Licensed Therapist")
+        );
+    }
+
+    #[test]
+    fn a_shell_title_naming_only_the_site_yields_to_the_h1() {
+        let meta = MetaFacts {
+            document_title: Some("Reddit - The heart of the internet".into()),
+            ..MetaFacts::default()
+        };
+        let seen = seen(&[(1, "Enameled Cast Iron Pan and Metal")]);
+        let choose_at = |url: &str| {
+            let url = Url::parse(url).ok();
+            let ld = JsonLdFacts::default();
+            choose(&ld, &meta, &seen, Some("Reddit"), url.as_ref()).map(|c| c.title)
+        };
+        assert_eq!(
+            choose_at("https://www.reddit.com/r/castiron/comments/1abc/pan/").as_deref(),
+            Some("Enameled Cast Iron Pan and Metal")
+        );
+        // On the home page the brand and its tagline are the page's title.
+        assert_eq!(
+            choose_at("https://www.reddit.com/").as_deref(),
+            Some("Reddit - The heart of the internet")
         );
     }
 
