@@ -94,6 +94,11 @@ pub(crate) fn choose(
     if let Some(headline) = headline_before_subtitle(&chosen, ld, meta, site_name) {
         chosen.title = headline;
     }
+    if chosen.heading.is_some() {
+        let headline = without_source_domain(&chosen.title);
+        let headline = site_name.map_or(headline, |site| without_site_suffix(headline, site));
+        chosen.title = headline.to_owned();
+    }
     if is_home_brand_title(&chosen, site_name, url) {
         return Some(chosen);
     }
@@ -108,6 +113,42 @@ pub(crate) fn choose(
         chosen.title = head.to_owned();
     }
     Some(chosen)
+}
+
+/// A heading's headline without the source's domain a link aggregator shows after it, with
+/// or without a comment count ("… No Longer Guarantee Jobs (latimes.com) 87", Slashdot,
+/// wcxb 0396, 0570): the link's host, not part of the headline.
+fn without_source_domain(headline: &str) -> &str {
+    let rest = headline.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    let Some(inner) = rest.strip_suffix(')') else {
+        return headline;
+    };
+    let Some((head, domain)) = inner.rsplit_once(" (") else {
+        return headline;
+    };
+    let is_domain = domain
+        .rsplit_once('.')
+        .is_some_and(|(host, tld)| {
+            !host.is_empty()
+                && tld.len() >= 2
+                && tld.chars().all(|c| c.is_ascii_lowercase())
+                && !host.contains(char::is_whitespace)
+        });
+    if is_domain && head.split_whitespace().count() >= 2 {
+        head.trim_end()
+    } else {
+        headline
+    }
+}
+
+/// A heading's headline without the site's exact name after its last separator
+/// ("Critics' Choice: Best UK Art Exhibitions 2025 – Artlyst" on artlyst.com, wcxb 0408):
+/// the heading repeats the metadata title's site suffix, which a headline never carries.
+fn without_site_suffix<'t>(headline: &'t str, site: &str) -> &'t str {
+    separators_in(headline)
+        .filter_map(|separator| headline.rsplit_once(separator))
+        .find(|(head, tail)| same_text(tail, site) && head.split_whitespace().count() >= 2)
+        .map_or(headline, |(head, _)| head.trim())
 }
 
 /// The part of a metadata title before its first ` - ` (a hyphen-minus between spaces), when
@@ -1147,6 +1188,42 @@ mod tests {
             choose_at("https://www.reddit.com/").as_deref(),
             Some("Reddit - The heart of the internet")
         );
+    }
+
+    #[test]
+    fn an_aggregators_source_domain_leaves_the_headline() {
+        let meta = MetaFacts {
+            og_title: Some("Grads Find Degrees No Longer Guarantee Jobs - Slashdot".into()),
+            ..MetaFacts::default()
+        };
+        let chosen = title_of(
+            &meta,
+            &[(1, "Grads Find Degrees No Longer Guarantee Jobs (latimes.com) 87")],
+            Some("Slashdot"),
+        );
+        assert_eq!(
+            chosen.unwrap().0,
+            "Grads Find Degrees No Longer Guarantee Jobs"
+        );
+        // A bracketed aside that is no host stays.
+        assert_eq!(
+            without_source_domain("Speed test of the new model (version 2.0)"),
+            "Speed test of the new model (version 2.0)"
+        );
+    }
+
+    #[test]
+    fn a_heading_loses_the_site_name_after_its_last_separator() {
+        let meta = MetaFacts {
+            og_title: Some("Best UK Art Exhibitions 2025 – Artlyst - Artlyst".into()),
+            ..MetaFacts::default()
+        };
+        let chosen = title_of(
+            &meta,
+            &[(1, "Best UK Art Exhibitions 2025 – Artlyst")],
+            Some("Artlyst"),
+        );
+        assert_eq!(chosen.unwrap().0, "Best UK Art Exhibitions 2025");
     }
 
     #[test]
