@@ -377,7 +377,10 @@ mod tests {
         let url = Url::parse("https://www.reddit.com/r/technology/comments/1abc/fcc/").unwrap();
         let article = Extractor::new().extract_html(html, Some(&url)).unwrap();
         assert!(article.title.as_deref().unwrap().starts_with("FCC chair"));
-        assert!(article.text().contains("new barriers are emerging"), "{article:?}");
+        assert!(
+            article.text().contains("new barriers are emerging"),
+            "{article:?}"
+        );
     }
 
     #[test]

@@ -126,14 +126,12 @@ fn without_source_domain(headline: &str) -> &str {
     let Some((head, domain)) = inner.rsplit_once(" (") else {
         return headline;
     };
-    let is_domain = domain
-        .rsplit_once('.')
-        .is_some_and(|(host, tld)| {
-            !host.is_empty()
-                && tld.len() >= 2
-                && tld.chars().all(|c| c.is_ascii_lowercase())
-                && !host.contains(char::is_whitespace)
-        });
+    let is_domain = domain.rsplit_once('.').is_some_and(|(host, tld)| {
+        !host.is_empty()
+            && tld.len() >= 2
+            && tld.chars().all(|c| c.is_ascii_lowercase())
+            && !host.contains(char::is_whitespace)
+    });
     if is_domain && head.split_whitespace().count() >= 2 {
         head.trim_end()
     } else {
@@ -404,8 +402,8 @@ fn beside_page_label(metadata_titles: &[(String, Source)]) -> Option<&str> {
 /// Whether a page below the home page has no title but a `<title>` that opens with the
 /// site's name ("Reddit - The heart of the internet" on a Reddit thread): a page shell that
 /// keeps the home page's title for every page and dedicates none to this one, so the title
-/// says nothing about it. A dedicated title in that form ("BetterHelp | Professional Therapy
-/// …" as `og:title`) was written for the page and stands.
+/// says nothing about it. A dedicated title in that form (an `og:title` of "Acme | Online
+/// Therapy With A Licensed Therapist") was written for the page and stands.
 fn names_only_the_site(
     metadata_titles: &[(String, Source)],
     site_name: Option<&str>,
@@ -417,9 +415,8 @@ fn names_only_the_site(
     url.is_some()
         && !is_home_page(url)
         && !metadata_titles.is_empty()
-        && (metadata_titles.iter()).all(|(title, source)| {
-            *source == Source::TitleElement && opens_with_site(title, site)
-        })
+        && (metadata_titles.iter())
+            .all(|(title, source)| *source == Source::TitleElement && opens_with_site(title, site))
 }
 
 /// Whether a URL is a site's home page: no path.
@@ -1198,7 +1195,10 @@ mod tests {
         };
         let chosen = title_of(
             &meta,
-            &[(1, "Grads Find Degrees No Longer Guarantee Jobs (latimes.com) 87")],
+            &[(
+                1,
+                "Grads Find Degrees No Longer Guarantee Jobs (latimes.com) 87",
+            )],
             Some("Slashdot"),
         );
         assert_eq!(
