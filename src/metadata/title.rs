@@ -194,7 +194,21 @@ fn metadata_titles(ld: &JsonLdFacts, meta: &MetaFacts) -> Vec<(String, Source)> 
     .into_iter()
     .filter_map(|(title, source)| Some((collapse(title?), source)))
     .filter(|(title, _)| !title.is_empty())
+    .filter(|(title, _)| {
+        !(meta.document_title.as_deref()).is_some_and(|whole| is_cut_at_quote(title, whole))
+    })
     .collect()
+}
+
+/// Whether a meta title is the start of the document `<title>` cut where the `<title>` goes
+/// on with a quotation mark: the publisher wrote the quote unescaped into the `content`
+/// attribute, which ended there (`content="Senator calls Biden "incapacitated""`, trafilatura
+/// 85bd20d5fe57).
+fn is_cut_at_quote(title: &str, whole: &str) -> bool {
+    whole
+        .trim()
+        .strip_prefix(title)
+        .is_some_and(|rest| rest.trim_start().starts_with('"') && rest.starts_with(' '))
 }
 
 /// Whether the metadata title at `at` is dedicated to the article: not the document
@@ -1224,6 +1238,17 @@ mod tests {
             Some("Artlyst"),
         );
         assert_eq!(chosen.unwrap().0, "Best UK Art Exhibitions 2025");
+    }
+
+    #[test]
+    fn a_meta_title_cut_at_an_unescaped_quote_yields_to_the_document_title() {
+        let meta = MetaFacts {
+            og_title: Some("Senator calls Biden".into()),
+            document_title: Some("Senator calls Biden \"incapacitated\"".into()),
+            ..MetaFacts::default()
+        };
+        let chosen = title_of(&meta, &[], None);
+        assert_eq!(chosen.unwrap().0, "Senator calls Biden \"incapacitated\"");
     }
 
     #[test]
