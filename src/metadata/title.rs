@@ -956,6 +956,18 @@ mod tests {
             .map(|c| (c.title, c.source))
     }
 
+    /// The title chosen on the page at `url` of the site named `site`.
+    fn title_at(
+        meta: &MetaFacts,
+        headings: &[(u8, &str)],
+        site: &str,
+        url: &str,
+    ) -> Option<String> {
+        let url = Url::parse(url).ok();
+        let ld = JsonLdFacts::default();
+        choose(&ld, meta, &seen(headings), Some(site), url.as_ref()).map(|c| c.title)
+    }
+
     #[test]
     fn the_h1_wins_when_metadata_agrees() {
         let meta = MetaFacts {
@@ -1161,12 +1173,8 @@ mod tests {
             og_title: Some("BetterHelp | Professional Therapy With A Licensed Therapist".into()),
             ..MetaFacts::default()
         };
-        let seen = seen(&[(1, "You deserve to be happy.")]);
-        let choose_at = |url: &str| {
-            let url = Url::parse(url).ok();
-            let ld = JsonLdFacts::default();
-            choose(&ld, &meta, &seen, Some("BetterHelp"), url.as_ref()).map(|c| c.title)
-        };
+        let headings = [(1, "You deserve to be happy.")];
+        let choose_at = |url: &str| title_at(&meta, &headings, "BetterHelp", url);
         assert_eq!(
             choose_at("https://www.betterhelp.com/").as_deref(),
             Some("BetterHelp | Professional Therapy With A Licensed Therapist")
@@ -1184,12 +1192,8 @@ mod tests {
             document_title: Some("Reddit - The heart of the internet".into()),
             ..MetaFacts::default()
         };
-        let seen = seen(&[(1, "Enameled Cast Iron Pan and Metal")]);
-        let choose_at = |url: &str| {
-            let url = Url::parse(url).ok();
-            let ld = JsonLdFacts::default();
-            choose(&ld, &meta, &seen, Some("Reddit"), url.as_ref()).map(|c| c.title)
-        };
+        let headings = [(1, "Enameled Cast Iron Pan and Metal")];
+        let choose_at = |url: &str| title_at(&meta, &headings, "Reddit", url);
         assert_eq!(
             choose_at("https://www.reddit.com/r/castiron/comments/1abc/pan/").as_deref(),
             Some("Enameled Cast Iron Pan and Metal")
