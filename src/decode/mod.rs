@@ -20,6 +20,7 @@
 //! detector only runs when nothing is declared or the declaration decodes badly. Decoding
 //! never fails: malformed sequences that remain become U+FFFD.
 
+mod mojibake;
 mod prescan;
 
 use std::borrow::Cow;
@@ -78,6 +79,9 @@ pub struct Decoding {
     pub declared: Option<&'static str>,
     /// Whether malformed byte sequences were replaced with U+FFFD.
     pub had_errors: bool,
+    /// Whether the text had been encoded to UTF-8 twice (UTF-8 read as Latin-1 or
+    /// Windows-1252 and saved again, "â€™" for "’") and was repaired.
+    pub repaired_double_encoding: bool,
 }
 
 /// Reads back what [`Decoding`]'s `Serialize` writes; encoding names are looked up as WHATWG
@@ -92,6 +96,8 @@ impl<'de> serde::Deserialize<'de> for Decoding {
             #[serde(borrow)]
             declared: Option<Cow<'a, str>>,
             had_errors: bool,
+            #[serde(default)]
+            repaired_double_encoding: bool,
         }
         fn name<E: serde::de::Error>(label: &str) -> Result<&'static str, E> {
             Encoding::for_label(label.as_bytes())
@@ -104,6 +110,7 @@ impl<'de> serde::Deserialize<'de> for Decoding {
             source: fields.source,
             declared: fields.declared.as_deref().map(name).transpose()?,
             had_errors: fields.had_errors,
+            repaired_double_encoding: fields.repaired_double_encoding,
         })
     }
 }
@@ -124,7 +131,11 @@ pub(crate) fn decode<'a>(
     content_type: Option<&str>,
     url: Option<&Url>,
 ) -> Decoded<'a> {
-    let decoded = choose_and_decode(bytes, content_type, url);
+    let mut decoded = choose_and_decode(bytes, content_type, url);
+    if mojibake::is_double_encoded(&decoded.text) {
+        decoded.text = Cow::Owned(mojibake::repaired(&decoded.text));
+        decoded.decoding.repaired_double_encoding = true;
+    }
     log::debug!(
         "decoded {} bytes as {} ({:?}, declared {:?}, errors: {})",
         bytes.len(),
@@ -179,6 +190,7 @@ impl<'a> Decoded<'a> {
                 source,
                 declared: declared.map(Encoding::name),
                 had_errors,
+                repaired_double_encoding: false,
             },
         }
     }
@@ -344,15 +356,33 @@ mod tests {
     }
 
     #[test]
+    fn double_encoded_utf8_is_repaired_and_reported() {
+        let page = page("It\u{e2}\u{80}\u{99}s a caf\u{c3}\u{a9}");
+        let decoded = decode(page.as_bytes(), None, None);
+        assert!(decoded.text.contains("It’s a café"), "{}", decoded.text);
+        assert!(decoded.decoding.repaired_double_encoding);
+        let clean = decode("<p>It’s a café</p>".as_bytes(), None, None);
+        assert!(matches!(clean.text, Cow::Borrowed(_)));
+        assert!(!clean.decoding.repaired_double_encoding);
+    }
+
+    #[test]
     fn decoding_round_trips_through_json() {
         let decoding = Decoding {
             encoding: "windows-1251",
             source: EncodingSource::Corrected,
             declared: Some("UTF-8"),
             had_errors: false,
+            repaired_double_encoding: true,
         };
         let json = serde_json::to_string(&decoding).unwrap();
         assert_eq!(serde_json::from_str::<Decoding>(&json).unwrap(), decoding);
+        let older = json.replace(r#","repaired_double_encoding":true"#, "");
+        assert!(
+            !serde_json::from_str::<Decoding>(&older)
+                .unwrap()
+                .repaired_double_encoding
+        );
         let unknown = json.replace("windows-1251", "klingon");
         assert!(serde_json::from_str::<Decoding>(&unknown).is_err());
     }
