@@ -127,6 +127,8 @@ pub(crate) struct Cleaned {
     pub(crate) teasers: Vec<u32>,
     /// Whether the page is a product page.
     pub(crate) product: bool,
+    /// How much this pass removed.
+    pub(crate) mode: Mode,
 }
 
 impl Cleaned {
@@ -159,6 +161,7 @@ pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
         removed,
         teasers,
         product: context.product,
+        mode,
     }
 }
 

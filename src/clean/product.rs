@@ -32,6 +32,8 @@ const PRODUCT_TYPES: &[&str] = &[
 /// Endings of schema.org types that make the page a text to read: `NewsArticle`,
 /// `BlogPosting`, `LiveBlogPosting`, `CriticReview`, `Review` and their kin.
 const ARTICLE_TYPE_ENDINGS: &[&str] = &["Article", "Posting", "Review"];
+/// The schema.org type of a post in a forum thread.
+const FORUM_POST_TYPE: &str = "DiscussionForumPosting";
 
 /// A page marking up this many separate products lists them (a category, a search result).
 const LISTED_PRODUCTS: u32 = 3;
@@ -85,6 +87,15 @@ pub(crate) fn is_product_page(page: &Page<'_>) -> bool {
         }
     }
     kinds.product && !kinds.article && kinds.products < LISTED_PRODUCTS
+}
+
+/// Whether a microdata `itemtype` (one or more type URLs) names a story: an article, a blog
+/// post or a review, but not a forum post (`DiscussionForumPosting`), whose page is the thread
+/// of replies around it.
+pub(crate) fn is_story_item_type(item_type: &str) -> bool {
+    item_type.split_ascii_whitespace().any(|name| {
+        type_kind(name).article && !name.trim_end_matches('/').ends_with(FORUM_POST_TYPE)
+    })
 }
 
 /// What a microdata `itemtype` (one or more type URLs) says.

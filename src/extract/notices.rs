@@ -97,6 +97,10 @@ const NOTICE_PHRASES: &[&str] = &[
     "ajouté avec succès",
     "is not responsible for the opinions",
     "click here to report",
+    // A form's hidden result messages and its spam check, written into the page
+    "your submission has been received",
+    "went wrong while submitting",
+    "protected by recaptcha",
     // Blog post footers (WordPress and the like)
     "this entry was posted",
     "is filed under",
@@ -320,6 +324,21 @@ mod tests {
         ));
         assert!(!is_notice(
             "The council will publish the figures in its monthly newsletter, officials said."
+        ));
+    }
+
+    #[test]
+    fn recognises_a_forms_result_messages_and_spam_check() {
+        assert!(is_notice("Thank you! Your submission has been received!"));
+        assert!(is_notice(
+            "Oops! Something went wrong while submitting the form."
+        ));
+        assert!(is_notice(
+            "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of \
+             Service apply."
+        ));
+        assert!(!is_notice(
+            "The committee said the submission was received too late to be considered."
         ));
     }
 

@@ -75,20 +75,45 @@ fn list_at_depth(
     depth: u32,
 ) -> List {
     let ordered = page.tag(index) == Tag::Ol;
-    let items = children(page, index)
-        .filter(|&child| page.tag(child) == Tag::Li && cleaned.reason(child).is_none())
-        .filter_map(|item| {
-            let nested = (depth < MAX_LIST_DEPTH)
-                .then(|| nested_list(page, item))
-                .flatten();
-            let content = inline_of(page, cleaned, base, item, |at| Some(at) == nested);
-            let sublist = nested
-                .map(|n| Box::new(list_at_depth(page, cleaned, base, n, depth + 1)))
-                .filter(|sub| !sub.items.is_empty());
-            (!content.text.is_empty() || sublist.is_some()).then_some(ListItem { content, sublist })
-        })
-        .collect();
+    let mut items: Vec<ListItem> = Vec::new();
+    for child in children(page, index).filter(|&child| cleaned.reason(child).is_none()) {
+        match page.tag(child) {
+            Tag::Li => items.extend(list_item(page, cleaned, base, child, depth)),
+            // A list set straight into a list, outside any item (rich-text editors write
+            // `<ul><li>Examples:</li><ul>…</ul></ul>`), is shown nested under the item before
+            // it. One with no item before it stays out (see DESIGN.md: tables of contents).
+            Tag::Ul | Tag::Ol if depth < MAX_LIST_DEPTH => {
+                let sublist = list_at_depth(page, cleaned, base, child, depth + 1);
+                if sublist.items.is_empty() {
+                    continue;
+                }
+                if let Some(item) = items.last_mut().filter(|item| item.sublist.is_none()) {
+                    item.sublist = Some(Box::new(sublist));
+                }
+            }
+            _ => {}
+        }
+    }
     List { ordered, items }
+}
+
+/// Builds the list item at `item`, with the first list nested in it; `None` when it holds
+/// no text.
+fn list_item(
+    page: &Page<'_>,
+    cleaned: &Cleaned,
+    base: Option<&Url>,
+    item: u32,
+    depth: u32,
+) -> Option<ListItem> {
+    let nested = (depth < MAX_LIST_DEPTH)
+        .then(|| nested_list(page, item))
+        .flatten();
+    let content = inline_of(page, cleaned, base, item, |at| Some(at) == nested);
+    let sublist = nested
+        .map(|n| Box::new(list_at_depth(page, cleaned, base, n, depth + 1)))
+        .filter(|sub| !sub.items.is_empty());
+    (!content.text.is_empty() || sublist.is_some()).then_some(ListItem { content, sublist })
 }
 
 /// The first list nested inside the list item at `index`.
@@ -253,6 +278,22 @@ mod tests {
         let sub = list.items[0].sublist.as_ref().unwrap();
         assert_eq!(sub.items[0].content.text, "one.a");
         assert_eq!(list.items[1].content.text, "two");
+    }
+
+    #[test]
+    fn a_list_set_straight_into_a_list_nests_under_the_item_before_it() {
+        let parsed = Html::parse_document(
+            "<ul><li><p>Examples:</p></li><ul><li><p>Salad bar</p></li>\
+             <li><p>Taco truck</p></li></ul><li>Last</li></ul>",
+        );
+        let page = Page::build(&parsed);
+        let cleaned = clean(&page, Mode::Strict);
+        let list = list(&page, &cleaned, None, first(&page, Tag::Ul));
+        assert_eq!(list.items.len(), 2);
+        let sub = list.items[0].sublist.as_ref().expect("the nested list");
+        assert_eq!(sub.items.len(), 2);
+        assert_eq!(sub.items[1].content.text, "Taco truck");
+        assert_eq!(list.items[1].content.text, "Last");
     }
 
     #[test]

@@ -8,8 +8,9 @@
 
 pub(crate) mod density;
 
-use crate::clean::Cleaned;
+use crate::clean::product::is_story_item_type;
 use crate::clean::rules::Hint;
+use crate::clean::{Cleaned, Mode};
 use crate::page::{NO_PARENT, Page, Tag};
 use density::{BlockText, Value};
 
@@ -35,6 +36,10 @@ const DESCRIPTION_MIN_GOOD_CHARS: f32 = 100.0;
 /// …and at least this share of the largest one's (a buy box's two-line summary named
 /// `product__desc` is no part of the description tab beside it).
 const DESCRIPTION_MIN_SHARE: f32 = 0.1;
+
+/// An element marked as the story by microdata, inside the winner, replaces it when it holds
+/// at least this share of the winner's prose.
+const MARKED_ARTICLE_MIN_SHARE: f32 = 0.25;
 
 /// The chosen main-content element and what it holds.
 #[derive(Debug, Clone)]
@@ -93,6 +98,9 @@ pub(crate) fn choose(page: &Page<'_>, cleaned: &Cleaned) -> Option<Choice> {
     if listing && !item_list {
         root = listing_root(page, &values);
     }
+    if !listing && !cleaned.product && cleaned.mode == Mode::Strict {
+        root = marked_article(page, &values, root).unwrap_or(root);
+    }
     if log::log_enabled!(log::Level::Debug) {
         let value = values[root as usize];
         log::debug!(
@@ -108,6 +116,21 @@ pub(crate) fn choose(page: &Page<'_>, cleaned: &Cleaned) -> Option<Choice> {
         listing,
         blocks,
     })
+}
+
+/// The one element inside the winner that the page's microdata marks as the story
+/// (`itemtype` of an `Article`, `BlogPosting`… type), when it holds at least
+/// [`MARKED_ARTICLE_MIN_SHARE`] of the winner's prose: the winner is then a wrapper that adds
+/// the page's other prose (a gallery, a rail of summaries) to the story the publisher marked.
+/// `None` when no element, or more than one (a list of posts), is so marked.
+fn marked_article(page: &Page<'_>, values: &[Value], root: u32) -> Option<u32> {
+    let end = page.nodes.get(root as usize)?.end;
+    let mut marked = (root + 1..end).filter(|&at| {
+        page.tag(at) != Tag::Text && page.attr(at, "itemtype").is_some_and(is_story_item_type)
+    });
+    let item = marked.next()?;
+    let share = values[item as usize].good / values[root as usize].good.max(1.0);
+    (marked.next().is_none() && share >= MARKED_ARTICLE_MIN_SHARE).then_some(item)
 }
 
 /// The element holding the product's description: the one element with some prose whose
@@ -295,6 +318,34 @@ mod tests {
              <div class='teasers'><a href='/x'>Teaser one is a link</a></div></body>"
         );
         assert_eq!(winner(&html), "div.story");
+    }
+
+    const LINKS: &str = "<div class='links'><a href='/a'>One link here</a> \
+        <a href='/b'>Another link</a></div>";
+
+    #[test]
+    fn the_story_marked_by_microdata_beats_the_wrapper_around_it() {
+        let wrapper = |item_type: &str| {
+            format!(
+                "<body>{LINKS}<div class='wrap'><div class='gallery'>{PARAGRAPH}{PARAGRAPH}</div>\
+                 <div class='art' itemscope itemtype='{item_type}'>{PARAGRAPH}</div>\
+                 <div class='more'>{PARAGRAPH}</div></div></body>"
+            )
+        };
+        assert_eq!(
+            winner(&wrapper("https://schema.org/NewsArticle")),
+            "div.art"
+        );
+        // A forum's opening post is marked too, but the thread is the replies around it.
+        let post = "https://schema.org/DiscussionForumPosting";
+        assert_eq!(winner(&wrapper(post)), "div.wrap");
+        // A list of marked posts is no one story.
+        let two = format!(
+            "<body>{LINKS}<div class='wrap'><div itemscope itemtype='https://schema.org/BlogPosting'>\
+             {PARAGRAPH}</div><div itemscope itemtype='https://schema.org/BlogPosting'>\
+             {PARAGRAPH}</div></div></body>"
+        );
+        assert_eq!(winner(&two), "div.wrap");
     }
 
     #[test]
