@@ -36,6 +36,11 @@ const DESCRIPTION_MIN_GOOD_CHARS: f32 = 100.0;
 /// `product__desc` is no part of the description tab beside it).
 const DESCRIPTION_MIN_SHARE: f32 = 0.1;
 
+/// A winner holding at least this many price lines is a grid of products…
+const GRID_MIN_PRICES: u32 = 6;
+/// …and at most this many characters of text for each.
+const GRID_MAX_CHARS_PER_PRICE: f32 = 90.0;
+
 /// The chosen main-content element and what it holds.
 #[derive(Debug, Clone)]
 pub(crate) struct Choice {
@@ -93,6 +98,8 @@ pub(crate) fn choose(page: &Page<'_>, cleaned: &Cleaned) -> Option<Choice> {
     if listing && !item_list {
         root = listing_root(page, &values);
     }
+    // A winner dense with prices is a shop's product grid, whatever its share of the page.
+    let listing = listing || is_price_grid(page, &blocks, &values, root);
     if log::log_enabled!(log::Level::Debug) {
         let value = values[root as usize];
         log::debug!(
@@ -201,6 +208,19 @@ fn listing_root(page: &Page<'_>, values: &[Value]) -> u32 {
             _ => return root,
         }
     }
+}
+
+/// Whether the winner is a shop's grid of products: it holds many price lines, one for
+/// every few dozen characters of its text (an article quoting prices has paragraphs
+/// between them). Its items are product names in links, kept as a listing's are.
+fn is_price_grid(page: &Page<'_>, blocks: &[BlockText], values: &[Value], root: u32) -> bool {
+    let end = page.nodes.get(root as usize).map_or(root, |n| n.end);
+    let prices: u32 = blocks[root as usize..end as usize]
+        .iter()
+        .map(|block| block.prices)
+        .sum();
+    prices >= GRID_MIN_PRICES
+        && values[root as usize].total() <= GRID_MAX_CHARS_PER_PRICE * prices as f32
 }
 
 /// Sums block values over subtrees, children before parents. Text inside teaser cards is
@@ -353,6 +373,25 @@ mod tests {
         let choice = choose(&page, &cleaned).expect("a winner");
         assert_eq!(page.tag(choice.root), Tag::Dl);
         assert!(choice.listing);
+    }
+
+    #[test]
+    fn a_winner_with_a_price_for_every_few_words_is_a_listing() {
+        let card = "<div class='card'><a href='/p'>Trail shoe</a><p>Light and quick, with a \
+            grippy sole for wet rock.</p><span>$120.00</span></div>";
+        let grid = |cards: &str| {
+            let html = format!(
+                "<body><div class='links'><a href='/a'>One link here</a></div>\
+                 <div class='grid'>{cards}</div></body>"
+            );
+            let parsed = Html::parse_document(&html);
+            let page = Page::build(&parsed);
+            let cleaned = clean(&page, Mode::Strict);
+            choose(&page, &cleaned).expect("a winner").listing
+        };
+        assert!(grid(&card.repeat(6)));
+        // An article quoting a price now and then is no grid.
+        assert!(!grid(&format!("{card}{PARAGRAPH}").repeat(6)));
     }
 
     #[test]
