@@ -53,9 +53,20 @@ impl Kinds {
     }
 }
 
-/// Whether the page is a shop's product page (see the module docs).
-pub(crate) fn is_product_page(page: &Page<'_>) -> bool {
+/// What a shop's markup says the page is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Shop {
+    /// A shop's page for one product (see the module docs).
+    pub(crate) product: bool,
+    /// A shop's collection of products: `og:type` `product.group`, which Shopify and other
+    /// shop systems set on category pages.
+    pub(crate) product_group: bool,
+}
+
+/// Reads what the page's schema.org and Open Graph markup say it is.
+pub(crate) fn shop_markup(page: &Page<'_>) -> Shop {
     let mut kinds = Kinds::default();
+    let mut product_group = false;
     for script in &page.json_ld {
         if let Ok(value) = serde_json::from_str::<Value>(script.trim()) {
             json_ld_kinds(&value, false, &mut kinds);
@@ -70,6 +81,7 @@ pub(crate) fn is_product_page(page: &Page<'_>) -> bool {
                 .and_then(|_| page.attr(index, "content"))
             {
                 kinds.add(og_kind(kind));
+                product_group |= kind.trim().eq_ignore_ascii_case("product.group");
             }
         } else if node.tag != Tag::Text
             && let Some(item_type) = page.attr(index, "itemtype")
@@ -84,7 +96,10 @@ pub(crate) fn is_product_page(page: &Page<'_>) -> bool {
             kinds.add(own);
         }
     }
-    kinds.product && !kinds.article && kinds.products < LISTED_PRODUCTS
+    Shop {
+        product: kinds.product && !kinds.article && kinds.products < LISTED_PRODUCTS,
+        product_group,
+    }
 }
 
 /// What a microdata `itemtype` (one or more type URLs) says.
@@ -157,7 +172,7 @@ mod tests {
 
     fn is_product(html: &str) -> bool {
         let parsed = Html::parse_document(html);
-        is_product_page(&Page::build(&parsed))
+        shop_markup(&Page::build(&parsed)).product
     }
 
     #[test]
