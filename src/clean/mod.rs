@@ -127,9 +127,9 @@ pub(crate) struct Cleaned {
     pub(crate) teasers: Vec<u32>,
     /// Whether the page is a product page.
     pub(crate) product: bool,
-    /// Whether the page says it is a shop's collection of products (`og:type`
-    /// `product.group`).
-    pub(crate) product_group: bool,
+    /// Whether the page's markup calls it a collection (`og:type` `product.group`, a JSON-LD
+    /// `CollectionPage`): a category of products or of stories.
+    pub(crate) collection: bool,
 }
 
 impl Cleaned {
@@ -142,10 +142,10 @@ impl Cleaned {
 /// Runs the cleaning passes over a page.
 pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
     let guard = Guard::measure(page);
-    let shop = product::shop_markup(page);
+    let markup = product::read_markup(page);
     let context = Context {
         mode,
-        product: shop.product,
+        product: markup.product,
     };
     log::debug!("product page {}", context.product);
     let mut removed = vec![None; page.nodes.len()];
@@ -163,7 +163,7 @@ pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
         removed,
         teasers,
         product: context.product,
-        product_group: shop.product_group,
+        collection: markup.collection,
     }
 }
 

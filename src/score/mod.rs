@@ -94,8 +94,8 @@ pub(crate) fn choose(page: &Page<'_>, cleaned: &Cleaned) -> Option<Choice> {
     // A page with no prose at all (headlines, labels and links only) is a listing too, and so
     // is one whose winner is a list of many entries; that list stays the root.
     let item_list = best.is_some() && is_item_list(page, root);
-    // A page whose markup calls it a shop's collection of products is one too.
-    let listing = best.is_none() || item_list || cleaned.product_group || is_listing(&values, root);
+    // A page whose markup calls it a collection (of products, of stories) is one too.
+    let listing = best.is_none() || item_list || cleaned.collection || is_listing(&values, root);
     if listing && !item_list {
         root = listing_root(page, &values);
     }
@@ -396,10 +396,10 @@ mod tests {
     }
 
     #[test]
-    fn a_shops_collection_of_products_is_a_listing() {
-        let page = |og_type: &str| {
+    fn a_page_marked_up_as_a_collection_is_a_listing() {
+        let page = |head: &str| {
             let html = format!(
-                "<head><meta property='og:type' content='{og_type}'></head><body>\
+                "<head>{head}</head><body>\
                  <div class='grid'>{}</div><div class='story'>{}</div></body>",
                 "<div class='card'><a href='/p'>Wallet in matte olive</a></div>".repeat(8),
                 PARAGRAPH.repeat(5)
@@ -409,8 +409,10 @@ mod tests {
             let cleaned = clean(&page, Mode::Strict);
             choose(&page, &cleaned).expect("a winner").listing
         };
-        assert!(page("product.group"));
-        assert!(!page("website"));
+        assert!(page("<meta property='og:type' content='product.group'>"));
+        let ld = r#"<script type="application/ld+json">{"@type": "CollectionPage"}</script>"#;
+        assert!(page(ld));
+        assert!(!page("<meta property='og:type' content='website'>"));
     }
 
     #[test]
