@@ -129,6 +129,9 @@ pub(crate) struct Cleaned {
     pub(crate) product: bool,
     /// How much this pass removed.
     pub(crate) mode: Mode,
+    /// Whether the page's markup calls it a collection (`og:type` `product.group`, a JSON-LD
+    /// `CollectionPage`): a category of products or of stories.
+    pub(crate) collection: bool,
 }
 
 impl Cleaned {
@@ -141,9 +144,10 @@ impl Cleaned {
 /// Runs the cleaning passes over a page.
 pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
     let guard = Guard::measure(page);
+    let markup = product::read_markup(page);
     let context = Context {
         mode,
-        product: product::is_product_page(page),
+        product: markup.product,
     };
     log::debug!("product page {}", context.product);
     let mut removed = vec![None; page.nodes.len()];
@@ -162,6 +166,7 @@ pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
         teasers,
         product: context.product,
         mode,
+        collection: markup.collection,
     }
 }
 

@@ -16,6 +16,10 @@
 //! `Product` item in microdata) do not make the page an article. A page that marks up three
 //! or more products side by side (not one inside another, as a product's variants are) is a
 //! catalogue of them: a category or search page, not one product's page.
+//!
+//! The same markup may call the page a collection (`og:type` `product.group`, which shop
+//! systems set on category pages, or a JSON-LD `CollectionPage`): the scoring stage reads
+//! such a page as a listing.
 
 use serde_json::Value;
 
@@ -45,6 +49,8 @@ struct Kinds {
     article: bool,
     /// Products marked up outside any other product.
     products: u32,
+    /// A collection: a JSON-LD `CollectionPage`, `og:type` `product.group`.
+    collection: bool,
 }
 
 impl Kinds {
@@ -52,11 +58,22 @@ impl Kinds {
         self.product |= other.product;
         self.article |= other.article;
         self.products += other.products;
+        self.collection |= other.collection;
     }
 }
 
-/// Whether the page is a shop's product page (see the module docs).
-pub(crate) fn is_product_page(page: &Page<'_>) -> bool {
+/// What a page's schema.org and Open Graph markup say it is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Markup {
+    /// A shop's page for one product (see the module docs).
+    pub(crate) product: bool,
+    /// A collection of products or pages: `og:type` `product.group` (Shopify and other shop
+    /// systems set it on category pages) or a JSON-LD `CollectionPage`.
+    pub(crate) collection: bool,
+}
+
+/// Reads what the page's schema.org and Open Graph markup say it is.
+pub(crate) fn read_markup(page: &Page<'_>) -> Markup {
     let mut kinds = Kinds::default();
     for script in &page.json_ld {
         if let Ok(value) = serde_json::from_str::<Value>(script.trim()) {
@@ -86,7 +103,10 @@ pub(crate) fn is_product_page(page: &Page<'_>) -> bool {
             kinds.add(own);
         }
     }
-    kinds.product && !kinds.article && kinds.products < LISTED_PRODUCTS
+    Markup {
+        product: kinds.product && !kinds.article && kinds.products < LISTED_PRODUCTS,
+        collection: kinds.collection,
+    }
 }
 
 /// Whether a microdata `itemtype` (one or more type URLs) names a story: an article, a blog
@@ -129,6 +149,7 @@ fn json_ld_kinds(value: &Value, in_product: bool, kinds: &mut Kinds) {
             kinds.product |= own.product && object.contains_key("offers");
             kinds.article |= own.article && !in_product;
             kinds.products += u32::from(own.product && !in_product);
+            kinds.collection |= own.collection;
             for nested in object.values() {
                 json_ld_kinds(nested, in_product || own.product, kinds);
             }
@@ -147,10 +168,12 @@ fn type_kind(name: &str) -> Kinds {
             .iter()
             .any(|ending| name.ends_with(ending)),
         products: 0,
+        collection: name == "CollectionPage",
     }
 }
 
-/// What an `og:type` value says: `product`, `product.item`, `og:product` or `article`.
+/// What an `og:type` value says: `product`, `product.item`, `og:product`, `product.group` (a
+/// collection of products) or `article`.
 fn og_kind(kind: &str) -> Kinds {
     let kind = kind.trim().to_ascii_lowercase();
     let kind = kind.strip_prefix("og:").unwrap_or(&kind);
@@ -158,6 +181,7 @@ fn og_kind(kind: &str) -> Kinds {
         product: kind.starts_with("product"),
         article: kind == "article",
         products: 0,
+        collection: kind == "product.group",
     }
 }
 
@@ -168,7 +192,7 @@ mod tests {
 
     fn is_product(html: &str) -> bool {
         let parsed = Html::parse_document(html);
-        is_product_page(&Page::build(&parsed))
+        read_markup(&Page::build(&parsed)).product
     }
 
     #[test]

@@ -16,6 +16,10 @@ const SENTENCE_CHARS: u32 = 25;
 const LABEL_CHARS: u32 = 10;
 /// Blocks whose share of link text exceeds this are links, not prose.
 const MAX_PROSE_LINK_DENSITY: f32 = 0.5;
+/// A text this long or shorter that holds a currency sign and a digit is a price line.
+const PRICE_LINE_MAX_CHARS: u32 = 40;
+/// Currency signs that stand beside a price.
+const CURRENCY_SIGNS: [char; 12] = ['$', '€', '£', '¥', '₹', '₽', '₩', '₺', '₪', '฿', '₫', '₱'];
 
 /// The text owned directly by one block element.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -24,6 +28,9 @@ pub(crate) struct BlockText {
     pub(crate) all: Measure,
     /// Characters inside links.
     pub(crate) link_chars: u32,
+    /// Short texts in the block that state a price (`$24.99`, `19,90 €`): a product card's
+    /// price line.
+    pub(crate) prices: u32,
 }
 
 impl BlockText {
@@ -105,10 +112,24 @@ pub(crate) fn block_texts(page: &Page<'_>, cleaned: &Cleaned) -> Vec<BlockText> 
             if node.flags.contains(Flags::IN_LINK) {
                 block.link_chars += node.text.chars;
             }
+            if node.text.chars <= PRICE_LINE_MAX_CHARS
+                && node
+                    .node
+                    .value()
+                    .as_text()
+                    .is_some_and(|text| is_price(text))
+            {
+                block.prices += 1;
+            }
         }
         index += 1;
     }
     blocks
+}
+
+/// Whether a short text states a price: a digit and a currency sign.
+fn is_price(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit()) && text.contains(CURRENCY_SIGNS)
 }
 
 #[cfg(test)]
@@ -124,6 +145,7 @@ mod tests {
                 words: chars / 5,
             },
             link_chars,
+            prices: 0,
         }
     }
 

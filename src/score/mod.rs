@@ -40,6 +40,10 @@ const DESCRIPTION_MIN_SHARE: f32 = 0.1;
 /// An element marked as the story by microdata, inside the winner, replaces it when it holds
 /// at least this share of the winner's prose.
 const MARKED_ARTICLE_MIN_SHARE: f32 = 0.25;
+/// A winner holding at least this many price lines is a grid of products…
+const GRID_MIN_PRICES: u32 = 6;
+/// …and at most this many characters of text for each.
+const GRID_MAX_CHARS_PER_PRICE: f32 = 90.0;
 
 /// The chosen main-content element and what it holds.
 #[derive(Debug, Clone)]
@@ -94,10 +98,13 @@ pub(crate) fn choose(page: &Page<'_>, cleaned: &Cleaned) -> Option<Choice> {
     // A page with no prose at all (headlines, labels and links only) is a listing too, and so
     // is one whose winner is a list of many entries; that list stays the root.
     let item_list = best.is_some() && is_item_list(page, root);
-    let listing = best.is_none() || item_list || is_listing(&values, root);
+    // A page whose markup calls it a collection (of products, of stories) is one too.
+    let listing = best.is_none() || item_list || cleaned.collection || is_listing(&values, root);
     if listing && !item_list {
         root = listing_root(page, &values);
     }
+    // A winner dense with prices is a shop's product grid, whatever its share of the page.
+    let listing = listing || is_price_grid(page, &blocks, &values, root);
     if !listing && !cleaned.product && cleaned.mode == Mode::Strict {
         root = marked_article(page, &values, root).unwrap_or(root);
     }
@@ -224,6 +231,19 @@ fn listing_root(page: &Page<'_>, values: &[Value]) -> u32 {
             _ => return root,
         }
     }
+}
+
+/// Whether the winner is a shop's grid of products: it holds many price lines, one for
+/// every few dozen characters of its text (an article quoting prices has paragraphs
+/// between them). Its items are product names in links, kept as a listing's are.
+fn is_price_grid(page: &Page<'_>, blocks: &[BlockText], values: &[Value], root: u32) -> bool {
+    let end = page.nodes.get(root as usize).map_or(root, |n| n.end);
+    let prices: u32 = blocks[root as usize..end as usize]
+        .iter()
+        .map(|block| block.prices)
+        .sum();
+    prices >= GRID_MIN_PRICES
+        && values[root as usize].total() <= GRID_MAX_CHARS_PER_PRICE * prices as f32
 }
 
 /// Sums block values over subtrees, children before parents. Text inside teaser cards is
@@ -404,6 +424,45 @@ mod tests {
         let choice = choose(&page, &cleaned).expect("a winner");
         assert_eq!(page.tag(choice.root), Tag::Dl);
         assert!(choice.listing);
+    }
+
+    #[test]
+    fn a_winner_with_a_price_for_every_few_words_is_a_listing() {
+        let card = "<div class='card'><a href='/p'>Trail shoe</a><p>Light and quick, with a \
+            grippy sole for wet rock.</p><span>$120.00</span></div>";
+        let grid = |cards: &str| {
+            let html = format!(
+                "<body><div class='links'><a href='/a'>One link here</a></div>\
+                 <div class='grid'>{cards}</div></body>"
+            );
+            let parsed = Html::parse_document(&html);
+            let page = Page::build(&parsed);
+            let cleaned = clean(&page, Mode::Strict);
+            choose(&page, &cleaned).expect("a winner").listing
+        };
+        assert!(grid(&card.repeat(6)));
+        // An article quoting a price now and then is no grid.
+        assert!(!grid(&format!("{card}{PARAGRAPH}").repeat(6)));
+    }
+
+    #[test]
+    fn a_page_marked_up_as_a_collection_is_a_listing() {
+        let page = |head: &str| {
+            let html = format!(
+                "<head>{head}</head><body>\
+                 <div class='grid'>{}</div><div class='story'>{}</div></body>",
+                "<div class='card'><a href='/p'>Wallet in matte olive</a></div>".repeat(8),
+                PARAGRAPH.repeat(5)
+            );
+            let parsed = Html::parse_document(&html);
+            let page = Page::build(&parsed);
+            let cleaned = clean(&page, Mode::Strict);
+            choose(&page, &cleaned).expect("a winner").listing
+        };
+        assert!(page("<meta property='og:type' content='product.group'>"));
+        let ld = r#"<script type="application/ld+json">{"@type": "CollectionPage"}</script>"#;
+        assert!(page(ld));
+        assert!(!page("<meta property='og:type' content='website'>"));
     }
 
     #[test]
