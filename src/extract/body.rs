@@ -536,6 +536,13 @@ impl Walker<'_, '_, '_> {
             if self.is_title(&inline.text) || self.starts_chrome_section(&inline.text, level) {
                 return None;
             }
+            // A heading that is a labelled link to another story ("MIRA: <a>…</a>"); on a
+            // listing such headings are the items.
+            if !self.input.listing {
+                if let Some(related) = related::from_paragraph(&inline) {
+                    return Some(Block::Related(related));
+                }
+            }
             return Some(Block::Heading {
                 level,
                 text: inline.text,
@@ -983,6 +990,22 @@ mod tests {
             [
                 format!("p:{P1}"),
                 "r:READ MORE|Mayor resigns|https://example.com/other".to_owned(),
+                format!("p:{P2}")
+            ]
+        );
+    }
+
+    #[test]
+    fn turns_labelled_link_headings_into_related_links() {
+        let html = format!(
+            "<article><p>{P1}</p><h3>MIRA: <a href='/other'>Mayor resigns</a></h3>\
+             <p>{P2}</p></article>"
+        );
+        assert_eq!(
+            texts(&body(&html, None)),
+            [
+                format!("p:{P1}"),
+                "r:MIRA|Mayor resigns|https://example.com/other".to_owned(),
                 format!("p:{P2}")
             ]
         );
