@@ -61,8 +61,16 @@ pub(crate) struct BodyInput<'p, 'a> {
     pub(crate) authors: &'p [String],
 }
 
+/// The blocks of a body, in page order.
+pub(crate) struct Body {
+    pub(crate) blocks: Vec<Block>,
+    /// Whether the first block is the lead set above the chosen element, brought in from
+    /// outside it.
+    pub(crate) outside_lead: bool,
+}
+
 /// The blocks of the subtree at `root`.
-pub(crate) fn blocks(input: &BodyInput<'_, '_>, root: u32) -> Vec<Block> {
+pub(crate) fn blocks(input: &BodyInput<'_, '_>, root: u32) -> Body {
     let mut walker = Walker {
         input,
         out: Vec::new(),
@@ -85,8 +93,12 @@ pub(crate) fn blocks(input: &BodyInput<'_, '_>, root: u32) -> Vec<Block> {
     {
         walker.emit(Block::Paragraph(lead));
     }
+    let outside_lead = !walker.out.is_empty();
     walker.walk(root);
-    walker.finish()
+    Body {
+        blocks: walker.finish(),
+        outside_lead,
+    }
 }
 
 #[derive(Debug)]
@@ -761,7 +773,7 @@ mod tests {
             image: None,
             authors: &[],
         };
-        blocks(&input, choice.root)
+        blocks(&input, choice.root).blocks
     }
 
     const STORY: &str = "<p>The council approved the new budget on Tuesday after a long debate \
