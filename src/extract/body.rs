@@ -550,10 +550,10 @@ impl Walker<'_, '_, '_> {
             }
             // A heading that is a labelled link to another story ("MIRA: <a>…</a>"); on a
             // listing such headings are the items.
-            if !self.input.listing {
-                if let Some(related) = related::from_paragraph(&inline) {
-                    return Some(Block::Related(related));
-                }
+            if !self.input.listing
+                && let Some(related) = related::from_paragraph(&inline)
+            {
+                return Some(Block::Related(related));
             }
             return Some(Block::Heading {
                 level,
