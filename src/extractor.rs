@@ -135,10 +135,7 @@ impl Extractor {
         let page = Page::build_within(document, self.options.max_depth);
         self.check_elements(&page)?;
         let metadata = metadata::read(&page, url, self.reference_time());
-        let mut blocks = self.find_body(&page, &metadata);
-        if let Some(article_body) = &metadata.article_body {
-            blocks = cross_check::filter(blocks, article_body);
-        }
+        let blocks = self.find_body(&page, &metadata);
         let chars: usize = blocks.iter().map(block_chars).sum();
         let article = assemble(metadata, blocks);
         if chars < self.options.min_chars {
@@ -263,7 +260,15 @@ impl Extractor {
             image: metadata.image.as_ref().map(|(url, _)| url),
             authors: metadata.authors.as_ref().map_or(&[], |(names, _)| names),
         };
-        body::blocks(&input, choice.root)
+        let body = body::blocks(&input, choice.root);
+        let Some(article_body) = &metadata.article_body else {
+            return body.blocks;
+        };
+        // The description confirms a lead inside the body; one brought in from above it is
+        // left to the publisher's text (Readability's truth leaves theverge.com's dek out).
+        let description = metadata.description.as_ref().map(|(text, _)| text.as_str());
+        let unconfirmed = usize::from(body.outside_lead);
+        cross_check::filter(body.blocks, article_body, description, unconfirmed)
     }
 
     #[cfg(feature = "fetch")]

@@ -42,6 +42,9 @@ const THREAD_MIN_SHARE: f32 = 0.35;
 /// called `content-nav-section` or `jump-section` hold article text on real pages.
 const PROSE_MIN_CHARS: u32 = 300;
 const PROSE_MAX_LINK_DENSITY: f32 = 0.25;
+/// A related word beside a lead word (`teaser-text`) is a story's standfirst when it reads
+/// as prose this long.
+const LEAD_PROSE_MIN_CHARS: u32 = 100;
 /// Sidebars, related rails and promotions do carry some prose (an "about this blog" box,
 /// teaser summaries), so they need far more of it to be taken for article text.
 const BOX_PROSE_MIN_CHARS: u32 = 1500;
@@ -545,6 +548,11 @@ impl Guard {
             // A footer is never the story, however much it holds (a privacy policy in a modal).
             _ if tag == Tag::Footer => false,
             Reason::Footer => guarded,
+            // A teaser word beside a lead word (`teaser-text`, `article-teaser-intro`) names an
+            // article's standfirst; on a product page it is a carousel's blurb.
+            Reason::Related if !context.product && page.nodes[index].hints.has(Hint::Lead) => {
+                guarded || self.reads_as_prose(index, LEAD_PROSE_MIN_CHARS)
+            }
             // A publisher may also keep a prose section out of snippets (a disclaimer, a
             // paywalled part), so `data-nosnippet` gives way to prose like a promotion box.
             Reason::Sidebar
@@ -792,6 +800,24 @@ mod tests {
         );
         let text = kept_text(&html, Mode::Strict);
         assert!(!text.contains("Dana Reyes"), "{text}");
+    }
+
+    #[test]
+    fn keeps_a_teaser_text_that_reads_as_a_lead() {
+        let lead = "Vor dem Winter lädt der Verband zu einem digitalen Fachtag ein, auf dem \
+            Züchter und Händler über das Zweinutzungshuhn und seine Zukunft sprechen.";
+        let html = format!(
+            "<body><article><h1>Fachtag</h1><div class='teaser-text'><p>{lead}</p></div>{}\
+             <div class='teaser'><p>{lead}</p></div></article></body>",
+            ARTICLE.repeat(6)
+        );
+        let text = kept_text(&html, Mode::Strict);
+        assert_eq!(text.matches("Zweinutzungshuhn").count(), 1, "{text}");
+        let linked = html
+            .replace("<p>Vor", "<p><a href='/x'>Vor")
+            .replace("sprechen.", "sprechen.</a>");
+        let text = kept_text(&linked, Mode::Strict);
+        assert!(!text.contains("Zweinutzungshuhn"), "{text}");
     }
 
     #[test]

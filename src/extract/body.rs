@@ -61,8 +61,16 @@ pub(crate) struct BodyInput<'p, 'a> {
     pub(crate) authors: &'p [String],
 }
 
+/// The blocks of a body, in page order.
+pub(crate) struct Body {
+    pub(crate) blocks: Vec<Block>,
+    /// Whether the first block is the lead set above the chosen element, brought in from
+    /// outside it.
+    pub(crate) outside_lead: bool,
+}
+
 /// The blocks of the subtree at `root`.
-pub(crate) fn blocks(input: &BodyInput<'_, '_>, root: u32) -> Vec<Block> {
+pub(crate) fn blocks(input: &BodyInput<'_, '_>, root: u32) -> Body {
     let mut walker = Walker {
         input,
         out: Vec::new(),
@@ -85,8 +93,12 @@ pub(crate) fn blocks(input: &BodyInput<'_, '_>, root: u32) -> Vec<Block> {
     {
         walker.emit(Block::Paragraph(lead));
     }
+    let outside_lead = !walker.out.is_empty();
     walker.walk(root);
-    walker.finish()
+    Body {
+        blocks: walker.finish(),
+        outside_lead,
+    }
 }
 
 #[derive(Debug)]
@@ -536,6 +548,13 @@ impl Walker<'_, '_, '_> {
             if self.is_title(&inline.text) || self.starts_chrome_section(&inline.text, level) {
                 return None;
             }
+            // A heading that is a labelled link to another story ("MIRA: <a>…</a>"); on a
+            // listing such headings are the items.
+            if !self.input.listing
+                && let Some(related) = related::from_paragraph(&inline)
+            {
+                return Some(Block::Related(related));
+            }
             return Some(Block::Heading {
                 level,
                 text: inline.text,
@@ -754,7 +773,7 @@ mod tests {
             image: None,
             authors: &[],
         };
-        blocks(&input, choice.root)
+        blocks(&input, choice.root).blocks
     }
 
     const STORY: &str = "<p>The council approved the new budget on Tuesday after a long debate \
@@ -983,6 +1002,22 @@ mod tests {
             [
                 format!("p:{P1}"),
                 "r:READ MORE|Mayor resigns|https://example.com/other".to_owned(),
+                format!("p:{P2}")
+            ]
+        );
+    }
+
+    #[test]
+    fn turns_labelled_link_headings_into_related_links() {
+        let html = format!(
+            "<article><p>{P1}</p><h3>MIRA: <a href='/other'>Mayor resigns</a></h3>\
+             <p>{P2}</p></article>"
+        );
+        assert_eq!(
+            texts(&body(&html, None)),
+            [
+                format!("p:{P1}"),
+                "r:MIRA|Mayor resigns|https://example.com/other".to_owned(),
                 format!("p:{P2}")
             ]
         );

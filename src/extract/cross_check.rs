@@ -28,7 +28,15 @@ const MIN_COVERAGE: f32 = 0.7;
 const MIN_BLOCK_SHARE: f32 = 0.4;
 
 /// Drops the prose blocks that `article_body` does not contain, when the two agree overall.
-pub(crate) fn filter(blocks: Vec<Block>, article_body: &str) -> Vec<Block> {
+/// A block the page's `description` holds is confirmed too, except the first `unconfirmed`
+/// blocks: publishers keep the lead (the standfirst shown above the text) out of
+/// `articleBody` and state it as the description.
+pub(crate) fn filter(
+    blocks: Vec<Block>,
+    article_body: &str,
+    description: Option<&str>,
+    unconfirmed: usize,
+) -> Vec<Block> {
     let reference = shingles(&strip_markup(article_body));
     if reference.len() < MIN_BODY_SHINGLES {
         return blocks;
@@ -44,11 +52,16 @@ pub(crate) fn filter(blocks: Vec<Block>, article_body: &str) -> Vec<Block> {
     if agreement < MIN_AGREEMENT || coverage < MIN_COVERAGE {
         return blocks;
     }
+    let lead = description.map(shingles).unwrap_or_default();
     blocks
         .into_iter()
         .zip(&own)
-        .filter(|(block, own)| is_confirmed(block, own, &reference))
-        .map(|(block, _)| block)
+        .enumerate()
+        .filter(|(at, (block, own))| {
+            is_confirmed(block, own, &reference)
+                || (*at >= unconfirmed && is_confirmed(block, own, &lead))
+        })
+        .map(|(_, (block, _))| block)
         .collect()
 }
 
@@ -148,9 +161,22 @@ mod tests {
             6,
             paragraph("Sign up to our weekly newsletter for the best local stories."),
         );
-        let kept = filter(blocks, &body);
+        let kept = filter(blocks, &body, None, 0);
         assert_eq!(kept.len(), 12);
         assert!(kept.iter().all(|b| !text_of(b).contains("newsletter")));
+    }
+
+    #[test]
+    fn keeps_the_lead_the_description_states() {
+        let body = story().join("\n");
+        let lead = "Fishermen won a cut in the mooring fees, which the board had wanted doubled.";
+        let mut blocks: Vec<Block> = story().iter().map(|p| paragraph(p)).collect();
+        blocks.insert(0, paragraph(lead));
+        assert_eq!(filter(blocks.clone(), &body, None, 0).len(), 12);
+        assert_eq!(filter(blocks.clone(), &body, Some(lead), 1).len(), 12);
+        let kept = filter(blocks, &body, Some(lead), 0);
+        assert_eq!(kept.len(), 13);
+        assert_eq!(text_of(&kept[0]), lead);
     }
 
     #[test]
@@ -159,6 +185,8 @@ mod tests {
         let kept = filter(
             blocks.clone(),
             "Paragraph 0 tells how the harbour board met.",
+            None,
+            0,
         );
         assert_eq!(kept, blocks);
     }
@@ -171,7 +199,7 @@ mod tests {
             .join(" ")
             .repeat(3);
         let blocks: Vec<Block> = story().iter().map(|p| paragraph(p)).collect();
-        assert_eq!(filter(blocks.clone(), &other), blocks);
+        assert_eq!(filter(blocks.clone(), &other, None, 0), blocks);
     }
 
     #[test]

@@ -164,6 +164,12 @@ const CHROME_SECTION_HEADINGS: &[&str] = &[
     "weitere informationen",
     "kontakt",
     "pressekontakt",
+    "ansprechpartner",
+    "ansprechpartnerin",
+    "ihr ansprechpartner",
+    "ihre ansprechpartnerin",
+    "ansprechpartner zum thema",
+    "ansprechpartnerin zum thema",
     "quellen",
     "quellenangaben",
     // French
@@ -341,6 +347,22 @@ mod tests {
         for text in ["Comments from the minister", "Leave a reply", "Related"] {
             assert!(!is_replies_heading(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_contact_box_heading_is_furniture() {
+        for heading in [
+            "Ihr Ansprechpartner für Pressefragen",
+            "Ansprechpartnerin zum Thema:",
+            "Ansprechpartner",
+        ] {
+            assert_eq!(
+                chrome_heading(heading),
+                Some(ChromeHeading::Section),
+                "{heading}"
+            );
+        }
+        assert_eq!(chrome_heading("Ansprechpartner in der Pflege finden"), None);
     }
 
     #[test]

@@ -15,7 +15,7 @@ const MAX_LEVELS_UP: usize = 4;
 /// A lead is a sentence or two: this many characters at least…
 const MIN_LEAD_CHARS: usize = 30;
 /// …and at most this many.
-const MAX_LEAD_CHARS: usize = 700;
+const MAX_LEAD_CHARS: usize = 1000;
 /// Share of the lead's bytes that may sit in links.
 const MAX_LEAD_LINK_SHARE: f32 = 0.5;
 
@@ -92,6 +92,17 @@ mod tests {
             found.as_deref(),
             Some("Citizen scientists logged 140 incidents in a year.")
         );
+    }
+
+    #[test]
+    fn finds_a_long_standfirst() {
+        let sentence = "The institute simulated the whole climate system at one kilometre. ";
+        let standfirst = sentence.repeat(12);
+        let found = lead(&format!(
+            "<article><div class='teaser-text'><p>{standfirst}</p></div>\
+             <div class='body'><p>Text.</p></div></article>"
+        ));
+        assert_eq!(found.as_deref(), Some(standfirst.trim()));
     }
 
     #[test]

@@ -50,6 +50,10 @@ pub(crate) const RELATED_PREFIXES: &[&str] = &[
     "lee también",
     "leer más",
     "te puede interesar",
+    "vea también",
+    "ver también",
+    "mira también",
+    "mira",
     "leia também",
     "leia mais",
     "veja também",
@@ -71,7 +75,8 @@ pub(crate) const RELATED_PREFIXES: &[&str] = &[
 
 /// Labels that only count when a colon or dash follows them; on their own they open ordinary
 /// sentences too ("More than 300 people…", "Watch the full debate below").
-const LABELS_NEEDING_COLON: &[&str] = &["more", "watch", "listen", "related", "recommended"];
+const LABELS_NEEDING_COLON: &[&str] =
+    &["more", "watch", "listen", "related", "recommended", "mira"];
 
 /// The longest text a related box may hold, in characters.
 const MAX_BOX_CHARS: usize = 400;
@@ -129,6 +134,13 @@ fn finish_label<'t>(
     whole: &'t str,
 ) -> Option<(&'t str, &'t str)> {
     let after = rest.trim_start();
+    // A hyphen joining the label to a word makes a compound ("MIRA-Award"), not a label.
+    if rest
+        .strip_prefix('-')
+        .is_some_and(|word| word.starts_with(char::is_alphanumeric))
+    {
+        return None;
+    }
     if let Some(stripped) = after.strip_prefix([':', '–', '—', '-', '|', '»', '>']) {
         return Some((label, stripped.trim_start()));
     }
@@ -371,6 +383,21 @@ mod tests {
             split_label("Lesen Sie auch: Der Sturm"),
             Some(("Lesen Sie auch", "Der Sturm"))
         );
+    }
+
+    #[test]
+    fn reads_spanish_labels_but_not_compounds() {
+        assert_eq!(
+            split_label("MIRA: Madre se acerca a conocer los motivos"),
+            Some(("MIRA", "Madre se acerca a conocer los motivos"))
+        );
+        assert_eq!(
+            split_label("VEA TAMBIÉN: Entre heces y guaricha"),
+            Some(("VEA TAMBIÉN", "Entre heces y guaricha"))
+        );
+        assert_eq!(split_label("Mira el video completo aquí"), None);
+        assert_eq!(split_label("MIRA-Award Nominierung"), None);
+        assert_eq!(split_label("More-than-usual rainfall"), None);
     }
 
     #[test]
