@@ -384,7 +384,6 @@ fn beyond_list<'c>(best: &'c Candidate, candidates: &[&'c Candidate]) -> Option<
     const MIN_LISTED_DAYS: usize = 3;
     /// Dates this close in weight to the winner are as prominent.
     const MAX_WEIGHT_GAP: u8 = 10;
-    let is_visible = |c: &Candidate| matches!(c.source, Source::VisibleText | Source::Markup);
     if !is_visible(best) {
         return None;
     }
@@ -461,7 +460,6 @@ fn shown_rival<'c>(
     candidates: &[&'c Candidate],
     all: &[&Candidate],
 ) -> Option<&'c Candidate> {
-    let is_visible = |c: &Candidate| matches!(c.source, Source::VisibleText | Source::Markup);
     if is_visible(best) {
         return None;
     }
@@ -506,7 +504,6 @@ fn header_over_inconsistent<'c>(
     candidates: &[&'c Candidate],
     all: &[&Candidate],
 ) -> Option<&'c Candidate> {
-    let is_visible = |c: &Candidate| matches!(c.source, Source::VisibleText | Source::Markup);
     if is_visible(best)
         || all
             .iter()
@@ -532,6 +529,11 @@ fn header_over_inconsistent<'c>(
 /// that writes one save under two zones, wcxb 4083: `13:28:34+05:30` and `13:28:34Z`).
 fn is_same_clock_time(a: &Timestamp, b: &Timestamp) -> bool {
     a == b || (a.time().is_some() && a.date() == b.date() && a.time() == b.time())
+}
+
+/// Whether a candidate is written or marked up in the page's body, not metadata.
+fn is_visible(candidate: &Candidate) -> bool {
+    matches!(candidate.source, Source::VisibleText | Source::Markup)
 }
 
 /// Labelled publication dates before unlabelled ones of the same weight.
