@@ -144,6 +144,9 @@ pub(crate) struct MetaFacts {
     pub(crate) tags: Vec<String>,
     /// Tags from `keywords`-like lists, used when there is no `article:tag`.
     pub(crate) keywords: Vec<String>,
+    /// JSON-LD written into a meta's content instead of a script (`<meta
+    /// name="script:ld+json" content="{…}">`): read with the page's JSON-LD scripts.
+    pub(crate) json_ld: Vec<String>,
 }
 
 /// Reads the meta and link tags of a page.
@@ -278,6 +281,7 @@ fn read_meta_key(key: &str, content: &str, facts: &mut MetaFacts) {
             set(&mut facts.content_language, value());
         }
         "og:url" => set(&mut facts.og_url, value()),
+        _ if key.ends_with("ld+json") => facts.json_ld.push(content.to_owned()),
         _ => read_meta_dates_and_authors(key, content, facts),
     }
 }

@@ -80,8 +80,15 @@ pub(crate) fn detect_article_language(article: &mut crate::document::Article) {
 /// time the page was fetched (or now): no date may be later, and relative dates count back
 /// from it.
 pub(crate) fn read(page: &Page<'_>, url: Option<&Url>, reference: jiff::Timestamp) -> Metadata {
-    let ld = json_ld::read(&page.json_ld);
     let meta = meta_tags::read(page);
+    let ld = if meta.json_ld.is_empty() {
+        json_ld::read(&page.json_ld)
+    } else {
+        let scripts: Vec<&str> = (page.json_ld.iter().copied())
+            .chain(meta.json_ld.iter().map(String::as_str))
+            .collect();
+        json_ld::read(&scripts)
+    };
     let mut seen = visible::read(page);
     let base = base_url(&meta, url);
     let canonical = canonical_url(&ld, &meta, url);
@@ -530,6 +537,19 @@ mod tests {
         );
         let (published, source) = found.published.unwrap();
         assert_eq!(published.to_string(), "2021-03-30T11:49:00+00:00");
+        assert_eq!(source, Source::JsonLd);
+    }
+
+    #[test]
+    fn reads_json_ld_written_into_a_meta() {
+        let found = metadata(
+            r#"<head><meta name="script:ld+json" content="{&quot;@type&quot;:&quot;Article&quot;,
+            &quot;datePublished&quot;:&quot;2023-11-17T09:00:00-05:00&quot;}"></head>
+            <body><h1>T</h1><p>Text</p></body>"#,
+            None,
+        );
+        let (published, source) = found.published.unwrap();
+        assert_eq!(published.to_string(), "2023-11-17T09:00:00-05:00");
         assert_eq!(source, Source::JsonLd);
     }
 

@@ -27,7 +27,8 @@
 //! A metadata publication date that is the very instant of the modification (a CMS that
 //! restamps both on every save) yields to an earlier date shown in the article header.
 //! When two metadata publication dates disagree, the one the header shows in writing wins
-//! over one the page shows nowhere; a publication date later than an update trusted more
+//! over one the page shows nowhere, and so does the header's date over a publication shown
+//! nowhere and stamped after its own source's update; a publication date later than an update trusted more
 //! is dropped; and a stray date outside the header yields to the one update the page
 //! writes. A URL that names only a year and month (`/2025/12/slug`) lets the strongest
 //! candidate of that month win over a winner outside it. A visible winner among three or more other days as prominent is a teaser feed,
@@ -358,6 +359,7 @@ fn strongest<'c>(
         .max_by_key(|c| (c.weight, role_rank(c.role)))?;
     let best = beyond_list(best, candidates).unwrap_or(best);
     let best = shown_rival(best, candidates, all).unwrap_or(best);
+    let best = header_over_inconsistent(best, candidates, all).unwrap_or(best);
     let Some(url_date) = url_date else {
         return Some(best);
     };
@@ -382,7 +384,6 @@ fn beyond_list<'c>(best: &'c Candidate, candidates: &[&'c Candidate]) -> Option<
     const MIN_LISTED_DAYS: usize = 3;
     /// Dates this close in weight to the winner are as prominent.
     const MAX_WEIGHT_GAP: u8 = 10;
-    let is_visible = |c: &Candidate| matches!(c.source, Source::VisibleText | Source::Markup);
     if !is_visible(best) {
         return None;
     }
@@ -459,7 +460,6 @@ fn shown_rival<'c>(
     candidates: &[&'c Candidate],
     all: &[&Candidate],
 ) -> Option<&'c Candidate> {
-    let is_visible = |c: &Candidate| matches!(c.source, Source::VisibleText | Source::Markup);
     if is_visible(best) {
         return None;
     }
@@ -494,10 +494,46 @@ fn shown_rival<'c>(
         .copied()
 }
 
+/// The header's written date when the metadata winner is stamped after its own source's
+/// update (hubermanlab.com, wcxb 0228: JSON-LD `datePublished` 2025-06-12, `dateModified`
+/// 2025-06-10, "November 2, 2022" under the headline): such a pair is an import's or a
+/// template's, not the story's. A scheduled post is written before it goes out and shows
+/// its publication day (dates 76f18457234e); a winner shown anywhere stands.
+fn header_over_inconsistent<'c>(
+    best: &'c Candidate,
+    candidates: &[&'c Candidate],
+    all: &[&Candidate],
+) -> Option<&'c Candidate> {
+    if is_visible(best)
+        || all
+            .iter()
+            .any(|c| is_visible(c) && c.stamp.date() == best.stamp.date())
+        || !all.iter().any(|m| {
+            m.role == Role::Modified
+                && m.source == best.source
+                && m.stamp.date() != best.stamp.date()
+                && is_before(&m.stamp, &best.stamp)
+        })
+    {
+        return None;
+    }
+    candidates
+        .iter()
+        .rev()
+        .filter(|c| c.source == Source::VisibleText && c.weight >= MIN_SHOWN_WEIGHT)
+        .max_by_key(|c| c.weight)
+        .copied()
+}
+
 /// Whether two stamps state the same day and time of day, whatever their offsets (a CMS
 /// that writes one save under two zones, wcxb 4083: `13:28:34+05:30` and `13:28:34Z`).
 fn is_same_clock_time(a: &Timestamp, b: &Timestamp) -> bool {
     a == b || (a.time().is_some() && a.date() == b.date() && a.time() == b.time())
+}
+
+/// Whether a candidate is written or marked up in the page's body, not metadata.
+fn is_visible(candidate: &Candidate) -> bool {
+    matches!(candidate.source, Source::VisibleText | Source::Markup)
 }
 
 /// Labelled publication dates before unlabelled ones of the same weight.
@@ -743,6 +779,24 @@ mod tests {
     fn chosen(candidates: &[Candidate], url: Option<Date>) -> (Option<String>, Option<String>) {
         let (p, m) = choose(candidates, url, None, &bounds());
         (p.map(|p| p.0.to_string()), m.map(|m| m.0.to_string()))
+    }
+
+    #[test]
+    fn a_publication_stamped_after_its_own_update_yields_to_the_header() {
+        let candidates = [
+            published("2023-06-12", 100),
+            modified("2023-06-10", 100),
+            shown("2022-11-02", Role::Unlabelled, 55),
+        ];
+        assert_eq!(chosen(&candidates, None).0.as_deref(), Some("2022-11-02"));
+        // A scheduled post, written before it went out, shows its publication day.
+        let scheduled = [
+            published("2023-06-12", 100),
+            modified("2023-06-10", 100),
+            shown("2023-06-10", Role::Unlabelled, 55),
+            shown("2023-06-12", Role::Unlabelled, 40),
+        ];
+        assert_eq!(chosen(&scheduled, None).0.as_deref(), Some("2023-06-12"));
     }
 
     #[test]

@@ -188,6 +188,12 @@ fn mark_candidates(
     }
 }
 
+/// A date more than this many nodes above the headline sits in something set before the
+/// article (a news rail, a list of teasers), not in the header over the headline: it loses a
+/// little, so that it no longer ties with the header's own date and wins by coming first
+/// (casact.org, wcxb 0370: six teaser `<time>`s of a "News" block above the article's).
+const MARK_ABOVE_NODES: u32 = 20;
+
 /// How much weight a visible date loses for where it sits.
 fn placement_penalty(index: u32, is_chrome: bool, in_link: bool, anchor: Option<Anchor>) -> u8 {
     let mut penalty: u8 = 0;
@@ -205,6 +211,8 @@ fn placement_penalty(index: u32, is_chrome: bool, in_link: bool, anchor: Option<
                 penalty += 25;
             } else if distance > HEADER_NODES {
                 penalty += 12;
+            } else if before && distance > MARK_ABOVE_NODES {
+                penalty += 5;
             }
         }
         None => penalty += 10,
@@ -442,6 +450,37 @@ mod tests {
             <p>Text</p></article></body>"#,
         );
         assert_eq!(found.unwrap().0, "2021-03-30T11:49:00+01:00");
+    }
+
+    #[test]
+    fn a_teaser_time_well_above_the_headline_weighs_less_than_the_headers() {
+        let teasers = "<div><a href=\"/n\">News item</a><span>More</span></div>".repeat(8);
+        let weights = with_facts(
+            &format!(
+                "<body><div class=\"views\"><time datetime=\"2023-01-31\">01/31/2023</time>
+                {teasers}</div><article><h1>Headline</h1>
+                <time datetime=\"2017-03-01\">03/01/2017</time><p>Text</p></article></body>"
+            ),
+            |page, facts| {
+                let anchor = Some(Anchor {
+                    index: facts.headings[0].index,
+                    is_headline: true,
+                });
+                let candidates =
+                    date_candidates(page, facts, anchor, DayOrder::MonthFirst, reference());
+                let weight_of = |day: &str| {
+                    candidates
+                        .iter()
+                        .find(|c| c.stamp.to_string() == day)
+                        .map(|c| c.weight)
+                };
+                (weight_of("2023-01-31"), weight_of("2017-03-01"))
+            },
+        );
+        let (Some(teaser), Some(header)) = weights else {
+            panic!("both dates are candidates: {weights:?}");
+        };
+        assert!(teaser < header, "{teaser} vs {header}");
     }
 
     #[test]
