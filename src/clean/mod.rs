@@ -558,6 +558,9 @@ impl Guard {
             // its fields say what it is; a page-wide form (ASP.NET) is kept by the share guard.
             Reason::Form => {
                 guarded
+                    || (tag == Tag::Form
+                        && !context.product
+                        && nav::asks_for_nothing(page, index as u32))
                     || (self.reads_as_prose(index, PROSE_MIN_CHARS)
                         && (context.product || !nav::is_data_entry_form(page, index as u32)))
             }
@@ -668,6 +671,19 @@ mod tests {
             terms.repeat(3)
         );
         assert!(kept_text(&html, Mode::Strict).contains("Sessions"));
+    }
+
+    #[test]
+    fn keeps_forms_that_ask_for_nothing() {
+        // old.reddit.com renders each comment inside the form that would edit it.
+        let reply = "<form><input type='hidden' name='thing_id'><div class='md'><p>Short \
+            reply to the post.</p></div></form>";
+        let html = format!("<body>{}{}</body>", ARTICLE.repeat(2), reply.repeat(3));
+        assert!(kept_text(&html, Mode::Strict).contains("Short reply"));
+        // A form with a box to fill in is still chrome.
+        let sign_up = reply.replace("<div", "<input type='email'><div");
+        let html = format!("<body>{}{sign_up}</body>", ARTICLE.repeat(2));
+        assert!(!kept_text(&html, Mode::Strict).contains("Short reply"));
     }
 
     #[test]
