@@ -116,6 +116,8 @@ pub(crate) enum Reason {
     Graphic,
     /// The author box under a story.
     AuthorBio,
+    /// A forum poster's signature.
+    Signature,
 }
 
 /// The removal decisions for one page, indexed like [`Page::nodes`].
@@ -419,6 +421,7 @@ fn reason_from_hints(tag: Tag, hints: Hints, context: Context) -> Option<Reason>
         (Hint::NoSnippet, Reason::NoSnippet),
         (Hint::Filter, Reason::Filter),
         (Hint::Graphic, Reason::Graphic),
+        (Hint::Signature, Reason::Signature),
     ];
     let strict_only = [
         (Hint::Comment, Reason::Comment),
@@ -502,6 +505,13 @@ impl Guard {
         self.prose[index] as f32 > THREAD_MIN_SHARE * self.total_prose as f32
     }
 
+    /// Whether the element at `index` holds the page: most of its prose, or all but a little.
+    fn holds_page(&self, index: usize) -> bool {
+        let share = self.prose[index] as f32 / self.total_prose.max(1) as f32;
+        let outside = self.total_prose.saturating_sub(self.prose[index]);
+        share > GUARD_SHARE || (self.prose[index] > outside && outside < GUARD_MIN_OUTSIDE_CHARS)
+    }
+
     /// Whether the element at `index` is kept despite `reason`.
     ///
     /// Hidden elements go unless the page hides its content wholesale. Comments and consent
@@ -513,11 +523,8 @@ impl Guard {
     fn protects(&self, page: &Page<'_>, index: usize, reason: Reason, context: Context) -> bool {
         let tag = page.nodes[index].tag;
         let mode = context.mode;
-        let share = self.prose[index] as f32 / self.total_prose.max(1) as f32;
         let outside = self.total_prose.saturating_sub(self.prose[index]);
-        let guarded = share > GUARD_SHARE
-            || (self.prose[index] > outside && outside < GUARD_MIN_OUTSIDE_CHARS)
-            || self.wraps_body[index];
+        let guarded = self.holds_page(index) || self.wraps_body[index];
         match reason {
             // A vendor's preference centre can hold most of a listing page's prose (its cookie
             // descriptions against card titles: allrecipes.com, wcxb 2973), yet is never content.
@@ -546,6 +553,9 @@ impl Guard {
             | Reason::AuthorBio => guarded || self.reads_as_prose(index, BOX_PROSE_MIN_CHARS),
             // A product screen drawn in HTML holds lines of text and code that read as prose.
             Reason::Graphic => guarded,
+            // A signature's text sits in the same rich-text box as a post's (Invision's
+            // `ipsRichText`), whose body word must not protect it, and may run to paragraphs.
+            Reason::Signature => self.holds_page(index),
             // Filter words also name the wrapper of a whole search page (`searchFacets`
             // around the panel and the results), whose items are links and labels, not prose.
             Reason::Filter => {
@@ -671,6 +681,25 @@ mod tests {
             terms.repeat(3)
         );
         assert!(kept_text(&html, Mode::Strict).contains("Sessions"));
+    }
+
+    #[test]
+    fn removes_signatures_in_a_rich_text_box() {
+        // Invision sets a signature in the same rich-text box as a post, and a long one reads
+        // as prose.
+        let line = "<p>Community leader and designer; I build plugins for shops and help \
+            people in this forum every day of the week.</p>";
+        let post = format!(
+            "<article><div class='ipsRichText'>{ARTICLE}</div>\
+            <div class='ipsEntry__signature'><div class='ipsRichText'>{}</div></div></article>",
+            line.repeat(3)
+        );
+        let text = kept_text(
+            &format!("<body>{}</body>", post.repeat(3)),
+            Mode::Discussion,
+        );
+        assert!(text.contains("The council"), "{text}");
+        assert!(!text.contains("Community leader"), "{text}");
     }
 
     #[test]
