@@ -439,6 +439,9 @@ fn reason_from_hints(tag: Tag, hints: Hints, context: Context) -> Option<Reason>
     {
         return Some(Reason::Review);
     }
+    if found.is_none() && context.mode == Mode::Discussion && hints.has(Hint::Stats) {
+        return Some(Reason::Meta);
+    }
     let found = match context.mode {
         Mode::Strict | Mode::Discussion => {
             found.or_else(|| strict_only.iter().find(|(hint, _)| hints.has(*hint)))
@@ -700,6 +703,23 @@ mod tests {
         );
         assert!(text.contains("The council"), "{text}");
         assert!(!text.contains("Community leader"), "{text}");
+    }
+
+    #[test]
+    fn removes_counters_on_discussion_pages_only() {
+        let html = format!(
+            "<body><article>{ARTICLE}<ul class='topic__item--stats'><li>Replies 12</li>\
+            <li>Views 3.4k</li></ul><div class='trust-stats'>posts 16M members 536K</div>\
+            </article></body>"
+        );
+        let text = kept_text(&html, Mode::Discussion);
+        assert!(text.starts_with("The council"), "{text}");
+        assert!(
+            !text.contains("Replies") && !text.contains("members"),
+            "{text}"
+        );
+        // On an article the words name the story's figures.
+        assert!(kept_text(&html, Mode::Strict).contains("Replies 12"));
     }
 
     #[test]

@@ -78,6 +78,9 @@ pub(crate) enum Hint {
     /// A forum poster's signature (`signature`, `post-signature`): the sign-off repeated
     /// under every post, which may sit in the same rich-text box as the post itself.
     Signature = 1 << 26,
+    /// A thread's or a poster's counters (`stats`, `statistics`): replies, views, posts,
+    /// members. Chrome on discussion pages only: elsewhere the words name a story's figures.
+    Stats = 1 << 27,
 }
 
 /// A set of [`Hint`]s.
@@ -296,6 +299,8 @@ const META_WORDS: &[Rule] = &[
     // Forum post signatures (`signature`, `post-signature`, `message-signature`): the
     // poster's standing sign-off, never part of the thread.
     ("signature", Fit::Prefix, Hint::Signature),
+    ("stats", Fit::Word, Hint::Stats),
+    ("statistics", Fit::Word, Hint::Stats),
 ];
 
 const SIDEBAR_WORDS: &[Rule] = &[
