@@ -78,8 +78,9 @@ pub(crate) enum Hint {
     /// A forum poster's signature (`signature`, `post-signature`): the sign-off repeated
     /// under every post, which may sit in the same rich-text box as the post itself.
     Signature = 1 << 26,
-    /// A thread's or a poster's counters (`stats`, `statistics`): replies, views, posts,
-    /// members. Chrome on discussion pages only: elsewhere the words name a story's figures.
+    /// A thread's or a poster's counters and details (`stats`, `statistics`, `user-info`,
+    /// `user-details`): replies, views, posts, join date. Chrome on discussion pages only:
+    /// elsewhere the words name a story's figures or a profile page's subject.
     Stats = 1 << 27,
 }
 
@@ -301,6 +302,10 @@ const META_WORDS: &[Rule] = &[
     ("signature", Fit::Prefix, Hint::Signature),
     ("stats", Fit::Word, Hint::Stats),
     ("statistics", Fit::Word, Hint::Stats),
+    ("user-details", Fit::Prefix, Hint::Stats),
+    ("userdetails", Fit::Prefix, Hint::Stats),
+    ("user-info", Fit::Prefix, Hint::Stats),
+    ("userinfo", Fit::Prefix, Hint::Stats),
 ];
 
 const SIDEBAR_WORDS: &[Rule] = &[
