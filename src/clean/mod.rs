@@ -119,6 +119,8 @@ pub(crate) enum Reason {
     Graphic,
     /// The author box under a story.
     AuthorBio,
+    /// A forum poster's signature.
+    Signature,
 }
 
 /// The removal decisions for one page, indexed like [`Page::nodes`].
@@ -430,6 +432,7 @@ fn reason_from_hints(tag: Tag, hints: Hints, context: Context) -> Option<Reason>
         (Hint::NoSnippet, Reason::NoSnippet),
         (Hint::Filter, Reason::Filter),
         (Hint::Graphic, Reason::Graphic),
+        (Hint::Signature, Reason::Signature),
     ];
     let strict_only = [
         (Hint::Comment, Reason::Comment),
@@ -446,6 +449,9 @@ fn reason_from_hints(tag: Tag, hints: Hints, context: Context) -> Option<Reason>
         && matches!(context.mode, Mode::Strict | Mode::Discussion)
     {
         return Some(Reason::Review);
+    }
+    if found.is_none() && context.mode == Mode::Discussion && hints.has(Hint::Stats) {
+        return Some(Reason::Meta);
     }
     let found = match context.mode {
         Mode::Strict | Mode::Discussion => {
@@ -513,6 +519,13 @@ impl Guard {
         self.prose[index] as f32 > THREAD_MIN_SHARE * self.total_prose as f32
     }
 
+    /// Whether the element at `index` holds the page: most of its prose, or all but a little.
+    fn holds_page(&self, index: usize) -> bool {
+        let share = self.prose[index] as f32 / self.total_prose.max(1) as f32;
+        let outside = self.total_prose.saturating_sub(self.prose[index]);
+        share > GUARD_SHARE || (self.prose[index] > outside && outside < GUARD_MIN_OUTSIDE_CHARS)
+    }
+
     /// Whether the element at `index` is kept despite `reason`.
     ///
     /// Hidden elements go unless the page hides its content wholesale. Comments and consent
@@ -524,11 +537,8 @@ impl Guard {
     fn protects(&self, page: &Page<'_>, index: usize, reason: Reason, context: Context) -> bool {
         let tag = page.nodes[index].tag;
         let mode = context.mode;
-        let share = self.prose[index] as f32 / self.total_prose.max(1) as f32;
         let outside = self.total_prose.saturating_sub(self.prose[index]);
-        let guarded = share > GUARD_SHARE
-            || (self.prose[index] > outside && outside < GUARD_MIN_OUTSIDE_CHARS)
-            || self.wraps_body[index];
+        let guarded = self.holds_page(index) || self.wraps_body[index];
         match reason {
             // A vendor's preference centre can hold most of a listing page's prose (its cookie
             // descriptions against card titles: allrecipes.com, wcxb 2973), yet is never content.
@@ -562,6 +572,9 @@ impl Guard {
             | Reason::AuthorBio => guarded || self.reads_as_prose(index, BOX_PROSE_MIN_CHARS),
             // A product screen drawn in HTML holds lines of text and code that read as prose.
             Reason::Graphic => guarded,
+            // A signature's text sits in the same rich-text box as a post's (Invision's
+            // `ipsRichText`), whose body word must not protect it, and may run to paragraphs.
+            Reason::Signature => self.holds_page(index),
             // Filter words also name the wrapper of a whole search page (`searchFacets`
             // around the panel and the results), whose items are links and labels, not prose.
             Reason::Filter => {
@@ -574,6 +587,9 @@ impl Guard {
             // its fields say what it is; a page-wide form (ASP.NET) is kept by the share guard.
             Reason::Form => {
                 guarded
+                    || (tag == Tag::Form
+                        && !context.product
+                        && nav::asks_for_nothing(page, index as u32))
                     || (self.reads_as_prose(index, PROSE_MIN_CHARS)
                         && (context.product || !nav::is_data_entry_form(page, index as u32)))
             }
@@ -684,6 +700,54 @@ mod tests {
             terms.repeat(3)
         );
         assert!(kept_text(&html, Mode::Strict).contains("Sessions"));
+    }
+
+    #[test]
+    fn removes_signatures_in_a_rich_text_box() {
+        // Invision sets a signature in the same rich-text box as a post, and a long one reads
+        // as prose.
+        let line = "<p>Community leader and designer; I build plugins for shops and help \
+            people in this forum every day of the week.</p>";
+        let post = format!(
+            "<article><div class='ipsRichText'>{ARTICLE}</div>\
+            <div class='ipsEntry__signature'><div class='ipsRichText'>{}</div></div></article>",
+            line.repeat(3)
+        );
+        let text = kept_text(
+            &format!("<body>{}</body>", post.repeat(3)),
+            Mode::Discussion,
+        );
+        assert!(text.contains("The council"), "{text}");
+        assert!(!text.contains("Community leader"), "{text}");
+    }
+
+    #[test]
+    fn removes_counters_on_discussion_pages_only() {
+        let html = format!(
+            "<body><article>{ARTICLE}<ul class='topic__item--stats'><li>Replies 12</li>\
+            <li>Views 3.4k</li></ul><div class='trust-stats'>posts 16M members 536K</div>\
+            <div class='MessageCard__user-details'>410 posts · Joined 2002</div></article></body>"
+        );
+        let text = kept_text(&html, Mode::Discussion);
+        assert!(text.starts_with("The council"), "{text}");
+        for counter in ["Replies", "members", "Joined"] {
+            assert!(!text.contains(counter), "{text}");
+        }
+        // On an article the words name the story's figures.
+        assert!(kept_text(&html, Mode::Strict).contains("Replies 12"));
+    }
+
+    #[test]
+    fn keeps_forms_that_ask_for_nothing() {
+        // old.reddit.com renders each comment inside the form that would edit it.
+        let reply = "<form><input type='hidden' name='thing_id'><div class='md'><p>Short \
+            reply to the post.</p></div></form>";
+        let html = format!("<body>{}{}</body>", ARTICLE.repeat(2), reply.repeat(3));
+        assert!(kept_text(&html, Mode::Strict).contains("Short reply"));
+        // A form with a box to fill in is still chrome.
+        let sign_up = reply.replace("<div", "<input type='email'><div");
+        let html = format!("<body>{}{sign_up}</body>", ARTICLE.repeat(2));
+        assert!(!kept_text(&html, Mode::Strict).contains("Short reply"));
     }
 
     #[test]

@@ -24,11 +24,23 @@ pub(crate) fn reason(page: &Page<'_>, index: u32) -> Option<Reason> {
     }
 }
 
-/// Whether the form at `index` asks for at least [`DATA_ENTRY_MIN_FIELDS`] entries: text
-/// inputs, check boxes, pickers or text areas (hidden inputs and buttons are no entries).
-/// Form controls are not indexed, so this walks the form's markup; it runs only for forms
-/// that would otherwise be kept as prose.
+/// Whether the form at `index` asks for at least [`DATA_ENTRY_MIN_FIELDS`] entries (an
+/// enquiry, a registration, a quote request). It runs only for forms that would otherwise be
+/// kept as prose.
 pub(crate) fn is_data_entry_form(page: &Page<'_>, index: u32) -> bool {
+    asks_for_entries(page, index, DATA_ENTRY_MIN_FIELDS)
+}
+
+/// Whether the form at `index` asks for no entry at all: it only wraps text and hidden
+/// state, as old.reddit.com wraps each comment in the form that would edit it.
+pub(crate) fn asks_for_nothing(page: &Page<'_>, index: u32) -> bool {
+    !asks_for_entries(page, index, 1)
+}
+
+/// Whether the form at `index` asks for at least `min` entries: text inputs, check boxes,
+/// pickers or text areas (hidden inputs and buttons are no entries). Form controls are not
+/// indexed, so this walks the form's markup.
+fn asks_for_entries(page: &Page<'_>, index: u32, min: usize) -> bool {
     let Some(node) = page.nodes.get(index as usize) else {
         return false;
     };
@@ -44,7 +56,7 @@ pub(crate) fn is_data_entry_form(page: &Page<'_>, index: u32) -> bool {
             }),
             _ => false,
         })
-        .nth(DATA_ENTRY_MIN_FIELDS - 1)
+        .nth(min.saturating_sub(1))
         .is_some()
 }
 

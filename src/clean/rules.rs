@@ -75,6 +75,13 @@ pub(crate) enum Hint {
     /// The author box under a story (`author-bio`, `about-author`): a bio reads as prose, yet
     /// is not the story.
     AuthorBio = 1 << 25,
+    /// A forum poster's signature (`signature`, `post-signature`): the sign-off repeated
+    /// under every post, which may sit in the same rich-text box as the post itself.
+    Signature = 1 << 26,
+    /// A thread's or a poster's counters and details (`stats`, `statistics`, `user-info`,
+    /// `user-details`): replies, views, posts, join date. Chrome on discussion pages only:
+    /// elsewhere the words name a story's figures or a profile page's subject.
+    Stats = 1 << 27,
 }
 
 /// A set of [`Hint`]s.
@@ -292,7 +299,13 @@ const META_WORDS: &[Rule] = &[
     ("timestamp", Fit::Word, Hint::Meta),
     // Forum post signatures (`signature`, `post-signature`, `message-signature`): the
     // poster's standing sign-off, never part of the thread.
-    ("signature", Fit::Prefix, Hint::Meta),
+    ("signature", Fit::Prefix, Hint::Signature),
+    ("stats", Fit::Word, Hint::Stats),
+    ("statistics", Fit::Word, Hint::Stats),
+    ("user-details", Fit::Prefix, Hint::Stats),
+    ("userdetails", Fit::Prefix, Hint::Stats),
+    ("user-info", Fit::Prefix, Hint::Stats),
+    ("userinfo", Fit::Prefix, Hint::Stats),
 ];
 
 const SIDEBAR_WORDS: &[Rule] = &[
@@ -633,16 +646,16 @@ mod tests {
     }
 
     #[test]
-    fn forum_signatures_are_meta() {
+    fn forum_signatures_are_signatures() {
         for class in [
             "signature",
             "post-signature",
             "message-signature",
             "signaturecontainer",
         ] {
-            assert!(hints_of(class).has(Hint::Meta), "{class}");
+            assert!(hints_of(class).has(Hint::Signature), "{class}");
         }
-        assert!(!hints_of("postsignature").has(Hint::Meta));
+        assert!(!hints_of("postsignature").has(Hint::Signature));
     }
 
     #[test]

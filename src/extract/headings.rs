@@ -67,6 +67,8 @@ const CHROME_SECTION_HEADINGS: &[&str] = &[
     "similar questions",
     "suggested topics",
     "suggested threads",
+    // A thread's ranking of its posters ("Top Posters In This Topic").
+    "top posters",
     "you might also be interested in",
     "you may also be interested in",
     "trending stories",
@@ -374,6 +376,14 @@ mod tests {
                 "{heading}"
             );
         }
+    }
+
+    #[test]
+    fn a_threads_poster_ranking_is_furniture() {
+        assert_eq!(
+            chrome_heading("Top Posters In This Topic"),
+            Some(ChromeHeading::Section)
+        );
     }
 
     #[test]
