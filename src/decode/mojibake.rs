@@ -65,9 +65,9 @@ pub(crate) fn repaired(text: &str) -> String {
 
 /// The damage leaves marks that well-formed text never holds: a C1 control character
 /// (U+0080–U+009F, a continuation byte read as Latin-1) or "â€" (the bytes E2 80 that open
-/// the curly quotes, dashes and ellipsis, read as Windows-1252). Either must sit in a run that
-/// decodes to a UTF-8 character. Both searches run over bytes, so clean text costs two fast
-/// scans.
+/// the curly quotes, dashes and ellipsis, read as Windows-1252), either inside a run that
+/// decodes to a UTF-8 character, or "Ã"/"Â" before a Windows-1252 glyph. The searches run
+/// over bytes, so clean text costs three fast scans.
 pub(crate) fn is_double_encoded(text: &str) -> bool {
     let bytes = text.as_bytes();
     let c1_control = memchr::memchr_iter(0xC2, bytes)
@@ -76,6 +76,22 @@ pub(crate) fn is_double_encoded(text: &str) -> bool {
     c1_control
         || memchr::memmem::find_iter(bytes, "â€".as_bytes())
             .any(|at| decode_sequence(&text[at..]).is_some())
+        || latin_letter_read_as_windows_1252(text)
+}
+
+/// "Ã" or "Â" (the lead bytes C3 and C2 of the Latin-1 letters and signs) followed by a
+/// Windows-1252 glyph of the bytes 0x80–0x9F: "ÃŸ" for "ß", "Ã–" for "Ö", "Ã„" for "Ä". Text in
+/// any language puts a letter or a space after these two, never a curly quote or a dash.
+fn latin_letter_read_as_windows_1252(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xC3, bytes)
+        .filter(|&at| matches!(bytes.get(at + 1), Some(0x82 | 0x83)))
+        .any(|at| {
+            let mut characters = text[at..].chars().skip(1);
+            characters
+                .next()
+                .is_some_and(|next| WINDOWS_1252_HIGH.iter().any(|&(glyph, _)| glyph == next))
+        })
 }
 
 /// Whether the C1 control at byte `at` is a continuation inside a decodable run: its lead is
@@ -162,6 +178,7 @@ mod tests {
         for text in [
             "CAFÉ’S menu « café » and ÉCOLE…",
             "Ã is a letter, â a vowel, € a currency",
+            "IRMÃ, ÂME – SÃO “PAULO”",
             "Привет, мир! 東京都は十日",
             "",
         ] {
