@@ -8,7 +8,8 @@
 //! `text` (the default) prints the title, the timestamp, a blank line and the body; `markdown`
 //! prints CommonMark; `html` prints a standalone HTML document per page; `json` prints one
 //! JSON object per page and line, `{"input": …, "error": …}` for a page that failed (the
-//! other formats report failures on stderr). Text, Markdown and HTML of several pages are
+//! other formats report failures on stderr); a page without body text keeps its metadata
+//! (title, dates, authors…) in that line, as an article without blocks. Text, Markdown and HTML of several pages are
 //! separated by a blank line. `--output` writes to a file instead of stdout.
 //!
 //! Every page goes the same way: a URL is fetched (its final URL is the base), a file or `-`
@@ -35,7 +36,7 @@ use std::time::{Duration, Instant};
 
 use inputs::Job;
 use newsprint::render::json::ArticleJson;
-use newsprint::{Article, Extractor};
+use newsprint::{Article, Error, Extractor};
 use serde::Serialize;
 use url::Url;
 
@@ -126,9 +127,29 @@ struct Loaded {
     url: Option<Url>,
 }
 
+/// Why a page gave no article: the message, and for a page without body text the metadata
+/// it does carry, which the JSON line keeps.
+struct Failure {
+    message: String,
+    metadata: Option<Box<Article>>,
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Failure {
+            message,
+            metadata: None,
+        }
+    }
+}
+
 /// Extracts one page. Every kind of input takes the same path: load the bytes, then one
 /// `extract_bytes` call that finds the encoding and extracts the article.
-fn extract_job(extractor: &Extractor, job: Job, base_url: Option<&Url>) -> Result<Article, String> {
+fn extract_job(
+    extractor: &Extractor,
+    job: Job,
+    base_url: Option<&Url>,
+) -> Result<Article, Failure> {
     let loaded = load(extractor, job, base_url)?;
     extractor
         .extract_bytes(
@@ -136,7 +157,16 @@ fn extract_job(extractor: &Extractor, job: Job, base_url: Option<&Url>) -> Resul
             loaded.content_type.as_deref(),
             loaded.url.as_ref(),
         )
-        .map_err(|error| error_chain(&error))
+        .map_err(|error| {
+            let message = error_chain(&error);
+            match error {
+                Error::NoContent { article, .. } => Failure {
+                    message,
+                    metadata: Some(article),
+                },
+                _ => Failure::from(message),
+            }
+        })
 }
 
 /// A URL is fetched, stdin and files are read, a WARC record is unwrapped from its HTTP
@@ -247,10 +277,12 @@ struct JsonLine<'a> {
 struct JsonError<'a> {
     input: &'a str,
     error: &'a str,
+    #[serde(flatten)]
+    metadata: Option<ArticleJson<'a>>,
 }
 
 /// The output for one page: every format goes through here.
-fn render(format: Format, input: &str, result: &Result<Article, String>) -> String {
+fn render(format: Format, input: &str, result: &Result<Article, Failure>) -> String {
     use newsprint::render::{html, markdown, text};
     match (format, result) {
         (Format::Json, Ok(article)) => {
@@ -260,8 +292,13 @@ fn render(format: Format, input: &str, result: &Result<Article, String>) -> Stri
             };
             serde_json::to_string(&line).unwrap_or_default() + "\n"
         }
-        (Format::Json, Err(error)) => {
-            serde_json::to_string(&JsonError { input, error }).unwrap_or_default() + "\n"
+        (Format::Json, Err(failure)) => {
+            let line = JsonError {
+                input,
+                error: &failure.message,
+                metadata: failure.metadata.as_deref().map(ArticleJson::new),
+            };
+            serde_json::to_string(&line).unwrap_or_default() + "\n"
         }
         (Format::Text, Ok(article)) => text::to_text(article),
         (Format::Markdown, Ok(article)) => markdown::to_markdown(article),
@@ -312,7 +349,7 @@ fn main() -> ExitCode {
             let result = extract_job(extractor, job, base_url.as_ref());
             Rendered {
                 output: render(format, &input, &result),
-                error: result.err(),
+                error: result.err().map(|failure| failure.message),
                 input,
             }
         },

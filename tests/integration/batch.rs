@@ -27,7 +27,7 @@ pub fn trials() -> Vec<Trial> {
                 binary_reads_warc_archives,
             ),
             (
-                "binary_reports_unreadable_inputs_in_place",
+                "binary_reports_unreadable_inputs_in_place_and_keeps_metadata",
                 binary_reports_unreadable_inputs,
             ),
         ],
@@ -344,7 +344,10 @@ fn binary_reads_warc_archives() -> Result<(), Failed> {
 fn binary_reports_unreadable_inputs() -> Result<(), Failed> {
     let dir = TempDir::new("errors");
     let good = dir.write("good.html", page("good").as_bytes());
-    let empty = dir.write("empty.html", b"<html><body></body></html>");
+    let empty = dir.write(
+        "empty.html",
+        b"<html><head><title>Nothing here yet</title></head><body></body></html>",
+    );
     // An archive cut off in the middle of a record's block.
     let mut broken = warc_record(
         "response",
@@ -377,6 +380,22 @@ fn binary_reports_unreadable_inputs() -> Result<(), Failed> {
         .collect();
     if failed != [false, true, true, true, false] {
         return Err(format!("errors {failed:?}: {lines:#?}").into());
+    }
+    // A page without body text keeps its metadata; an unreadable input has none to keep.
+    let titles: Vec<Option<&str>> = lines
+        .iter()
+        .map(|line| line.get("title").and_then(serde_json::Value::as_str))
+        .collect();
+    if titles
+        != [
+            Some("good"),
+            None,
+            Some("Nothing here yet"),
+            None,
+            Some("good"),
+        ]
+    {
+        return Err(format!("titles {titles:?}: {lines:#?}").into());
     }
     if !stderr(&output).contains("5 pages, 3 errors") {
         return Err(format!("summary: {}", stderr(&output)).into());
