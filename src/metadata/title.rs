@@ -117,7 +117,8 @@ pub(crate) fn choose(
 
 /// A heading's headline without the source's domain a link aggregator shows after it, with
 /// or without a comment count ("… No Longer Guarantee Jobs (latimes.com) 87", Slashdot,
-/// wcxb 0396, 0570): the link's host, not part of the headline.
+/// wcxb 0396, 0570): the link's host, not part of the headline. Hosts are written in lower
+/// case; a name such as "(Node.js)" stays.
 fn without_source_domain(headline: &str) -> &str {
     let rest = headline.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
     let Some(inner) = rest.strip_suffix(')') else {
@@ -130,7 +131,9 @@ fn without_source_domain(headline: &str) -> &str {
         !host.is_empty()
             && tld.len() >= 2
             && tld.chars().all(|c| c.is_ascii_lowercase())
-            && !host.contains(char::is_whitespace)
+            && host
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-'))
     });
     if is_domain && head.split_whitespace().count() >= 2 {
         head.trim_end()
@@ -1224,9 +1227,15 @@ mod tests {
             "Grads Find Degrees No Longer Guarantee Jobs"
         );
         // A bracketed aside that is no host stays.
+        for kept in [
+            "Speed test of the new model (version 2.0)",
+            "Building a REST API (Node.js)",
+        ] {
+            assert_eq!(without_source_domain(kept), kept);
+        }
         assert_eq!(
-            without_source_domain("Speed test of the new model (version 2.0)"),
-            "Speed test of the new model (version 2.0)"
+            without_source_domain("Mars rover finds water (news.example.co.uk)"),
+            "Mars rover finds water"
         );
     }
 
