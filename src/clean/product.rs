@@ -11,7 +11,8 @@
 //! with `offers`: a category page marks itself up as a product for the rating stars, offering
 //! nothing; `og:type` `product…`; or a microdata `itemtype` of a product type) and no article (a
 //! JSON-LD article, posting or review outside a product, `og:type` `article`, or a microdata
-//! article). A review article names the product it reviews (`itemReviewed`) and stays an
+//! article), or when the `body`'s class or id words name the shop's one-product template
+//! (`single-product`), whatever `og:type` an SEO plugin set. A review article names the product it reviews (`itemReviewed`) and stays an
 //! article; a product's own reviews (`Product.review` in JSON-LD, a `Review` item inside the
 //! `Product` item in microdata) do not make the page an article. A page that marks up three
 //! or more products side by side (not one inside another, as a product's variants are) is a
@@ -32,6 +33,17 @@ const PRODUCT_TYPES: &[&str] = &[
 /// Endings of schema.org types that make the page a text to read: `NewsArticle`,
 /// `BlogPosting`, `LiveBlogPosting`, `CriticReview`, `Review` and their kin.
 const ARTICLE_TYPE_ENDINGS: &[&str] = &["Article", "Posting", "Review"];
+
+/// Class or id words of a page's `body` that name the shop template rendering one product
+/// (WooCommerce's `single-product`, Shopify's `template-product`, PrestaShop's `page-product`,
+/// Magento's `catalog-product-view`).
+const PRODUCT_TEMPLATE_WORDS: &[&str] = &[
+    "single-product",
+    "template-product",
+    "page-product",
+    "product-page",
+    "catalog-product-view",
+];
 
 /// A page marking up this many separate products lists them (a category, a search result).
 const LISTED_PRODUCTS: u32 = 3;
@@ -61,9 +73,12 @@ pub(crate) fn is_product_page(page: &Page<'_>) -> bool {
             json_ld_kinds(&value, false, &mut kinds);
         }
     }
+    let mut template = false;
     for (index, node) in page.nodes.iter().enumerate() {
         let index = index as u32;
-        if node.tag == Tag::Meta {
+        if node.tag == Tag::Body {
+            template |= names_product_template(page, index);
+        } else if node.tag == Tag::Meta {
             if let Some(kind) = page
                 .attr(index, "property")
                 .filter(|property| property.trim().eq_ignore_ascii_case("og:type"))
@@ -84,7 +99,22 @@ pub(crate) fn is_product_page(page: &Page<'_>) -> bool {
             kinds.add(own);
         }
     }
-    kinds.product && !kinds.article && kinds.products < LISTED_PRODUCTS
+    (template || kinds.product && !kinds.article) && kinds.products < LISTED_PRODUCTS
+}
+
+/// Whether the `body` element's class or id words name a shop's one-product template: the
+/// site's own name for the page, which outranks an `og:type` `article` that SEO plugins set on
+/// every page of a shop.
+fn names_product_template(page: &Page<'_>, body: u32) -> bool {
+    ["class", "id"]
+        .into_iter()
+        .filter_map(|name| page.attr(body, name))
+        .flat_map(str::split_ascii_whitespace)
+        .any(|word| {
+            PRODUCT_TEMPLATE_WORDS
+                .iter()
+                .any(|template| word.eq_ignore_ascii_case(template))
+        })
 }
 
 /// What a microdata `itemtype` (one or more type URLs) says.
@@ -188,6 +218,18 @@ mod tests {
                <div itemscope itemtype="http://schema.org/Product">Phone</div></body>"#
         ));
         assert!(!is_product("<body><p>Plain page</p></body>"));
+    }
+
+    #[test]
+    fn a_shops_product_template_outranks_og_type_article() {
+        assert!(is_product(
+            r#"<head><meta property="og:type" content="article"></head>
+               <body class="wp-singular single single-product woocommerce"></body>"#
+        ));
+        assert!(is_product(r#"<body class="template-product"></body>"#));
+        assert!(!is_product(
+            r#"<body class="product-listing-page tweak-product-quick-view"></body>"#
+        ));
     }
 
     #[test]
