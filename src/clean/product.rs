@@ -16,7 +16,8 @@
 //! article; a product's own reviews (`Product.review` in JSON-LD, a `Review` item inside the
 //! `Product` item in microdata) do not make the page an article. A page that marks up three
 //! or more products side by side (not one inside another, as a product's variants are) is a
-//! catalogue of them: a category or search page, not one product's page.
+//! catalogue of them: a category or search page, not one product's page, unless the page's
+//! `h1` stands inside one of them (the others are its "You may also like" cards).
 
 use serde_json::Value;
 
@@ -35,8 +36,8 @@ const PRODUCT_TYPES: &[&str] = &[
 const ARTICLE_TYPE_ENDINGS: &[&str] = &["Article", "Posting", "Review"];
 
 /// Class or id words of a page's `body` that name the shop template rendering one product
-/// (WooCommerce's `single-product`, Shopify's `template-product`, PrestaShop's `page-product`,
-/// Magento's `catalog-product-view`).
+/// (`single-product`, `template-product`, `page-product`, `catalog-product-view`: the names
+/// the common shop systems give it).
 const PRODUCT_TEMPLATE_WORDS: &[&str] = &[
     "single-product",
     "template-product",
@@ -74,10 +75,16 @@ pub(crate) fn is_product_page(page: &Page<'_>) -> bool {
         }
     }
     let mut template = false;
+    let mut headline_in_product = false;
     for (index, node) in page.nodes.iter().enumerate() {
         let index = index as u32;
         if node.tag == Tag::Body {
             template |= names_product_template(page, index);
+        } else if node.tag == Tag::H1 {
+            headline_in_product |= page.ancestors(index).any(|ancestor| {
+                page.attr(ancestor, "itemtype")
+                    .is_some_and(|t| item_kinds(t).product)
+            });
         } else if node.tag == Tag::Meta {
             if let Some(kind) = page
                 .attr(index, "property")
@@ -99,7 +106,8 @@ pub(crate) fn is_product_page(page: &Page<'_>) -> bool {
             kinds.add(own);
         }
     }
-    (template || kinds.product && !kinds.article) && kinds.products < LISTED_PRODUCTS
+    (template || kinds.product && !kinds.article)
+        && (kinds.products < LISTED_PRODUCTS || headline_in_product)
 }
 
 /// Whether the `body` element's class or id words name a shop's one-product template: the
@@ -256,6 +264,11 @@ mod tests {
         let microdata = r#"<div itemscope itemtype="https://schema.org/Product">Lens</div>"#;
         assert!(!is_product(&format!(
             "<body>{microdata}{microdata}{microdata}</body>"
+        )));
+        // Unless the page's headline names one of them: the others are its recommendations.
+        let own = r#"<div itemscope itemtype="https://schema.org/Product"><h1>Moon</h1></div>"#;
+        assert!(is_product(&format!(
+            "<body>{own}{microdata}{microdata}{microdata}</body>"
         )));
     }
 }
