@@ -694,12 +694,21 @@ fn block_frame_kind(tag: Tag) -> FrameKind {
 
 /// Whether the element at `at` is the value of a label/value pair set as two inline elements
 /// with nothing between them (`<span class="details_name">Publisher</span><span
-/// class="details_value">Houghton…</span>` on a product's specifications): style sheets set
-/// them apart, and the text must not run the label into the value.
+/// class="details_value">Houghton…</span>` on a product's specifications, `<span>Item
+/// number:</span><span>2767…</span>`): style sheets set them apart, and the text must not
+/// run the label into the value. A label is named so by its class words or ends in a colon.
 fn is_value_after_label(page: &Page<'_>, at: u32) -> bool {
     let Some(before) = at.checked_sub(1) else {
         return false;
     };
+    let ends_with_colon = page.nodes[before as usize]
+        .node
+        .value()
+        .as_text()
+        .is_some_and(|text| text.ends_with(':'));
+    if ends_with_colon {
+        return true;
+    }
     let parent = page.nodes[at as usize].parent;
     let Some(label) = std::iter::once(before)
         .chain(page.ancestors(before))
@@ -954,13 +963,15 @@ mod tests {
         let row = "<div><span class='details_name'>Publisher</span>\
                    <span class='details_value'>Houghton Mifflin</span></div>";
         let price = "<div><span class='currency'>$</span><span class='value'>35</span></div>";
-        let html = format!("<body><article><p>{P1}</p>{row}{price}</article></body>");
+        let colon = "<div><span>Item number:</span><span>2767</span></div>";
+        let html = format!("<body><article><p>{P1}</p>{row}{price}{colon}</article></body>");
         let kept = texts(&body(&html, None));
         assert!(
             kept.contains(&"p:Publisher Houghton Mifflin".to_owned()),
             "{kept:?}"
         );
         assert!(kept.contains(&"p:$35".to_owned()), "{kept:?}");
+        assert!(kept.contains(&"p:Item number: 2767".to_owned()), "{kept:?}");
     }
 
     #[test]
