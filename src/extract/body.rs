@@ -709,14 +709,14 @@ fn is_value_after_label(page: &Page<'_>, at: u32) -> bool {
     if ends_with_colon {
         return true;
     }
+    if !has_class_word(page, at, VALUE_WORDS) {
+        return false;
+    }
     let parent = page.nodes[at as usize].parent;
-    let Some(label) = std::iter::once(before)
+    std::iter::once(before)
         .chain(page.ancestors(before))
         .find(|&node| page.nodes[node as usize].parent == parent)
-    else {
-        return false;
-    };
-    has_class_word(page, at, VALUE_WORDS) && has_class_word(page, label, LABEL_WORDS)
+        .is_some_and(|label| has_class_word(page, label, LABEL_WORDS))
 }
 
 /// Whether one of the `-`/`_`-separated parts of the element's class words is one of `words`.
