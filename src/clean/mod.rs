@@ -462,6 +462,28 @@ fn reason_from_hints(tag: Tag, hints: Hints, context: Context) -> Option<Reason>
     found.map(|&(_, reason)| reason)
 }
 
+/// The class word of a shop's own testimonials.
+const TESTIMONIAL: &[u8] = b"testimonial";
+
+/// Whether an element is the shop's testimonials (class or id words `testimonial…`) set
+/// inside an element named for the product's description (`tab-description`): quotes the
+/// shop chose for its copy, not its customers' review widget.
+fn is_description_testimonials(page: &Page<'_>, index: usize) -> bool {
+    let names_testimonials = ["class", "id"]
+        .into_iter()
+        .filter_map(|name| page.attr(index as u32, name))
+        .any(|words| {
+            words
+                .as_bytes()
+                .windows(TESTIMONIAL.len())
+                .any(|part| part.eq_ignore_ascii_case(TESTIMONIAL))
+        });
+    names_testimonials
+        && page
+            .ancestors(index as u32)
+            .any(|ancestor| page.nodes[ancestor as usize].hints.has(Hint::Description))
+}
+
 /// Per-subtree prose and body markers, measured before anything is removed.
 struct Guard {
     /// Characters of text outside links, per subtree.
@@ -552,8 +574,11 @@ impl Guard {
             // Reviews mark their text `reviewBody`, which must not protect them as a body. A
             // short one is a rating summary ("95% of the 7,778 user reviews are positive"),
             // which product descriptions quote as a selling point.
+            // Quotes the shop set inside its own description are its copy, not a widget.
             Reason::Review => {
-                outside < GUARD_MIN_OUTSIDE_CHARS || self.prose[index] < REVIEWS_MIN_CHARS
+                outside < GUARD_MIN_OUTSIDE_CHARS
+                    || self.prose[index] < REVIEWS_MIN_CHARS
+                    || is_description_testimonials(page, index)
             }
             // A footer is never the story, however much it holds (a privacy policy in a modal).
             _ if tag == Tag::Footer => false,
@@ -969,6 +994,23 @@ mod tests {
         assert_eq!(text.matches("The council").count(), 2, "{text}");
         assert!(!text.contains("Great mug"));
         assert!(kept_text(&body, Mode::Strict).contains("Great mug"));
+    }
+
+    #[test]
+    fn keeps_testimonials_set_inside_the_description_on_product_pages() {
+        let quotes =
+            "<p>Best sandals I ever wore, light and strong on every trail I walk.</p>".repeat(10);
+        let testimonials = format!("<div class='testimonial_slider'>{quotes}</div>");
+        let inside = format!(
+            "<head><meta property='og:type' content='product'></head><body>\
+             <div id='tab-description'>{ARTICLE}{ARTICLE}{testimonials}</div></body>"
+        );
+        assert!(kept_text(&inside, Mode::Strict).contains("Best sandals"));
+        let outside = format!(
+            "<head><meta property='og:type' content='product'></head><body>\
+             <div id='tab-description'>{ARTICLE}{ARTICLE}</div>{testimonials}</body>"
+        );
+        assert!(!kept_text(&outside, Mode::Strict).contains("Best sandals"));
     }
 
     #[test]

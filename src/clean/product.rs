@@ -11,11 +11,13 @@
 //! with `offers`: a category page marks itself up as a product for the rating stars, offering
 //! nothing; `og:type` `product…`; or a microdata `itemtype` of a product type) and no article (a
 //! JSON-LD article, posting or review outside a product, `og:type` `article`, or a microdata
-//! article). A review article names the product it reviews (`itemReviewed`) and stays an
+//! article), or when the `body`'s class or id words name the shop's one-product template
+//! (`single-product`), whatever `og:type` an SEO plugin set. A review article names the product it reviews (`itemReviewed`) and stays an
 //! article; a product's own reviews (`Product.review` in JSON-LD, a `Review` item inside the
 //! `Product` item in microdata) do not make the page an article. A page that marks up three
 //! or more products side by side (not one inside another, as a product's variants are) is a
-//! catalogue of them: a category or search page, not one product's page.
+//! catalogue of them: a category or search page, not one product's page, unless the page's
+//! `h1` stands inside one of them (the others are its "You may also like" cards).
 //!
 //! The same markup may call the page a collection (`og:type` `product.group`, which shop
 //! systems set on category pages, or a JSON-LD `CollectionPage`): the scoring stage reads
@@ -38,6 +40,17 @@ const PRODUCT_TYPES: &[&str] = &[
 const ARTICLE_TYPE_ENDINGS: &[&str] = &["Article", "Posting", "Review"];
 /// The schema.org type of a post in a forum thread.
 const FORUM_POST_TYPE: &str = "DiscussionForumPosting";
+
+/// Class or id words of a page's `body` that name the shop template rendering one product
+/// (`single-product`, `template-product`, `page-product`, `catalog-product-view`: the names
+/// the common shop systems give it).
+const PRODUCT_TEMPLATE_WORDS: &[&str] = &[
+    "single-product",
+    "template-product",
+    "page-product",
+    "product-page",
+    "catalog-product-view",
+];
 
 /// A page marking up this many separate products lists them (a category, a search result).
 const LISTED_PRODUCTS: u32 = 3;
@@ -80,9 +93,18 @@ pub(crate) fn read_markup(page: &Page<'_>) -> Markup {
             json_ld_kinds(&value, false, &mut kinds);
         }
     }
+    let mut template = false;
+    let mut headline_in_product = false;
     for (index, node) in page.nodes.iter().enumerate() {
         let index = index as u32;
-        if node.tag == Tag::Meta {
+        if node.tag == Tag::Body {
+            template |= names_product_template(page, index);
+        } else if node.tag == Tag::H1 {
+            headline_in_product |= page.ancestors(index).any(|ancestor| {
+                page.attr(ancestor, "itemtype")
+                    .is_some_and(|t| item_kinds(t).product)
+            });
+        } else if node.tag == Tag::Meta {
             if let Some(kind) = page
                 .attr(index, "property")
                 .filter(|property| property.trim().eq_ignore_ascii_case("og:type"))
@@ -104,7 +126,8 @@ pub(crate) fn read_markup(page: &Page<'_>) -> Markup {
         }
     }
     Markup {
-        product: kinds.product && !kinds.article && kinds.products < LISTED_PRODUCTS,
+        product: (template || kinds.product && !kinds.article)
+            && (kinds.products < LISTED_PRODUCTS || headline_in_product),
         collection: kinds.collection,
     }
 }
@@ -116,6 +139,21 @@ pub(crate) fn is_story_item_type(item_type: &str) -> bool {
     item_type.split_ascii_whitespace().any(|name| {
         type_kind(name).article && !name.trim_end_matches('/').ends_with(FORUM_POST_TYPE)
     })
+}
+
+/// Whether the `body` element's class or id words name a shop's one-product template: the
+/// site's own name for the page, which outranks an `og:type` `article` that SEO plugins set on
+/// every page of a shop.
+fn names_product_template(page: &Page<'_>, body: u32) -> bool {
+    ["class", "id"]
+        .into_iter()
+        .filter_map(|name| page.attr(body, name))
+        .flat_map(str::split_ascii_whitespace)
+        .any(|word| {
+            PRODUCT_TEMPLATE_WORDS
+                .iter()
+                .any(|template| word.eq_ignore_ascii_case(template))
+        })
 }
 
 /// What a microdata `itemtype` (one or more type URLs) says.
@@ -226,6 +264,18 @@ mod tests {
     }
 
     #[test]
+    fn a_shops_product_template_outranks_og_type_article() {
+        assert!(is_product(
+            r#"<head><meta property="og:type" content="article"></head>
+               <body class="wp-singular single single-product woocommerce"></body>"#
+        ));
+        assert!(is_product(r#"<body class="template-product"></body>"#));
+        assert!(!is_product(
+            r#"<body class="product-listing-page tweak-product-quick-view"></body>"#
+        ));
+    }
+
+    #[test]
     fn products_offered_for_sale_one_at_a_time() {
         // A category marking itself up as a product for the rating stars offers nothing.
         assert!(!is_product(
@@ -249,6 +299,11 @@ mod tests {
         let microdata = r#"<div itemscope itemtype="https://schema.org/Product">Lens</div>"#;
         assert!(!is_product(&format!(
             "<body>{microdata}{microdata}{microdata}</body>"
+        )));
+        // Unless the page's headline names one of them: the others are its recommendations.
+        let own = r#"<div itemscope itemtype="https://schema.org/Product"><h1>Moon</h1></div>"#;
+        assert!(is_product(&format!(
+            "<body>{own}{microdata}{microdata}{microdata}</body>"
         )));
     }
 }

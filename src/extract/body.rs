@@ -21,6 +21,10 @@ use super::headings::{self, ChromeHeading};
 use super::inline::{InlineBuilder, mark_kind, resolve_href};
 use super::{boilerplate, lead, notices, related, structure};
 
+/// Class word parts naming the value of a label/value pair…
+const VALUE_WORDS: &[&str] = &["value", "val"];
+/// …and the label before it.
+const LABEL_WORDS: &[&str] = &["name", "label", "key", "term"];
 /// A short line standing alone can head a section like a heading ("Mehr zum Thema" in bold).
 const MAX_HEADING_LINE_BYTES: usize = 60;
 /// The rank given to such a line: below every real heading.
@@ -265,6 +269,7 @@ impl Walker<'_, '_, '_> {
             }
             Tag::Hr => self.flush(),
             Tag::MathToken => self.line.push_space(),
+            Tag::Span if is_value_after_label(page, at) => self.line.push_space(),
             Tag::A => {
                 if let Some(url) = page.attr(at, "href").and_then(|h| resolve_href(h, base)) {
                     let start = self.line.position();
@@ -706,6 +711,42 @@ fn block_frame_kind(tag: Tag) -> FrameKind {
     }
 }
 
+/// Whether the element at `at` is the value of a label/value pair set as two inline elements
+/// with nothing between them (`<span class="details_name">Publisher</span><span
+/// class="details_value">Houghton…</span>` on a product's specifications, `<span>Item
+/// number:</span><span>2767…</span>`): style sheets set them apart, and the text must not
+/// run the label into the value. A label is named so by its class words or ends in a colon.
+fn is_value_after_label(page: &Page<'_>, at: u32) -> bool {
+    let Some(before) = at.checked_sub(1) else {
+        return false;
+    };
+    let ends_with_colon = page.nodes[before as usize]
+        .node
+        .value()
+        .as_text()
+        .is_some_and(|text| text.ends_with(':'));
+    if ends_with_colon {
+        return true;
+    }
+    if !has_class_word(page, at, VALUE_WORDS) {
+        return false;
+    }
+    let parent = page.nodes[at as usize].parent;
+    std::iter::once(before)
+        .chain(page.ancestors(before))
+        .find(|&node| page.nodes[node as usize].parent == parent)
+        .is_some_and(|label| has_class_word(page, label, LABEL_WORDS))
+}
+
+/// Whether one of the `-`/`_`-separated parts of the element's class words is one of `words`.
+fn has_class_word(page: &Page<'_>, at: u32, words: &[&str]) -> bool {
+    page.attr(at, "class").is_some_and(|class| {
+        class
+            .split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
+            .any(|part| words.iter().any(|word| part.eq_ignore_ascii_case(word)))
+    })
+}
+
 /// A line that names the value after it ("Length:", "Weight capacity:"): a product card or a
 /// fact box repeats it for every item.
 fn is_label(text: &str) -> bool {
@@ -934,6 +975,22 @@ mod tests {
             texts(&body_of(&html, None, false)),
             [format!("p:{P1}"), format!("q:{P1}"), format!("p:{P2}")]
         );
+    }
+
+    #[test]
+    fn sets_a_value_apart_from_the_label_before_it() {
+        let row = "<div><span class='details_name'>Publisher</span>\
+                   <span class='details_value'>Houghton Mifflin</span></div>";
+        let price = "<div><span class='currency'>$</span><span class='value'>35</span></div>";
+        let colon = "<div><span>Item number:</span><span>2767</span></div>";
+        let html = format!("<body><article><p>{P1}</p>{row}{price}{colon}</article></body>");
+        let kept = texts(&body(&html, None));
+        assert!(
+            kept.contains(&"p:Publisher Houghton Mifflin".to_owned()),
+            "{kept:?}"
+        );
+        assert!(kept.contains(&"p:$35".to_owned()), "{kept:?}");
+        assert!(kept.contains(&"p:Item number: 2767".to_owned()), "{kept:?}");
     }
 
     #[test]
