@@ -137,6 +137,9 @@ pub(crate) struct Cleaned {
     /// Whether the page's markup calls it a collection (`og:type` `product.group`, a JSON-LD
     /// `CollectionPage`): a category of products or of stories.
     pub(crate) collection: bool,
+    /// The elements the page's microdata marks as a story (an article, a blog post, a
+    /// review), in document order.
+    pub(crate) stories: Vec<u32>,
 }
 
 impl Cleaned {
@@ -172,6 +175,7 @@ pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
         product: context.product,
         mode,
         collection: markup.collection,
+        stories: markup.stories,
     }
 }
 

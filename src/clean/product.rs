@@ -76,13 +76,16 @@ impl Kinds {
 }
 
 /// What a page's schema.org and Open Graph markup say it is.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Markup {
     /// A shop's page for one product (see the module docs).
     pub(crate) product: bool,
     /// A collection of products or pages: `og:type` `product.group` (Shopify and other shop
     /// systems set it on category pages) or a JSON-LD `CollectionPage`.
     pub(crate) collection: bool,
+    /// The elements whose microdata `itemtype` names a story ([`is_story_item_type`]), in
+    /// document order.
+    pub(crate) stories: Vec<u32>,
 }
 
 /// Reads what the page's schema.org and Open Graph markup say it is.
@@ -95,8 +98,16 @@ pub(crate) fn read_markup(page: &Page<'_>) -> Markup {
     }
     let mut template = false;
     let mut headline_in_product = false;
+    let mut stories = Vec::new();
     for (index, node) in page.nodes.iter().enumerate() {
         let index = index as u32;
+        if node.tag == Tag::Text {
+            continue;
+        }
+        let item_type = page.attr(index, "itemtype");
+        if item_type.is_some_and(is_story_item_type) {
+            stories.push(index);
+        }
         if node.tag == Tag::Body {
             template |= names_product_template(page, index);
         } else if node.tag == Tag::H1 {
@@ -112,9 +123,7 @@ pub(crate) fn read_markup(page: &Page<'_>) -> Markup {
             {
                 kinds.add(og_kind(kind));
             }
-        } else if node.tag != Tag::Text
-            && let Some(item_type) = page.attr(index, "itemtype")
-        {
+        } else if let Some(item_type) = item_type {
             let mut own = item_kinds(item_type);
             let in_product = page.ancestors(index).any(|ancestor| {
                 page.attr(ancestor, "itemtype")
@@ -129,13 +138,14 @@ pub(crate) fn read_markup(page: &Page<'_>) -> Markup {
         product: (template || kinds.product && !kinds.article)
             && (kinds.products < LISTED_PRODUCTS || headline_in_product),
         collection: kinds.collection,
+        stories,
     }
 }
 
 /// Whether a microdata `itemtype` (one or more type URLs) names a story: an article, a blog
 /// post or a review, but not a forum post (`DiscussionForumPosting`), whose page is the thread
 /// of replies around it.
-pub(crate) fn is_story_item_type(item_type: &str) -> bool {
+fn is_story_item_type(item_type: &str) -> bool {
     item_type.split_ascii_whitespace().any(|name| {
         type_kind(name).article && !name.trim_end_matches('/').ends_with(FORUM_POST_TYPE)
     })

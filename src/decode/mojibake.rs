@@ -49,15 +49,12 @@ pub(crate) fn repaired(text: &str) -> String {
     let mut repaired = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(first) = rest.chars().next() {
-        match decode_sequence(rest) {
-            Some((character, consumed)) => {
-                repaired.push(character);
-                rest = &rest[consumed..];
-            }
-            None => {
-                repaired.push(first);
-                rest = &rest[first.len_utf8()..];
-            }
+        if let Some((character, consumed)) = decode_sequence(rest) {
+            repaired.push(character);
+            rest = &rest[consumed..];
+        } else {
+            repaired.push(first);
+            rest = &rest[first.len_utf8()..];
         }
     }
     repaired

@@ -28,9 +28,6 @@ pub(crate) struct BlockText {
     pub(crate) all: Measure,
     /// Characters inside links.
     pub(crate) link_chars: u32,
-    /// Short texts in the block that state a price (`$24.99`, `19,90 €`): a product card's
-    /// price line.
-    pub(crate) prices: u32,
 }
 
 impl BlockText {
@@ -112,24 +109,52 @@ pub(crate) fn block_texts(page: &Page<'_>, cleaned: &Cleaned) -> Vec<BlockText> 
             if node.flags.contains(Flags::IN_LINK) {
                 block.link_chars += node.text.chars;
             }
-            if node.text.chars <= PRICE_LINE_MAX_CHARS
-                && node
-                    .node
-                    .value()
-                    .as_text()
-                    .is_some_and(|text| is_price(text))
-            {
-                block.prices += 1;
-            }
         }
         index += 1;
     }
     blocks
 }
 
-/// Whether a short text states a price: a digit and a currency sign.
-fn is_price(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit()) && text.contains(CURRENCY_SIGNS)
+/// The short texts (at most [`PRICE_LINE_MAX_CHARS`] characters) under `root`, outside removed
+/// subtrees: the most price lines it can hold, counted from the index alone.
+pub(crate) fn short_texts(page: &Page<'_>, cleaned: &Cleaned, root: u32) -> u32 {
+    count_short_texts(page, cleaned, root, |_| true)
+}
+
+/// The price lines under `root`, outside removed subtrees: short texts that hold a digit and a
+/// currency sign (`$24.99`, `19,90 €`), as a product card's price does.
+pub(crate) fn price_lines(page: &Page<'_>, cleaned: &Cleaned, root: u32) -> u32 {
+    count_short_texts(page, cleaned, root, |text| {
+        text.bytes().any(|b| b.is_ascii_digit()) && text.contains(CURRENCY_SIGNS)
+    })
+}
+
+/// Counts the short visible texts under `root` for which `counts` holds.
+fn count_short_texts(
+    page: &Page<'_>,
+    cleaned: &Cleaned,
+    root: u32,
+    counts: impl Fn(&str) -> bool,
+) -> u32 {
+    let end = page.nodes.get(root as usize).map_or(root, |node| node.end);
+    let mut found = 0;
+    let mut index = root;
+    while index < end {
+        let node = &page.nodes[index as usize];
+        if cleaned.reason(index).is_some() {
+            index = node.end.max(index + 1);
+            continue;
+        }
+        if node.tag == Tag::Text
+            && (1..=PRICE_LINE_MAX_CHARS).contains(&node.text.chars)
+            && !node.flags.contains(Flags::IN_HEAD)
+            && node.node.value().as_text().is_some_and(|text| counts(text))
+        {
+            found += 1;
+        }
+        index += 1;
+    }
+    found
 }
 
 #[cfg(test)]
@@ -145,7 +170,6 @@ mod tests {
                 words: chars / 5,
             },
             link_chars,
-            prices: 0,
         }
     }
 

@@ -8,7 +8,6 @@
 
 pub(crate) mod density;
 
-use crate::clean::product::is_story_item_type;
 use crate::clean::rules::Hint;
 use crate::clean::{Cleaned, Mode};
 use crate::page::{NO_PARENT, Page, Tag};
@@ -104,9 +103,9 @@ pub(crate) fn choose(page: &Page<'_>, cleaned: &Cleaned) -> Option<Choice> {
         root = listing_root(page, &values);
     }
     // A winner dense with prices is a shop's product grid, whatever its share of the page.
-    let listing = listing || is_price_grid(page, &blocks, &values, root);
+    let listing = listing || is_price_grid(page, cleaned, &values, root);
     if !listing && !cleaned.product && cleaned.mode == Mode::Strict {
-        root = marked_article(page, &values, root).unwrap_or(root);
+        root = marked_article(page, cleaned, &values, root).unwrap_or(root);
     }
     if log::log_enabled!(log::Level::Debug) {
         let value = values[root as usize];
@@ -130,11 +129,9 @@ pub(crate) fn choose(page: &Page<'_>, cleaned: &Cleaned) -> Option<Choice> {
 /// [`MARKED_ARTICLE_MIN_SHARE`] of the winner's prose: the winner is then a wrapper that adds
 /// the page's other prose (a gallery, a rail of summaries) to the story the publisher marked.
 /// `None` when no element, or more than one (a list of posts), is so marked.
-fn marked_article(page: &Page<'_>, values: &[Value], root: u32) -> Option<u32> {
+fn marked_article(page: &Page<'_>, cleaned: &Cleaned, values: &[Value], root: u32) -> Option<u32> {
     let end = page.nodes.get(root as usize)?.end;
-    let mut marked = (root + 1..end).filter(|&at| {
-        page.tag(at) != Tag::Text && page.attr(at, "itemtype").is_some_and(is_story_item_type)
-    });
+    let mut marked = (cleaned.stories.iter().copied()).filter(|&at| at > root && at < end);
     let item = marked.next()?;
     let share = values[item as usize].good / values[root as usize].good.max(1.0);
     (marked.next().is_none() && share >= MARKED_ARTICLE_MIN_SHARE).then_some(item)
@@ -236,14 +233,13 @@ fn listing_root(page: &Page<'_>, values: &[Value]) -> u32 {
 /// Whether the winner is a shop's grid of products: it holds many price lines, one for
 /// every few dozen characters of its text (an article quoting prices has paragraphs
 /// between them). Its items are product names in links, kept as a listing's are.
-fn is_price_grid(page: &Page<'_>, blocks: &[BlockText], values: &[Value], root: u32) -> bool {
-    let end = page.nodes.get(root as usize).map_or(root, |n| n.end);
-    let prices: u32 = blocks[root as usize..end as usize]
-        .iter()
-        .map(|block| block.prices)
-        .sum();
-    prices >= GRID_MIN_PRICES
-        && values[root as usize].total() <= GRID_MAX_CHARS_PER_PRICE * prices as f32
+/// The index tells first whether the winner holds enough short texts to be such a grid, so
+/// that only a candidate's texts are read.
+fn is_price_grid(page: &Page<'_>, cleaned: &Cleaned, values: &[Value], root: u32) -> bool {
+    let per_price = values[root as usize].total() / GRID_MAX_CHARS_PER_PRICE;
+    let enough = |count: u32| count >= GRID_MIN_PRICES && count as f32 >= per_price;
+    enough(density::short_texts(page, cleaned, root))
+        && enough(density::price_lines(page, cleaned, root))
 }
 
 /// Sums block values over subtrees, children before parents. Text inside teaser cards is
