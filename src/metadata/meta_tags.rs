@@ -2,6 +2,7 @@
 //! vendor names news CMSs use, plus the canonical link, `<base href>` and `<html lang>`.
 
 use super::date::{Role, weight};
+use super::entities;
 use crate::document::Source;
 use crate::page::{Flags, Page, Tag};
 
@@ -255,6 +256,9 @@ fn read_meta(page: &Page<'_>, index: u32, facts: &mut MetaFacts) {
 
 fn read_meta_key(key: &str, content: &str, facts: &mut MetaFacts) {
     let value = || Some(content.to_owned());
+    // A description some CMSs escaped twice still holds references after the parser's
+    // decoding.
+    let text = entities::decode(content);
     match key {
         "og:title" => set(&mut facts.og_title, value()),
         "og:type" => set(&mut facts.og_type, value()),
@@ -265,11 +269,11 @@ fn read_meta_key(key: &str, content: &str, facts: &mut MetaFacts) {
         "application-name" | "apple-mobile-web-app-title" => {
             set(&mut facts.application_name, value());
         }
-        "og:description" => set_sourced(&mut facts.description, content, Source::OpenGraph),
+        "og:description" => set_sourced(&mut facts.description, &text, Source::OpenGraph),
         "description" | "dc.description" => {
-            set_sourced(&mut facts.description, content, Source::Meta);
+            set_sourced(&mut facts.description, &text, Source::Meta);
         }
-        "twitter:description" => set_sourced(&mut facts.description, content, Source::Twitter),
+        "twitter:description" => set_sourced(&mut facts.description, &text, Source::Twitter),
         "og:image" | "og:image:url" | "og:image:secure_url" => {
             set_sourced(&mut facts.image, content, Source::OpenGraph);
         }
@@ -425,6 +429,17 @@ mod tests {
         assert_eq!(found.site_name.as_deref(), Some("RT"));
         assert_eq!(found.image, Some(("/img.jpg".into(), Source::OpenGraph)));
         assert_eq!(found.locale.as_deref(), Some("en_US"));
+    }
+
+    #[test]
+    fn decodes_a_description_escaped_twice() {
+        let found = facts(
+            r#"<head><meta name="description" content="It&amp;rsquo;s enth&amp;uuml;llt &amp;amp; more&amp;hellip;"></head>"#,
+        );
+        assert_eq!(
+            found.description,
+            Some(("It’s enthüllt & more…".into(), Source::Meta))
+        );
     }
 
     #[test]

@@ -20,6 +20,7 @@
 
 pub(crate) mod authors;
 pub(crate) mod date;
+pub(crate) mod entities;
 pub(crate) mod json_ld;
 pub(crate) mod kicker;
 pub(crate) mod language;
