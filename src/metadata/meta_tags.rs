@@ -256,9 +256,6 @@ fn read_meta(page: &Page<'_>, index: u32, facts: &mut MetaFacts) {
 
 fn read_meta_key(key: &str, content: &str, facts: &mut MetaFacts) {
     let value = || Some(content.to_owned());
-    // A description some CMSs escaped twice still holds references after the parser's
-    // decoding.
-    let text = entities::decode(content);
     match key {
         "og:title" => set(&mut facts.og_title, value()),
         "og:type" => set(&mut facts.og_type, value()),
@@ -269,11 +266,9 @@ fn read_meta_key(key: &str, content: &str, facts: &mut MetaFacts) {
         "application-name" | "apple-mobile-web-app-title" => {
             set(&mut facts.application_name, value());
         }
-        "og:description" => set_sourced(&mut facts.description, &text, Source::OpenGraph),
-        "description" | "dc.description" => {
-            set_sourced(&mut facts.description, &text, Source::Meta);
-        }
-        "twitter:description" => set_sourced(&mut facts.description, &text, Source::Twitter),
+        "og:description" => set_description(facts, content, Source::OpenGraph),
+        "description" | "dc.description" => set_description(facts, content, Source::Meta),
+        "twitter:description" => set_description(facts, content, Source::Twitter),
         "og:image" | "og:image:url" | "og:image:secure_url" => {
             set_sourced(&mut facts.image, content, Source::OpenGraph);
         }
@@ -385,6 +380,14 @@ fn read_link(page: &Page<'_>, index: u32, facts: &mut MetaFacts) {
 fn set(slot: &mut Option<String>, value: Option<String>) {
     if slot.is_none() {
         *slot = value.and_then(non_empty);
+    }
+}
+
+/// Sets the description unless one is set. A description some CMSs escaped twice still holds
+/// character references after the parser's decoding, so it is decoded once more.
+fn set_description(facts: &mut MetaFacts, content: &str, source: Source) {
+    if facts.description.is_none() {
+        set_sourced(&mut facts.description, &entities::decode(content), source);
     }
 }
 
