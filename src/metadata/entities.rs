@@ -38,10 +38,8 @@ pub(crate) fn decode(text: &str) -> Cow<'_, str> {
 /// The characters of the reference `text` opens with (`&name;`, `&#NNN;`, `&#xHH;`) and the
 /// length of the reference.
 fn reference_at(text: &str) -> Option<([Option<char>; 2], usize)> {
-    let end = text.get(1..)?.find(';')? + 1;
-    if end > MAX_REFERENCE_CHARS {
-        return None;
-    }
+    // Only the reference's own bytes are searched, so text full of bare `&` stays linear.
+    let end = text.bytes().take(MAX_REFERENCE_CHARS + 1).position(|b| b == b';')?;
     let name = &text[1..end];
     let characters = match name.strip_prefix('#') {
         Some(number) => [Some(numeric(number)?), None],
