@@ -39,7 +39,10 @@ pub(crate) fn decode(text: &str) -> Cow<'_, str> {
 /// length of the reference.
 fn reference_at(text: &str) -> Option<([Option<char>; 2], usize)> {
     // Only the reference's own bytes are searched, so text full of bare `&` stays linear.
-    let end = text.bytes().take(MAX_REFERENCE_CHARS + 1).position(|b| b == b';')?;
+    let end = text
+        .bytes()
+        .take(MAX_REFERENCE_CHARS + 1)
+        .position(|b| b == b';')?;
     let name = &text[1..end];
     let characters = match name.strip_prefix('#') {
         Some(number) => [Some(numeric(number)?), None],
