@@ -1324,16 +1324,45 @@ mod tests {
             og_type: Some("website".into()),
             ..MetaFacts::default()
         };
-        let chosen = title_of(&meta, &[(1, "Endlich mehr Beschleunigung wagen!")], None);
+        // The `h1` stands outside any `<article>` on a page that says it is no article.
+        let mut headings = seen(&[(1, "Endlich mehr Beschleunigung wagen!")]);
+        headings.headings[0].in_article = false;
+        let chosen = choose(&JsonLdFacts::default(), &meta, &headings, None, None);
         assert_eq!(
-            chosen,
+            chosen.map(|c| (c.title, c.source)),
             Some(("Endlich mehr Beschleunigung wagen!".into(), Source::Markup))
         );
+        // Not in a page object's `name` when a dedicated title names the page (wcxb 0708).
+        let meta = MetaFacts {
+            og_title: Some("Business Text Messaging | Twilio".into()),
+            og_type: Some("website".into()),
+            ..MetaFacts::default()
+        };
+        let ld = JsonLdFacts {
+            page_title: Some("Messaging API: Business messaging that scales".into()),
+            ..JsonLdFacts::default()
+        };
+        let mut headings = seen(&[(1, "Business messaging that scales")]);
+        headings.headings[0].in_article = false;
+        let chosen = choose(&ld, &meta, &headings, Some("Twilio"), None);
+        assert_eq!(chosen.unwrap().title, "Business Text Messaging");
         // Not a subheading, and not in a chain of colon-separated fields.
         let title = "Amazon.com: Wireless Earbuds: Electronics";
-        assert!(!agrees(title, title, "Wireless Earbuds: Electronics", true, None));
+        assert!(!agrees(
+            title,
+            title,
+            "Wireless Earbuds: Electronics",
+            true,
+            None
+        ));
         let title = "Pressemitteilung: Endlich mehr Beschleunigung wagen!";
-        assert!(!agrees(title, title, "Endlich mehr Beschleunigung wagen!", false, None));
+        assert!(!agrees(
+            title,
+            title,
+            "Endlich mehr Beschleunigung wagen!",
+            false,
+            None
+        ));
     }
 
     #[test]
