@@ -974,6 +974,15 @@ mod tests {
         }
     }
 
+    /// The headings, none of them inside an `<article>`.
+    fn seen_outside_article(headings: &[(u8, &str)]) -> VisibleFacts {
+        let mut seen = seen(headings);
+        for heading in &mut seen.headings {
+            heading.in_article = false;
+        }
+        seen
+    }
+
     fn title_of(
         meta: &MetaFacts,
         headings: &[(u8, &str)],
@@ -1325,8 +1334,7 @@ mod tests {
             ..MetaFacts::default()
         };
         // The `h1` stands outside any `<article>` on a page that says it is no article.
-        let mut headings = seen(&[(1, "Endlich mehr Beschleunigung wagen!")]);
-        headings.headings[0].in_article = false;
+        let headings = seen_outside_article(&[(1, "Endlich mehr Beschleunigung wagen!")]);
         let chosen = choose(&JsonLdFacts::default(), &meta, &headings, None, None);
         assert_eq!(
             chosen.map(|c| (c.title, c.source)),
@@ -1342,8 +1350,7 @@ mod tests {
             page_title: Some("Messaging API: Business messaging that scales".into()),
             ..JsonLdFacts::default()
         };
-        let mut headings = seen(&[(1, "Business messaging that scales")]);
-        headings.headings[0].in_article = false;
+        let headings = seen_outside_article(&[(1, "Business messaging that scales")]);
         let chosen = choose(&ld, &meta, &headings, Some("Twilio"), None);
         assert_eq!(chosen.unwrap().title, "Business Text Messaging");
         // Not a subheading, and not in a chain of colon-separated fields.
