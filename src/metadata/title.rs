@@ -287,10 +287,18 @@ fn choose_whole(
         .collect();
     // Each title and heading normalised once for the agreement tests below, which compare
     // every heading with every title up to five times.
-    let title_forms: Vec<TitleForms> = (metadata_titles.iter())
+    let mut title_forms: Vec<TitleForms> = (metadata_titles.iter())
         .zip(&cores)
         .map(|((title, _), core)| TitleForms::new(title, core, site_name))
         .collect();
+    // The rest after a colon names the headline only in a title written for the page: a
+    // page object's `name` ("Messaging API: Business messaging that scales…", wcxb 0708)
+    // pairs a product with the slogan its `h1` shows, while the dedicated title names it.
+    for (forms, is_dedicated) in title_forms.iter_mut().zip(&dedicated) {
+        if has_dedicated && !is_dedicated {
+            forms.colon_rest_key = None;
+        }
+    }
     let heading_forms: Vec<HeadingForms> = (headings.iter())
         .map(|heading| HeadingForms::new(&heading.text, site_name))
         .collect();
@@ -609,6 +617,8 @@ struct TitleForms {
     prefix: Vec<char>,
     /// The key of the name before the core's only `": "`, if it has exactly one.
     colon_name_key: Option<String>,
+    /// The key of what follows the core's only `": "`, if it has exactly one.
+    colon_rest_key: Option<String>,
     /// The sides of the title at each separator it holds.
     sides: Vec<Side>,
     /// The key of the side after the title's last occurrence of each separator.
@@ -644,9 +654,8 @@ impl TitleForms {
         TitleForms {
             key: same_text_key(title),
             prefix: prefix_letters(title),
-            colon_name_key: (core.matches(": ").count() == 1)
-                .then(|| core.split_once(": ").map(|(name, _)| same_text_key(name)))
-                .flatten(),
+            colon_name_key: colon_sides(core).map(|(name, _)| same_text_key(name)),
+            colon_rest_key: colon_sides(core).map(|(_, rest)| same_text_key(rest)),
             sides,
             last_side_keys: separators_in(title)
                 .filter_map(|separator| title.rsplit_once(separator))
@@ -676,6 +685,13 @@ impl TitleForms {
         // Hiking & Backpacking" over the `h1` "Hiking Boots"), unless the name is the site's.
         // Only one colon: a chain of them lists fields ("Product: Author: Amazon.com: Books").
         if is_h1 && !heading.is_site && self.colon_name_key.as_ref() == Some(&heading.key) {
+            return true;
+        }
+        // The rest after a label and a colon ("Pressemitteilung: Endlich mehr Beschleunigung
+        // wagen!", trafilatura 485fa7d9829d; "City of Marion Building Department: Home
+        // Repair Assistance Program", wcxb 4554): the label names the kind of page or its
+        // publisher, the `h1` shows the headline.
+        if is_h1 && self.colon_rest_key.as_ref() == Some(&heading.key) {
             return true;
         }
         // One side of the title split at a separator ("Headline | Section | Site"), but not
@@ -717,6 +733,14 @@ fn without_trailing_site(core: &str, site: &str) -> Option<String> {
                 (joined[head..] == name).then(|| joined[..head].to_owned())
             })
         })
+}
+
+/// The name before a title's only `": "` and what follows it; `None` when the title holds
+/// no such colon or a chain of them, which lists fields ("Product: Author: Amazon.com: Books").
+fn colon_sides(core: &str) -> Option<(&str, &str)> {
+    (core.matches(": ").count() == 1)
+        .then(|| core.split_once(": "))
+        .flatten()
 }
 
 /// A heading's text in the forms the agreement tests compare.
@@ -948,6 +972,15 @@ mod tests {
                 .collect(),
             ..VisibleFacts::default()
         }
+    }
+
+    /// The headings, none of them inside an `<article>`.
+    fn seen_outside_article(headings: &[(u8, &str)]) -> VisibleFacts {
+        let mut seen = seen(headings);
+        for heading in &mut seen.headings {
+            heading.in_article = false;
+        }
+        seen
     }
 
     fn title_of(
@@ -1288,6 +1321,53 @@ mod tests {
             "Jimmy: The Ultimate Device Opener",
             "Jimmy",
             true,
+            None
+        ));
+    }
+
+    #[test]
+    fn the_rest_after_a_colon_agrees_with_the_h1() {
+        // trafilatura 485fa7d9829d: the press office labels its titles, the `h1` does not.
+        let meta = MetaFacts {
+            og_title: Some("Pressemitteilung: Endlich mehr Beschleunigung wagen!".into()),
+            og_type: Some("website".into()),
+            ..MetaFacts::default()
+        };
+        // The `h1` stands outside any `<article>` on a page that says it is no article.
+        let headings = seen_outside_article(&[(1, "Endlich mehr Beschleunigung wagen!")]);
+        let chosen = choose(&JsonLdFacts::default(), &meta, &headings, None, None);
+        assert_eq!(
+            chosen.map(|c| (c.title, c.source)),
+            Some(("Endlich mehr Beschleunigung wagen!".into(), Source::Markup))
+        );
+        // Not in a page object's `name` when a dedicated title names the page (wcxb 0708).
+        let meta = MetaFacts {
+            og_title: Some("Business Text Messaging | Twilio".into()),
+            og_type: Some("website".into()),
+            ..MetaFacts::default()
+        };
+        let ld = JsonLdFacts {
+            page_title: Some("Messaging API: Business messaging that scales".into()),
+            ..JsonLdFacts::default()
+        };
+        let headings = seen_outside_article(&[(1, "Business messaging that scales")]);
+        let chosen = choose(&ld, &meta, &headings, Some("Twilio"), None);
+        assert_eq!(chosen.unwrap().title, "Business Text Messaging");
+        // Not a subheading, and not in a chain of colon-separated fields.
+        let title = "Amazon.com: Wireless Earbuds: Electronics";
+        assert!(!agrees(
+            title,
+            title,
+            "Wireless Earbuds: Electronics",
+            true,
+            None
+        ));
+        let title = "Pressemitteilung: Endlich mehr Beschleunigung wagen!";
+        assert!(!agrees(
+            title,
+            title,
+            "Endlich mehr Beschleunigung wagen!",
+            false,
             None
         ));
     }
