@@ -293,6 +293,7 @@ fn restore_repeated_items(
         }
         if let Some(reason) = reason.filter(|&r| is_item_reason(r))
             && nav::reason(page, index as u32).is_none()
+            && !page.nodes[index].hints.has(Hint::Stats)
         {
             let node = &page.nodes[index];
             let group = groups
@@ -764,6 +765,21 @@ mod tests {
         }
         // On an article the words name the story's figures.
         assert!(kept_text(&html, Mode::Strict).contains("Replies 12"));
+    }
+
+    #[test]
+    fn never_restores_a_posters_details_as_items() {
+        let post = format!(
+            "<div class='message'><div class='message-userExtras'><dl><dt>Joined</dt>\
+             <dd>Jun 4, 2024</dd></dl><dl><dt>Messages</dt><dd>28</dd></dl>\
+             <dl><dt>Reaction score</dt><dd>38</dd></dl></div>{ARTICLE}</div>"
+        );
+        let text = kept_text(
+            &format!("<body>{}</body>", post.repeat(6)),
+            Mode::Discussion,
+        );
+        assert_eq!(text.matches("The council").count(), 6, "{text}");
+        assert!(!text.contains("Joined"), "{text}");
     }
 
     #[test]

@@ -306,6 +306,9 @@ const META_WORDS: &[Rule] = &[
     ("userdetails", Fit::Prefix, Hint::Stats),
     ("user-info", Fit::Prefix, Hint::Stats),
     ("userinfo", Fit::Prefix, Hint::Stats),
+    // XenForo's `message-userExtras`: the poster's join date, message count and points.
+    ("user-extras", Fit::Prefix, Hint::Stats),
+    ("userextras", Fit::Prefix, Hint::Stats),
 ];
 
 const SIDEBAR_WORDS: &[Rule] = &[

@@ -581,7 +581,9 @@ impl Walker<'_, '_, '_> {
             || if self.input.listing {
                 boilerplate::is_ui_text(&inline.text)
             } else {
-                boilerplate::is_boilerplate(&inline.text) || notices::is_notice(&inline.text)
+                !self.is_post_date(&inline.text)
+                    && (boilerplate::is_boilerplate(&inline.text)
+                        || notices::is_notice(&inline.text))
             };
         if is_furniture
             || link_density(&inline) > self.max_link_density()
@@ -593,6 +595,17 @@ impl Walker<'_, '_, '_> {
             Some(None) => Block::Quote(inline),
             _ => Block::Paragraph(inline),
         })
+    }
+
+    /// On a discussion page a date alone on its line (no label such as "Joined:" before it)
+    /// is the date a post was written, which heads each post beside its poster's name: it
+    /// stays, where an article's dateline goes as furniture.
+    fn is_post_date(&self, text: &str) -> bool {
+        let text = text.trim();
+        self.input.discussion
+            && !text.contains(": ")
+            && !text.ends_with(':')
+            && boilerplate::is_dateline(text)
     }
 
     fn keeps_list(&self, list: &crate::document::List) -> bool {
@@ -922,6 +935,34 @@ mod tests {
             [format!("p:{P1}"), format!("p:{P2}")]
         );
         assert_eq!(texts(&body_of(&html, None, false)), [format!("p:{P1}")]);
+    }
+
+    #[test]
+    fn keeps_each_posts_date_on_discussion_pages() {
+        let post = |date: &str, text: &str| {
+            format!(
+                "<div class=\"post\"><div>{date}</div><div>Joined: Mar 16, 2018</div>\
+                 <p>{text}</p></div>"
+            )
+        };
+        let html = format!(
+            "<article>{}{}</article>",
+            post("Mar 27, 2025", P1),
+            post("Mar 28, 2025, 9:05 pm", P2)
+        );
+        assert_eq!(
+            texts(&body_of(&html, None, true)),
+            [
+                "p:Mar 27, 2025".to_owned(),
+                format!("p:{P1}"),
+                "p:Mar 28, 2025, 9:05 pm".to_owned(),
+                format!("p:{P2}")
+            ]
+        );
+        assert_eq!(
+            texts(&body_of(&html, None, false)),
+            [format!("p:{P1}"), format!("p:{P2}")]
+        );
     }
 
     #[test]

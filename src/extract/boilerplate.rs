@@ -503,7 +503,7 @@ const EVENT_DATE_LABELS: &[&str] = &[
 
 /// `Jan 13, 2025`, `Updated: 30.03.2021, 14:05 Uhr`: a date with a few words around it. An
 /// event's date or a deadline is no dateline (see [`EVENT_DATE_LABELS`]).
-fn is_dateline(text: &str) -> bool {
+pub(crate) fn is_dateline(text: &str) -> bool {
     text.len() <= MAX_BYLINE_BYTES
         && !text.ends_with('.')
         && text.split_whitespace().count() <= MAX_DATELINE_WORDS
