@@ -699,7 +699,8 @@ impl Walker<'_, '_, '_> {
         self.out.retain(|block| {
             position += 1;
             !(position > tail_start
-                && matches!(block, Block::Paragraph(inline) if notices::is_author_bio(&inline.text)))
+                && matches!(block, Block::Paragraph(inline)
+                    if notices::is_author_bio(&inline.text) || notices::is_disclaimer(&inline.text)))
         });
         let only_headings = self
             .out
@@ -856,6 +857,35 @@ mod tests {
                 .iter()
                 .all(|text| text.starts_with("p:The") || text.starts_with("p:Work"))
         );
+    }
+
+    #[test]
+    fn drops_a_legal_disclaimer_at_the_end_only() {
+        let disclaimer = "<p>The information included here is designed for informational \
+            purposes only. It is not legal, tax, financial or any other sort of advice.</p>";
+        let html = format!("<body><article>{STORY}{disclaimer}</article></body>");
+        let found = texts(&body(&html, None));
+        assert!(
+            !found.iter().any(|t| t.contains("informational")),
+            "{found:?}"
+        );
+        let html = format!("<body><article>{disclaimer}{STORY}{STORY}</article></body>");
+        let found = texts(&body(&html, None));
+        assert!(
+            found.iter().any(|t| t.contains("informational")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn drops_byline_labels_and_relative_times_left_alone() {
+        let html = format!(
+            "<body><article><p>By</p><p>před 2 hodinami</p>{STORY}\
+             <h2>Meet the testers</h2><p>Adrien has covered laptops for four years.</p>\
+             </article></body>"
+        );
+        let found = texts(&body(&html, None));
+        assert_eq!(found.len(), 2, "{found:?}");
     }
 
     #[test]

@@ -322,8 +322,10 @@ pub(crate) fn is_boilerplate(text: &str) -> bool {
     let lower = text.to_lowercase();
     is_figure_label(&lower)
         || is_credit_line(text, &lower)
+        || is_orphan_byline_label(text, &lower)
         || is_byline(text)
         || is_dateline(text)
+        || is_relative_time(&lower)
         || ends_with_photo_credit(&lower)
 }
 
@@ -486,6 +488,90 @@ fn is_byline(text: &str) -> bool {
     })
 }
 
+/// Byline and date labels (lowercase) whose name or date went elsewhere: the label stays
+/// behind as a line of its own ("By", "Posted on", "Last updated:", "Reviewed by,"), where
+/// the template set the value in a link or a `<time>` that the walk left out.
+const ORPHAN_BYLINE_LABELS: &[&str] = &[
+    "by",
+    "written by",
+    "posted by",
+    "reviewed by",
+    "author",
+    "posted on",
+    "published on",
+    "published",
+    "last updated",
+    "updated at",
+    "updated on",
+    "von",
+    "autor",
+    "geschrieben von",
+    "veröffentlicht am",
+    "par",
+    "publié le",
+    "por",
+    "publicado el",
+    "door",
+];
+
+/// A byline or date label standing alone (see [`ORPHAN_BYLINE_LABELS`]), capitalised as a
+/// label is: a lowercase "by" alone is a line of code or verse. Takes the line and its
+/// lowercase form.
+fn is_orphan_byline_label(text: &str, lower: &str) -> bool {
+    let label = lower.trim_end_matches([':', ',']).trim_end();
+    text.starts_with(char::is_uppercase) && ORPHAN_BYLINE_LABELS.contains(&label)
+}
+
+/// Words (lowercase) that open a relative time: "před 2 hodinami", "vor 3 Stunden", "il y a
+/// 2 heures", "hace 5 minutos", "há 2 dias".
+const RELATIVE_TIME_OPENERS: &[&str] = &["před ", "vor ", "il y a ", "hace ", "há "];
+/// Words (lowercase) that close a relative time: "2 hours ago", "3 ore fa", "5 minut temu",
+/// "2 часа назад", "3 uur geleden", "2 dagar sedan".
+const RELATIVE_TIME_CLOSERS: &[&str] = &[
+    " ago",
+    " fa",
+    " temu",
+    " назад",
+    " geleden",
+    " sedan",
+    " siden",
+    " önce",
+];
+/// The longest relative time, in bytes.
+const MAX_RELATIVE_TIME_BYTES: usize = 32;
+
+/// A relative time alone on its line, a count and a unit inside an opener or a closer
+/// (`2 days ago`, `před 2 hodinami`, `an hour ago`): a post's stamp that the page's script
+/// or cache wrote against the time it was served. Like other dates it stays on listings,
+/// where it is part of each item (Hacker News's jobs, wcxb 2911). Takes the line in
+/// lowercase.
+fn is_relative_time(lower: &str) -> bool {
+    if lower.len() > MAX_RELATIVE_TIME_BYTES {
+        return false;
+    }
+    let amount = RELATIVE_TIME_OPENERS
+        .iter()
+        .find_map(|opener| lower.strip_prefix(opener))
+        .or_else(|| {
+            RELATIVE_TIME_CLOSERS
+                .iter()
+                .find_map(|closer| lower.strip_suffix(closer))
+        });
+    let Some(amount) = amount else {
+        return false;
+    };
+    let mut words = amount.split_whitespace();
+    let (Some(count), Some(unit), None) = (words.next(), words.next(), words.next()) else {
+        // `2h ago`, `5d ago`: the unit set against the count.
+        return amount
+            .trim()
+            .strip_suffix(char::is_alphabetic)
+            .is_some_and(|count| !count.is_empty() && count.chars().all(|c| c.is_ascii_digit()));
+    };
+    let is_count = count.chars().all(|c| c.is_ascii_digit()) || matches!(count, "a" | "an");
+    is_count && unit.chars().all(char::is_alphabetic)
+}
+
 /// Labels (lowercase) that make a date line an event's time or a deadline, which the text
 /// announces: "Termin: 29.02.2020, 19 Uhr" (whiskyverkostung.com, trafilatura a99f147d0d10),
 /// "Einsendeschluss: 03.11.2019 (Poststempel)" (dealdoktor.de, b0161f587e5a).
@@ -504,8 +590,10 @@ const EVENT_DATE_LABELS: &[&str] = &[
 /// `Jan 13, 2025`, `Updated: 30.03.2021, 14:05 Uhr`: a date with a few words around it. An
 /// event's date or a deadline is no dateline (see [`EVENT_DATE_LABELS`]).
 pub(crate) fn is_dateline(text: &str) -> bool {
+    // "posted on April 21, 2015, at 11:29 a.m.": the stop is the clock's, not a sentence's.
+    let is_sentence = text.ends_with('.') && !text.ends_with(" a.m.") && !text.ends_with(" p.m.");
     text.len() <= MAX_BYLINE_BYTES
-        && !text.ends_with('.')
+        && !is_sentence
         && text.split_whitespace().count() <= MAX_DATELINE_WORDS
         && crate::metadata::date::parse_text(text, false).is_some()
         && !EVENT_DATE_LABELS
@@ -757,6 +845,33 @@ mod tests {
             "By contrast, the suburbs voted for the plan"
         ));
         assert!(!is_boilerplate("On March 3, 2021 the law passed."));
+    }
+
+    #[test]
+    fn drops_byline_labels_left_alone() {
+        assert!(is_boilerplate("By"));
+        assert!(is_boilerplate("Posted On"));
+        assert!(is_boilerplate("Last updated:"));
+        assert!(is_boilerplate("Reviewed by,"));
+        assert!(!is_boilerplate("by"));
+        assert!(!is_boilerplate("Authority"));
+    }
+
+    #[test]
+    fn drops_relative_times_alone() {
+        assert!(is_boilerplate("před 2 hodinami"));
+        assert!(is_boilerplate("3 days ago"));
+        assert!(is_boilerplate("an hour ago"));
+        assert!(is_boilerplate("vor 5 Minuten"));
+        assert!(is_boilerplate("2h ago"));
+        assert!(!is_boilerplate("Updated 6 days ago"));
+        assert!(!is_boilerplate("Four score and seven years ago"));
+        assert!(!is_ui_text("3 days ago"));
+    }
+
+    #[test]
+    fn drops_datelines_ending_in_a_clock_time() {
+        assert!(is_boilerplate("posted on April 21, 2015, at 11:29 a.m."));
     }
 
     #[test]

@@ -56,6 +56,10 @@ const CHROME_SECTION_HEADINGS: &[&str] = &[
     "you may also enjoy",
     "you might also enjoy",
     "about the reviewer",
+    // The writer's or tester's card under a review: name, role, bio.
+    "about our expert",
+    "about our experts",
+    "meet the testers",
     "explore more",
     "related topics",
     // Forums and Q&A sites: the threads listed under a thread.
@@ -376,6 +380,18 @@ mod tests {
                 "{heading}"
             );
         }
+    }
+
+    #[test]
+    fn a_reviews_tester_card_is_furniture() {
+        for heading in ["About Our Expert", "Meet the testers"] {
+            assert_eq!(
+                chrome_heading(heading),
+                Some(ChromeHeading::Section),
+                "{heading}"
+            );
+        }
+        assert_eq!(chrome_heading("About the expert"), None);
     }
 
     #[test]

@@ -278,6 +278,44 @@ pub(crate) fn is_named_bio(text: &str, authors: &[String]) -> bool {
     })
 }
 
+/// Phrases of a legal disclaimer: the text is not advice and is given for information only.
+/// ASCII letters match in any case.
+const DISCLAIMER_PHRASES: &[&str] = &[
+    "informational purposes only",
+    "information purposes only",
+    "does not constitute legal advice",
+    "does not constitute financial advice",
+    "does not constitute investment advice",
+    "not legal, tax, financial",
+    "tax, legal or accounting advice",
+    "tax, legal, or accounting advice",
+    "nur zu informationszwecken",
+    "stellt keine anlageberatung dar",
+    "stellt keine rechtsberatung dar",
+    "à titre informatif uniquement",
+    "ne constitue pas un conseil",
+    "con fines informativos",
+    "no constituye asesoramiento",
+];
+
+/// The longest disclaimer, in bytes.
+const MAX_DISCLAIMER_BYTES: usize = 1_500;
+
+static DISCLAIMERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(DISCLAIMER_PHRASES)
+        .unwrap_or_else(|error| unreachable!("the phrases form a valid automaton: {error}"))
+});
+
+/// Whether a paragraph is a legal disclaimer ("The information included here is designed for
+/// informational purposes only. It is not legal, tax, financial or any other sort of advice").
+/// Only the body's last paragraphs are judged: a disclaimer within the text may be the
+/// page's own (a lawyer's FAQ keeps its "DISCLAIMER:" paragraph, wcxb 0026).
+pub(crate) fn is_disclaimer(text: &str) -> bool {
+    text.len() <= MAX_DISCLAIMER_BYTES && DISCLAIMERS.is_match(text)
+}
+
 /// Capitalised sentence openers that are not names.
 const NOT_NAMES: &[&str] = &[
     "it", "this", "that", "he", "she", "they", "the", "a", "an", "there", "which", "who", "er",
@@ -487,6 +525,18 @@ mod tests {
         assert!(is_notice(
             "© 2022, Example News. This article is the copyrighted property of Example News."
         ));
+    }
+
+    #[test]
+    fn recognises_legal_disclaimers() {
+        assert!(is_disclaimer(
+            "The information included here is designed for informational purposes only. It is \
+             not legal, tax, financial or any other sort of advice."
+        ));
+        assert!(is_disclaimer(
+            "Acme LLC and its affiliates do not provide tax, legal or accounting advice."
+        ));
+        assert!(!is_disclaimer("The court gave its advice on the tax law."));
     }
 
     #[test]
