@@ -48,6 +48,9 @@ const LEAD_PROSE_MIN_CHARS: u32 = 100;
 /// Sidebars, related rails and promotions do carry some prose (an "about this blog" box,
 /// teaser summaries), so they need far more of it to be taken for article text.
 const BOX_PROSE_MIN_CHARS: u32 = 1500;
+/// An accordion or FAQ panel named with a menu word reads as prose from this many characters:
+/// an answer of a sentence or two.
+const COLLAPSIBLE_PROSE_MIN_CHARS: u32 = 100;
 /// A review widget on a product page with less prose than this is a rating summary and stays.
 const REVIEWS_MIN_CHARS: u32 = 500;
 /// Share of the page's prose in teaser cards above which the page is a listing of them.
@@ -600,6 +603,11 @@ impl Guard {
             | Reason::Promo
             | Reason::NoSnippet
             | Reason::AuthorBio => guarded || self.reads_as_prose(index, BOX_PROSE_MIN_CHARS),
+            // An accordion's panel named with a menu word (`accordion-item__dropdown`) holds
+            // an answer: a few sentences, not a menu's links.
+            Reason::Navigation if page.names_collapsible(index as u32) => {
+                guarded || self.reads_as_prose(index, COLLAPSIBLE_PROSE_MIN_CHARS)
+            }
             // A product screen drawn in HTML holds lines of text and code that read as prose.
             Reason::Graphic => guarded,
             // A signature's text sits in the same rich-text box as a post's (Invision's
@@ -884,6 +892,20 @@ mod tests {
         let product = "<head><meta property='og:type' content='product'></head>";
         let html = format!("<html>{product}{body}</html>");
         assert!(!kept_text(&html, Mode::Strict).contains("The answer"));
+    }
+
+    #[test]
+    fn keeps_accordion_answers_named_with_menu_words() {
+        let answer = "<div class='accordion-item__dropdown'><p>Classes take place on Thursdays \
+            between eleven and one, online, and every session is recorded for those who miss \
+            one, so nobody falls behind.</p></div>";
+        let menu = "<div class='accordion-item__dropdown'><a href='/a'>About us</a> \
+            <a href='/b'>Our team and our history</a> <a href='/c'>Careers</a></div>";
+        let article = ARTICLE.repeat(4);
+        let html = format!("<body>{article}<h3>When?</h3>{answer}{menu}</body>");
+        let text = kept_text(&html, Mode::Strict);
+        assert!(text.contains("Classes take place"), "{text}");
+        assert!(!text.contains("Careers"), "{text}");
     }
 
     #[test]

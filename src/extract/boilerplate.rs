@@ -129,6 +129,13 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "filed under",
     "posted in",
     "was this article helpful",
+    // Feedback widgets under help and documentation pages ("Was this page helpful? Yes No").
+    "was this helpful",
+    "was this page helpful",
+    "did you find this content helpful",
+    "did you find what you were looking for",
+    "thank you for your feedback",
+    "thanks for your feedback",
     "rate this article",
     "no ratings yet",
     "download as pdf",
@@ -157,6 +164,9 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "abgelegt unter",
     "veröffentlicht und wurde unter",
     "War der Artikel nützlich",
+    "War diese Seite hilfreich",
+    "War dieser Artikel hilfreich",
+    "Danke für Ihr Feedback",
     "Bewerten Sie dieses",
     "Noch keine Bewertungen",
     "zurück zur vorherigen Seite",
@@ -178,6 +188,9 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "Lire la suite",
     "Partager",
     "Publicité",
+    "Cette page vous a-t-elle été utile",
+    "Cet article vous a-t-il été utile",
+    "Merci pour votre retour",
     // Spanish, Portuguese, Italian
     "Síguenos",
     "síguenos",
@@ -187,6 +200,8 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "Compartir",
     "Publicidad",
     "Valora esta noticia",
+    "te ha resultado útil",
+    "Gracias por tus comentarios",
     "Síguenos en",
     "Siguenos en",
     "Compartilhe",
@@ -755,6 +770,17 @@ mod tests {
         assert!(is_boilerplate("See similar questions with these tags."));
         assert!(!is_boilerplate(
             "The vote to upgrade the harbour passed by a wide margin."
+        ));
+    }
+
+    #[test]
+    fn drops_feedback_widgets() {
+        assert!(is_boilerplate("Was this page helpful?"));
+        assert!(is_boilerplate("Did you find this content helpful?"));
+        assert!(is_boilerplate("Thank you for your feedback!"));
+        assert!(is_boilerplate("War diese Seite hilfreich?"));
+        assert!(!is_boilerplate(
+            "Thank you for your feedback on the draft, which shaped the report we publish today."
         ));
     }
 

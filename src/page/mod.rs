@@ -197,6 +197,11 @@ impl<'a> Page<'a> {
         out
     }
 
+    /// Whether the element at `index` names an accordion, tab or FAQ panel in its class or id.
+    pub(crate) fn names_collapsible(&self, index: u32) -> bool {
+        self.element(index).is_some_and(names_collapsible)
+    }
+
     /// A short description of the element at `index` for logs: `div#id.class`.
     pub(crate) fn describe(&self, index: u32) -> String {
         let Some(element) = self.element(index) else {
