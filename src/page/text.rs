@@ -134,8 +134,9 @@ pub(crate) fn is_space(c: char) -> bool {
 /// Appends `text` with runs of whitespace collapsed to one space; no space at the very start
 /// of `out` and none doubled across calls.
 ///
-/// Words are copied whole: the text between two runs of whitespace goes in with one copy.
-/// ASCII bytes are tested as bytes; only the others are decoded to be tested as characters.
+/// Text is copied in runs: a single ASCII space between two words is already collapsed, so
+/// the run goes on through it, and a sentence goes in with one copy. ASCII bytes are tested
+/// as bytes; only the others are decoded to be tested as characters.
 pub(crate) fn push_collapsed(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
     let mut pending_space = false;
@@ -143,7 +144,12 @@ pub(crate) fn push_collapsed(out: &mut String, text: &str) {
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
         let width = if byte.is_ascii() {
-            if !is_ascii_space(byte) {
+            let joins_words = byte == b' '
+                && word_start < at
+                && bytes
+                    .get(at + 1)
+                    .is_some_and(|&next| next.is_ascii() && !is_ascii_space(next));
+            if joins_words || !is_ascii_space(byte) {
                 at += 1;
                 continue;
             }
@@ -287,6 +293,10 @@ mod tests {
         "日本\u{3000}語。、ｘ",
         "end\u{3000}",
         "🎉 emoji\u{202f}word ",
+        "one two three",
+        " one two ",
+        "one  two\tthree \u{a0}four é five",
+        "a b\u{3000}c d\u{b}e f",
     ];
 
     #[test]
