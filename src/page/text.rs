@@ -39,8 +39,8 @@ impl Measure {
     }
 
     /// [`Measure::of`] an ASCII text (most text nodes): each byte's class comes from a table
-    /// and is counted without a branch, where switching between words and spaces made the
-    /// general loop's branches mispredict at every word.
+    /// and is counted without a branch, where the general loop branches at every switch
+    /// between a word and a space.
     fn of_ascii(bytes: &[u8]) -> Measure {
         let mut measure = Measure::default();
         let mut after_space = 1;
