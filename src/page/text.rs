@@ -14,6 +14,9 @@ pub(crate) struct Measure {
 impl Measure {
     /// Measures a string in one pass over its bytes.
     pub(crate) fn of(text: &str) -> Measure {
+        if text.is_ascii() {
+            return Measure::of_ascii(text.as_bytes());
+        }
         let bytes = text.as_bytes();
         let mut measure = Measure::default();
         let mut in_word = false;
@@ -35,6 +38,23 @@ impl Measure {
         measure
     }
 
+    /// [`Measure::of`] an ASCII text (most text nodes): each byte's class comes from a table
+    /// and is counted without a branch, where the general loop branches at every switch
+    /// between a word and a space.
+    fn of_ascii(bytes: &[u8]) -> Measure {
+        let mut measure = Measure::default();
+        let mut after_space = 1;
+        for &byte in bytes {
+            let class = ASCII_CLASSES[usize::from(byte)];
+            let visible = u32::from(class & VISIBLE);
+            measure.chars += visible;
+            measure.punctuation += u32::from(class >> 1);
+            measure.words += visible & after_space;
+            after_space = visible ^ 1;
+        }
+        measure
+    }
+
     /// Adds another measure into this one.
     pub(crate) fn add(&mut self, other: Measure) {
         self.chars += other.chars;
@@ -42,6 +62,27 @@ impl Measure {
         self.words += other.words;
     }
 }
+
+/// [`ASCII_CLASSES`] bit of a byte that is no whitespace ([`classify`]'s spaces below 0x80).
+const VISIBLE: u8 = 1;
+/// [`ASCII_CLASSES`] bit of sentence and clause punctuation, set with [`VISIBLE`].
+const PUNCTUATION: u8 = 2;
+
+/// What [`classify`] says of each ASCII byte, as [`VISIBLE`] and [`PUNCTUATION`] bits; the
+/// upper half is never read (it keeps indexing free of bounds checks).
+const ASCII_CLASSES: [u8; 256] = {
+    let mut classes = [0; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        classes[byte] = match byte as u8 {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0C => 0,
+            b'.' | b',' | b';' | b':' | b'!' | b'?' => VISIBLE | PUNCTUATION,
+            _ => VISIBLE,
+        };
+        byte += 1;
+    }
+    classes
+};
 
 /// Width of the UTF-8 sequence at `i`, whether it is whitespace, whether it is punctuation.
 fn classify(bytes: &[u8], i: usize, byte: u8) -> (usize, bool, bool) {
@@ -93,24 +134,61 @@ pub(crate) fn is_space(c: char) -> bool {
 /// Appends `text` with runs of whitespace collapsed to one space; no space at the very start
 /// of `out` and none doubled across calls.
 ///
-/// Words are copied whole: the text between two runs of whitespace goes in with one copy.
+/// Text is copied in runs: a single ASCII space between two words is already collapsed, so
+/// the run goes on through it, and a sentence goes in with one copy. ASCII bytes are tested
+/// as bytes; only the others are decoded to be tested as characters.
 pub(crate) fn push_collapsed(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
     let mut pending_space = false;
-    for (position, word) in text.split(is_space).enumerate() {
-        // Every piece after the first follows a whitespace character.
-        pending_space |= position > 0;
-        if word.is_empty() {
-            continue;
-        }
-        if pending_space {
-            push_space(out);
-            pending_space = false;
-        }
-        out.push_str(word);
+    let mut word_start = 0;
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        let width = if byte.is_ascii() {
+            let joins_words = byte == b' '
+                && word_start < at
+                && bytes
+                    .get(at + 1)
+                    .is_some_and(|&next| next.is_ascii() && !is_ascii_space(next));
+            if joins_words || !is_ascii_space(byte) {
+                at += 1;
+                continue;
+            }
+            1
+        } else {
+            let c = text[at..].chars().next().unwrap_or_default();
+            if !is_space(c) {
+                at += c.len_utf8();
+                continue;
+            }
+            c.len_utf8()
+        };
+        push_word(out, &text[word_start..at], &mut pending_space);
+        pending_space = true;
+        at += width;
+        word_start = at;
     }
+    push_word(out, &text[word_start..], &mut pending_space);
     if pending_space {
         push_space(out);
     }
+}
+
+/// [`is_space`] of an ASCII byte: `char::is_whitespace` below 0x80 is U+0009..U+000D and
+/// U+0020.
+fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t'..=b'\r')
+}
+
+/// Appends a word of [`push_collapsed`], after one space if whitespace came before it.
+fn push_word(out: &mut String, word: &str, pending_space: &mut bool) {
+    if word.is_empty() {
+        return;
+    }
+    if *pending_space {
+        push_space(out);
+        *pending_space = false;
+    }
+    out.push_str(word);
 }
 
 /// Appends one space unless `out` is empty or already ends in whitespace.
@@ -202,6 +280,72 @@ mod tests {
         push_collapsed(&mut out, "  one \n two ");
         push_collapsed(&mut out, " three");
         assert_eq!(out, "one two three");
+    }
+
+    /// Texts that mix ASCII and Unicode whitespace (U+000B, U+0085, U+00A0, U+2003, U+3000),
+    /// punctuation and multi-byte letters.
+    const MIXED_TEXTS: &[&str] = &[
+        "",
+        " ",
+        "\u{b}a\u{b}",
+        "a\u{85}b\u{a0}\u{a0}c",
+        "  Grüße,\u{2003}Welt!\n\t",
+        "日本\u{3000}語。、ｘ",
+        "end\u{3000}",
+        "🎉 emoji\u{202f}word ",
+        "one two three",
+        " one two ",
+        "one  two\tthree \u{a0}four é five",
+        "a b\u{3000}c d\u{b}e f",
+    ];
+
+    #[test]
+    fn collapses_whitespace_as_splitting_at_every_space_does() {
+        fn by_splitting(out: &mut String, text: &str) {
+            let mut pending_space = false;
+            for (position, word) in text.split(is_space).enumerate() {
+                pending_space |= position > 0;
+                if word.is_empty() {
+                    continue;
+                }
+                if pending_space {
+                    push_space(out);
+                    pending_space = false;
+                }
+                out.push_str(word);
+            }
+            if pending_space {
+                push_space(out);
+            }
+        }
+        for first in MIXED_TEXTS {
+            for second in MIXED_TEXTS {
+                let (mut fast, mut slow) = (String::new(), String::new());
+                for text in [first, second] {
+                    push_collapsed(&mut fast, text);
+                    by_splitting(&mut slow, text);
+                }
+                assert_eq!(fast, slow, "{first:?} then {second:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn measures_ascii_as_classify_does() {
+        for text in MIXED_TEXTS {
+            let mut expected = Measure::default();
+            let mut in_word = false;
+            let mut i = 0;
+            while let Some(&byte) = text.as_bytes().get(i) {
+                let (width, space, punctuation) = classify(text.as_bytes(), i, byte);
+                expected.chars += u32::from(!space);
+                expected.punctuation += u32::from(punctuation);
+                expected.words += u32::from(!space && !in_word);
+                in_word = !space;
+                i += width;
+            }
+            assert_eq!(Measure::of(text), expected, "{text:?}");
+        }
     }
 
     #[test]
