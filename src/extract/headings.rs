@@ -295,14 +295,7 @@ pub(crate) fn chrome_heading(text: &str) -> Option<ChromeHeading> {
     if text.len() > 80 {
         return None;
     }
-    let normal: String = text
-        .trim()
-        .trim_end_matches([':', '?', '!', '.', '…', ' '])
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == '’' { '\'' } else { c })
-        .collect();
-    let normal = normal.split_whitespace().collect::<Vec<_>>().join(" ");
+    let normal = normal_heading(text);
     let word_count = normal.split(' ').count();
     // A one-word phrase ("comments", "related") must be the whole heading: followed by more
     // words it opens ordinary subheadings ("Comments from the minister").
@@ -326,6 +319,25 @@ pub(crate) fn chrome_heading(text: &str) -> Option<ChromeHeading> {
         .get(&first)
         .is_some_and(|phrases| phrases.iter().any(matches))
         .then_some(ChromeHeading::Section)
+}
+
+/// A heading as the phrase lists spell it, built in one pass: without its closing
+/// punctuation, in lower case, with `’` as `'` and each run of white space as one space.
+fn normal_heading(text: &str) -> String {
+    let mut normal = String::with_capacity(text.len());
+    let words = text
+        .trim()
+        .trim_end_matches([':', '?', '!', '.', '…', ' '])
+        .split_whitespace();
+    for word in words {
+        if !normal.is_empty() {
+            normal.push(' ');
+        }
+        for c in word.chars().flat_map(char::to_lowercase) {
+            normal.push(if c == '’' { '\'' } else { c });
+        }
+    }
+    normal
 }
 
 /// [`CHROME_SECTION_HEADINGS`] by their first character: a heading is compared with the few
