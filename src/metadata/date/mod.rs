@@ -337,10 +337,13 @@ fn update_shown_alone(
         .filter(|c| c.role == Role::Modified && c.weight >= MIN_SHOWN_WEIGHT)
         .max_by_key(|c| c.weight)?;
     let day = update.stamp.date();
-    // Every other date shown is an update, or that day again in the header.
+    // Every other date shown is an update, or that day again in the header; a publication
+    // marked up as such (`itemprop`, `pubdate`) states one of its own.
+    let is_marked_publication =
+        |c: &Candidate| c.role == Role::Published && c.source == Source::Markup;
     let is_the_update = |c: &&Candidate| {
         c.role == Role::Modified
-            || (c.role == Role::Unlabelled && c.weight >= MIN_SHOWN_WEIGHT && c.stamp.date() == day)
+            || (c.weight >= MIN_SHOWN_WEIGHT && c.stamp.date() == day && !is_marked_publication(c))
     };
     if day <= published_day || !shown.iter().all(is_the_update) {
         return None;
@@ -1335,6 +1338,10 @@ mod tests {
         let (p, m) = chosen(&[metadata[0], metadata[1], update], None);
         assert_eq!(p.as_deref(), Some("2023-02-22T22:13:14+00:00"));
         assert_eq!(m, p);
+        // The header may also read that day as the publication ("Published … Updated …").
+        let as_published = shown("2023-02-22", Role::Published, 70);
+        let (p, _) = chosen(&[metadata[0], metadata[1], update, as_published], None);
+        assert_eq!(p.as_deref(), Some("2023-02-22T22:13:14+00:00"));
         // Shown beside another date, or with the publication in a meta tag, it stays an update.
         let teaser = shown("2022-05-01", Role::Unlabelled, 30);
         let (p, _) = chosen(&[metadata[0], metadata[1], update, teaser], None);
