@@ -226,8 +226,8 @@ pub(crate) fn choose(
         (Some(p), Some(m)) if shows_update_as_its_date(&p, &m, &sane) => Some(m),
         (Some(p), Some(m)) if is_stray_before_update(&p, &m, &sane) => Some(m),
         (Some(p), _) => Some(
-            restamp
-                .and_then(|m| shown_before_restamp(&p, &m, &sane))
+            update_shown_alone(&p, modified.as_ref(), &sane)
+                .or_else(|| restamp.and_then(|m| shown_before_restamp(&p, &m, &sane)))
                 .unwrap_or(p),
         ),
         (published, modified) => published.or(modified),
@@ -305,6 +305,53 @@ fn shows_update_as_its_date(
             c.stamp.date() == published.stamp.date()
                 || (c.role == Role::Modified && c.stamp.date() == day)
         })
+}
+
+/// The update a page shows as its only date ("Last Updated: 2025-02-22" under the headline,
+/// no other day shown anywhere) when its publication is stated in its scripts alone
+/// (JSON-LD, the scripts' JSON state), in no meta tag or markup: the publisher keeps the
+/// first publication from the reader and presents the page as of its update.
+fn update_shown_alone(
+    published: &Candidate,
+    modified: Option<&Candidate>,
+    all: &[&Candidate],
+) -> Option<Candidate> {
+    let is_in_scripts = |c: &&Candidate| {
+        c.source == Source::JsonLd || (c.source == Source::Meta && c.weight == weight::SCRIPT_STATE)
+    };
+    let published_day = published.stamp.date();
+    let is_stated_in_scripts_alone = all
+        .iter()
+        .copied()
+        .filter(|c| {
+            c.stamp.date() == published_day || (c.role == Role::Published && !is_visible(c))
+        })
+        .all(|c| is_in_scripts(&c));
+    if !is_stated_in_scripts_alone {
+        return None;
+    }
+    let shown: Vec<&Candidate> = all.iter().copied().filter(|c| is_visible(c)).collect();
+    let update = shown
+        .iter()
+        .rev()
+        .filter(|c| c.role == Role::Modified && c.weight >= MIN_SHOWN_WEIGHT)
+        .max_by_key(|c| c.weight)?;
+    let day = update.stamp.date();
+    // Every other date shown is an update, or that day again in the header; a publication
+    // marked up as such (`itemprop`, `pubdate`) states one of its own.
+    let is_marked_publication =
+        |c: &Candidate| c.role == Role::Published && c.source == Source::Markup;
+    let is_the_update = |c: &&Candidate| {
+        c.role == Role::Modified
+            || (c.weight >= MIN_SHOWN_WEIGHT && c.stamp.date() == day && !is_marked_publication(c))
+    };
+    if day <= published_day || !shown.iter().all(is_the_update) {
+        return None;
+    }
+    match modified {
+        Some(m) if m.stamp.date() == day => Some(*m),
+        _ => Some(**update),
+    }
 }
 
 /// The earlier date a page shows at its head when its metadata publication date is the very
@@ -1226,9 +1273,20 @@ mod tests {
         );
         assert_eq!(p.as_deref(), Some("2022-12-15T08:13:00+00:00"));
         assert_eq!(m, p);
-        // Labelled as an update, it stays one.
+        // Labelled as an update, it stays one while a meta tag states the publication too.
+        let open_graph = Candidate::new(
+            stamp("2021-12-06T14:36:00Z"),
+            Role::Published,
+            Source::OpenGraph,
+            95,
+        );
         let (p, _) = chosen(
-            &[metadata[0], metadata[1], seen("2022-12-15", Role::Modified)],
+            &[
+                metadata[0],
+                metadata[1],
+                open_graph,
+                seen("2022-12-15", Role::Modified),
+            ],
             None,
         );
         assert_eq!(p.as_deref(), Some("2021-12-06T14:36:00+00:00"));
@@ -1268,6 +1326,39 @@ mod tests {
             None,
         );
         assert_eq!(p.as_deref(), Some("2021-12-06T14:36:00+00:00"));
+    }
+
+    #[test]
+    fn an_update_shown_alone_over_a_publication_in_json_ld_only_is_the_publication() {
+        let metadata = [
+            published("2021-08-12T19:35:44Z", 100),
+            modified("2023-02-22T22:13:14Z", 100),
+        ];
+        let update = shown("2023-02-22", Role::Modified, 70);
+        let (p, m) = chosen(&[metadata[0], metadata[1], update], None);
+        assert_eq!(p.as_deref(), Some("2023-02-22T22:13:14+00:00"));
+        assert_eq!(m, p);
+        // The header may also read that day as the publication ("Published … Updated …").
+        let as_published = shown("2023-02-22", Role::Published, 70);
+        let (p, _) = chosen(&[metadata[0], metadata[1], update, as_published], None);
+        assert_eq!(p.as_deref(), Some("2023-02-22T22:13:14+00:00"));
+        // Shown beside another date, or with the publication in a meta tag, it stays an update.
+        let teaser = shown("2022-05-01", Role::Unlabelled, 30);
+        let (p, _) = chosen(&[metadata[0], metadata[1], update, teaser], None);
+        assert_eq!(p.as_deref(), Some("2021-08-12T19:35:44+00:00"));
+        let meta = Candidate::new(
+            stamp("2021-08-12T19:35:44Z"),
+            Role::Published,
+            Source::OpenGraph,
+            95,
+        );
+        let (p, _) = chosen(&[metadata[0], metadata[1], update, meta], None);
+        assert_eq!(p.as_deref(), Some("2021-08-12T19:35:44+00:00"));
+        // A written update of another day than the metadata's stands for the publication too.
+        let other_day = shown("2022-11-30", Role::Modified, 70);
+        let (p, m) = chosen(&[metadata[0], metadata[1], other_day], None);
+        assert_eq!(p.as_deref(), Some("2022-11-30"));
+        assert_eq!(m.as_deref(), Some("2023-02-22T22:13:14+00:00"));
     }
 
     #[test]
