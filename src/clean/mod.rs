@@ -695,6 +695,18 @@ mod tests {
     }
 
     #[test]
+    fn removes_disclaimers_even_when_they_read_as_prose() {
+        let html = format!(
+            "<body>{ARTICLE}{ARTICLE}<div class='product-disclaimer'><p>* Image simulated. \
+             Colour and model availability may vary depending on country, region or carrier, \
+             and all specifications are subject to change without prior notice.</p></div></body>"
+        );
+        let text = kept_text(&html, Mode::Strict);
+        assert!(text.starts_with("The council"), "{text}");
+        assert!(!text.contains("Image simulated"), "{text}");
+    }
+
+    #[test]
     fn removes_pictures_drawn_in_markup_whatever_their_text() {
         let screen = "<p>Render the list before the sync finishes, instead of blocking on a \
             full refresh during startup; the spinner made it look as if the mail was gone.</p>";

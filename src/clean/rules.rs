@@ -140,6 +140,7 @@ const NAVIGATION_WORDS: &[Rule] = &[
     ("skip-link", Fit::Prefix, Hint::Navigation),
     ("skip-to", Fit::Prefix, Hint::Navigation),
     ("footer", Fit::Prefix, Hint::Footer),
+    ("disclaimer", Fit::Prefix, Hint::Footer),
     // Only a bare `header` or a site-level one: `entry-header`, `card-header` and styled
     // components' `StyledHeadlineHeader` wrap headlines and leads.
     ("header", Fit::Token, Hint::Navigation),
