@@ -707,6 +707,17 @@ mod tests {
     }
 
     #[test]
+    fn reads_test_ids_as_class_words() {
+        let html = format!(
+            "<body>{ARTICLE}<div data-testid='consent-banner'><p>Example uses cookies to \
+             enhance site functionality.</p></div></body>"
+        );
+        let text = kept_text(&html, Mode::Strict);
+        assert!(text.starts_with("The council"), "{text}");
+        assert!(!text.contains("cookies"), "{text}");
+    }
+
+    #[test]
     fn removes_pictures_drawn_in_markup_whatever_their_text() {
         let screen = "<p>Render the list before the sync finishes, instead of blocking on a \
             full refresh during startup; the spinner made it look as if the mail was gone.</p>";
