@@ -48,6 +48,9 @@ const LEAD_PROSE_MIN_CHARS: u32 = 100;
 /// Sidebars, related rails and promotions do carry some prose (an "about this blog" box,
 /// teaser summaries), so they need far more of it to be taken for article text.
 const BOX_PROSE_MIN_CHARS: u32 = 1500;
+/// A disclaimer with at least this much prose (characters) is a text of its own, not small
+/// print.
+const DISCLAIMER_MIN_CHARS: u32 = 600;
 /// A review widget on a product page with less prose than this is a rating summary and stays.
 const REVIEWS_MIN_CHARS: u32 = 500;
 /// Share of the page's prose in teaser cards above which the page is a listing of them.
@@ -430,6 +433,7 @@ fn reason_from_hints(tag: Tag, hints: Hints, context: Context) -> Option<Reason>
         (Hint::Consent, Reason::Consent),
         (Hint::Navigation, Reason::Navigation),
         (Hint::Footer, Reason::Footer),
+        (Hint::Disclaimer, Reason::Footer),
         (Hint::Ad, Reason::Ad),
         (Hint::Social, Reason::Social),
         (Hint::Promo, Reason::Promo),
@@ -586,6 +590,11 @@ impl Guard {
             }
             // A footer is never the story, however much it holds (a privacy policy in a modal).
             _ if tag == Tag::Footer => false,
+            // A disclaimer that is one long text of its own is the page's terms, which a service
+            // page sets out as content (geico.com's insurer notes, wcxb 0112).
+            Reason::Footer if !page.nodes[index].hints.has(Hint::Footer) => {
+                guarded || self.prose[index] >= DISCLAIMER_MIN_CHARS
+            }
             Reason::Footer => guarded,
             // A teaser word beside a lead word (`teaser-text`, `article-teaser-intro`) names an
             // article's standfirst; on a product page it is a carousel's blurb.
@@ -704,6 +713,14 @@ mod tests {
         let text = kept_text(&html, Mode::Strict);
         assert!(text.starts_with("The council"), "{text}");
         assert!(!text.contains("Image simulated"), "{text}");
+        let terms = format!("<div class='disclaimer'>{}</div>", ARTICLE.repeat(5));
+        let html = format!("<body>{ARTICLE}{terms}</body>");
+        assert_eq!(
+            kept_text(&html, Mode::Strict)
+                .matches("The council")
+                .count(),
+            6
+        );
     }
 
     #[test]
