@@ -51,6 +51,9 @@ const BOX_PROSE_MIN_CHARS: u32 = 1500;
 /// An accordion or FAQ panel named with a menu word reads as prose from this many characters:
 /// an answer of a sentence or two.
 const COLLAPSIBLE_PROSE_MIN_CHARS: u32 = 100;
+/// A disclaimer with at least this much prose (characters) is a text of its own, not small
+/// print.
+const DISCLAIMER_MIN_CHARS: u32 = 600;
 /// A review widget on a product page with less prose than this is a rating summary and stays.
 const REVIEWS_MIN_CHARS: u32 = 500;
 /// Share of the page's prose in teaser cards above which the page is a listing of them.
@@ -434,6 +437,7 @@ fn reason_from_hints(tag: Tag, hints: Hints, context: Context) -> Option<Reason>
         (Hint::Consent, Reason::Consent),
         (Hint::Navigation, Reason::Navigation),
         (Hint::Footer, Reason::Footer),
+        (Hint::Disclaimer, Reason::Footer),
         (Hint::Ad, Reason::Ad),
         (Hint::Social, Reason::Social),
         (Hint::Promo, Reason::Promo),
@@ -590,6 +594,11 @@ impl Guard {
             }
             // A footer is never the story, however much it holds (a privacy policy in a modal).
             _ if tag == Tag::Footer => false,
+            // A disclaimer that is one long text of its own is the page's terms, which a service
+            // page sets out as content (geico.com's insurer notes, wcxb 0112).
+            Reason::Footer if !page.nodes[index].hints.has(Hint::Footer) => {
+                guarded || self.prose[index] >= DISCLAIMER_MIN_CHARS
+            }
             Reason::Footer => guarded,
             // A teaser word beside a lead word (`teaser-text`, `article-teaser-intro`) names an
             // article's standfirst; on a product page it is a carousel's blurb.
@@ -701,6 +710,37 @@ mod tests {
         let text = kept_text(&html, Mode::Strict);
         assert!(text.starts_with("The council"), "{text}");
         assert!(!text.contains("Home") && !text.contains("Share") && !text.contains("Buy"));
+    }
+
+    #[test]
+    fn removes_disclaimers_even_when_they_read_as_prose() {
+        let html = format!(
+            "<body>{ARTICLE}{ARTICLE}<div class='product-disclaimer'><p>* Image simulated. \
+             Colour and model availability may vary depending on country, region or carrier, \
+             and all specifications are subject to change without prior notice.</p></div></body>"
+        );
+        let text = kept_text(&html, Mode::Strict);
+        assert!(text.starts_with("The council"), "{text}");
+        assert!(!text.contains("Image simulated"), "{text}");
+        let terms = format!("<div class='disclaimer'>{}</div>", ARTICLE.repeat(5));
+        let html = format!("<body>{ARTICLE}{terms}</body>");
+        assert_eq!(
+            kept_text(&html, Mode::Strict)
+                .matches("The council")
+                .count(),
+            6
+        );
+    }
+
+    #[test]
+    fn reads_test_ids_as_class_words() {
+        let html = format!(
+            "<body>{ARTICLE}<div data-testid='consent-banner'><p>Example uses cookies to \
+             enhance site functionality.</p></div></body>"
+        );
+        let text = kept_text(&html, Mode::Strict);
+        assert!(text.starts_with("The council"), "{text}");
+        assert!(!text.contains("cookies"), "{text}");
     }
 
     #[test]

@@ -82,6 +82,9 @@ pub(crate) enum Hint {
     /// `user-details`): replies, views, posts, join date. Chrome on discussion pages only:
     /// elsewhere the words name a story's figures or a profile page's subject.
     Stats = 1 << 27,
+    /// Legal small print (`disclaimer`, `product-disclaimer`): footnotes under a product's
+    /// features, financing terms. Removed like a footer unless it is a long text of its own.
+    Disclaimer = 1 << 28,
 }
 
 /// A set of [`Hint`]s.
@@ -140,6 +143,7 @@ const NAVIGATION_WORDS: &[Rule] = &[
     ("skip-link", Fit::Prefix, Hint::Navigation),
     ("skip-to", Fit::Prefix, Hint::Navigation),
     ("footer", Fit::Prefix, Hint::Footer),
+    ("disclaimer", Fit::Prefix, Hint::Disclaimer),
     // Only a bare `header` or a site-level one: `entry-header`, `card-header` and styled
     // components' `StyledHeadlineHeader` wrap headlines and leads.
     ("header", Fit::Token, Hint::Navigation),

@@ -45,6 +45,7 @@ pub(crate) const READ_DATA_ATTRIBUTES: &[&str] = &[
     "data-lang",
     "data-language",
     "data-nosnippet",
+    "data-testid",
 ];
 
 /// An element with `role="heading"` holding more text than this (characters) is not one.
@@ -505,7 +506,8 @@ struct Attributes {
 }
 
 /// Reads `class`, `id`, `role`, `aria-level`, `itemprop`, `data-nosnippet` and the hiding
-/// attributes in one pass.
+/// attributes in one pass. A `data-testid` is read as a class: React sites name their parts
+/// there (`consent-banner`, `site-header`) and leave `class` to generated style names.
 /// `class_hints` remembers the hints of each class value met on the page: lists, menus and
 /// cards repeat the same values, and two in three lookups find one already read.
 fn read_attributes<'a>(
@@ -526,7 +528,7 @@ fn read_attributes<'a>(
                 });
                 found.hints.0 |= hints.0;
             }
-            "id" if !is_slug(value) => found.hints.0 |= rules::hints_of(value).0,
+            "id" | "data-testid" if !is_slug(value) => found.hints.0 |= rules::hints_of(value).0,
             "hidden" => found.hidden = true,
             // An `auto` popover is not rendered until a control opens it: Invision Community's
             // app-install and push-notification help cards, menus and dropdowns. A `manual`
