@@ -235,6 +235,28 @@ mod tests {
     }
 
     #[test]
+    fn survives_deep_chains_of_segments() {
+        // Each segment nested in the one before and holding the next one's placeholder, past
+        // the depth budget, with every id repeated.
+        let mut page = String::from("<!--$?--><template id=\"B:0\"></template>");
+        for number in 0..3000 {
+            let next = number + 1;
+            page.push_str(&format!(
+                "<div hidden id=\"S:{number:x}\"><template id=\"P:{next:x}\"></template><p>{number}"
+            ));
+        }
+        page.push_str(&page.clone());
+        let text: String = parse(&page, &LIMITS)
+            .unwrap()
+            .root_element()
+            .text()
+            .collect();
+        // Every segment's text is still there, once per copy.
+        let digits: usize = (0..3000).map(|n: u32| n.to_string().len()).sum();
+        assert_eq!(text.len(), 2 * digits);
+    }
+
+    #[test]
     fn leaves_malformed_streams_alone() {
         // No placeholder: the segment stays.
         assert_eq!(
@@ -245,6 +267,11 @@ mod tests {
         assert_eq!(
             outline("<div hidden id=\"S:0\"><template id=\"P:0\"></template><p>s</p></div>"),
             "div template p s"
+        );
+        // A segment inside its own placeholder comes out of it.
+        assert_eq!(
+            outline("<div><template id=\"P:0\"><div hidden id=\"S:0\">s</div></template></div>"),
+            "div s"
         );
         // Segments that hold each other's placeholders: the first move goes, the second would
         // put a segment inside itself.
