@@ -134,7 +134,8 @@ fn chunks(text: &str, size: usize) -> impl Iterator<Item = &str> {
 mod tests {
     use super::*;
 
-    const LIMITS: Limits = Limits {
+    /// Budgets no test page comes near (also used by the tests of `stream`).
+    pub(super) const LIMITS: Limits = Limits {
         max_elements: 1_000_000,
         max_depth: 256,
     };

@@ -178,12 +178,8 @@ fn remove_fallback(tree: &mut Tree<Node>, placeholder: NodeId) {
 
 #[cfg(test)]
 mod tests {
-    use crate::parse::{Limits, parse};
-
-    const LIMITS: Limits = Limits {
-        max_elements: 1_000_000,
-        max_depth: 256,
-    };
+    use crate::parse::parse;
+    use crate::parse::tests::LIMITS;
 
     /// The body's text and element names, in order: `<p>a</p>` reads "p a".
     fn outline(page: &str) -> String {
