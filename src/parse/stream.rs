@@ -178,6 +178,8 @@ fn remove_fallback(tree: &mut Tree<Node>, placeholder: NodeId) {
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write;
+
     use crate::parse::parse;
     use crate::parse::tests::LIMITS;
 
@@ -237,9 +239,11 @@ mod tests {
         let mut page = String::from("<!--$?--><template id=\"B:0\"></template>");
         for number in 0..3000 {
             let next = number + 1;
-            page.push_str(&format!(
+            write!(
+                page,
                 "<div hidden id=\"S:{number:x}\"><template id=\"P:{next:x}\"></template><p>{number}"
-            ));
+            )
+            .unwrap();
         }
         page.push_str(&page.clone());
         let text: String = parse(&page, &LIMITS)
