@@ -6,8 +6,9 @@
 //! content follows at the end of `<body>` as `<div hidden id="S:0">…</div>` with a script
 //! (`$RC("B:0","S:0")`, `$RS("S:0","P:0")`) that moves it into place. We run no scripts, so
 //! the content would sit hidden after the footer. The sink notes these elements as it creates
-//! them (pages without them pay one name test per element), and [`place_segments`] then moves
-//! each segment's children to its placeholder as the scripts would.
+//! them (pages without them pay a name test per element and an id lookup per `div`), and
+//! [`place_segments`] then moves each segment's children to its placeholder as the scripts
+//! would.
 //!
 //! The scripts' bodies are gone by then (the pre-scan drops them), so a segment is paired with
 //! the placeholder of the same number: React numbers a placeholder and its segment alike, and
