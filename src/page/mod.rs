@@ -405,7 +405,9 @@ impl<'a> Builder<'a> {
         }
         // Hidden elements stay indexed: React streams server-rendered pages into
         // `<div hidden id="S:0">` and moves them into place with a script, so "hidden" can hold
-        // the whole article. Cleaning removes them unless they hold most of the page's prose.
+        // the whole article (the parse moves a segment to its placeholder; one without a
+        // placeholder stays here, shown). Cleaning removes hidden elements unless they hold
+        // most of the page's prose.
         let hidden = attributes.hidden || attributes.hints.has(Hint::Hidden);
         if hidden && (is_streamed_segment(element) || self.is_collapsible(element, entry.parent)) {
             entry.hints.remove(Hint::Hidden);

@@ -17,10 +17,14 @@
 //!    elements that the adoption agency algorithm keeps rebuilding, say) is read as text from
 //!    there on: its tags are dropped and its text lands in the element open at that point.
 //!    Should even that not bound the work, the page is cut.
+//!
+//! After the parse, [`stream`] moves the content a streaming server render sent to the end of
+//! the page (`<div hidden id="S:0">`) into its placeholder, as the page's scripts would.
 
 mod guard;
 mod prescan;
 mod sink;
+mod stream;
 
 use html5ever::TokenizerResult;
 use html5ever::tendril::StrTendril;
@@ -100,7 +104,13 @@ pub(crate) fn parse(html: &str, limits: &Limits) -> Result<Html> {
             limits.max_depth
         );
     }
-    Ok(tokenizer.sink.builder.sink.finish())
+    let sink = tokenizer.sink.builder.sink;
+    let streamed = sink.take_streamed();
+    let mut html = sink.finish();
+    if streamed.has_segments() {
+        stream::place_segments(&mut html.tree, streamed);
+    }
+    Ok(html)
 }
 
 /// Splits `text` into pieces of about `size` bytes, on character boundaries.
@@ -124,7 +134,8 @@ fn chunks(text: &str, size: usize) -> impl Iterator<Item = &str> {
 mod tests {
     use super::*;
 
-    const LIMITS: Limits = Limits {
+    /// Budgets no test page comes near (also used by the tests of `stream`).
+    pub(super) const LIMITS: Limits = Limits {
         max_elements: 1_000_000,
         max_depth: 256,
     };

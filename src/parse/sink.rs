@@ -5,10 +5,10 @@
 //! elements. Counting those calls measures the tree builder's work, including the scans that
 //! grow with nesting depth, so the parser can stop a document that makes it work
 //! quadratically. The sink also counts the elements created and remembers the last one, for
-//! the depth guard.
+//! the depth guard, and notes the parts of a streamed page ([`super::stream`]).
 
 use std::borrow::Cow;
-use std::cell::{Cell, Ref};
+use std::cell::{Cell, Ref, RefCell};
 
 use ego_tree::NodeId;
 use html5ever::tendril::StrTendril;
@@ -17,6 +17,7 @@ use html5ever::{Attribute, QualName};
 use scraper::{Html, HtmlTreeSink};
 
 use super::prescan::MAX_ATTRIBUTES;
+use super::stream::{Part, StreamedParts};
 
 /// Scraper's [`HtmlTreeSink`], counting the tree builder's work and the elements it creates.
 #[derive(Debug)]
@@ -28,6 +29,8 @@ pub(crate) struct MeteredSink {
     elements: Cell<usize>,
     /// The element created last.
     last_element: Cell<Option<NodeId>>,
+    /// Streamed segments and their placeholders, as they are created.
+    streamed: RefCell<StreamedParts>,
 }
 
 impl MeteredSink {
@@ -37,6 +40,7 @@ impl MeteredSink {
             work: Cell::new(0),
             elements: Cell::new(0),
             last_element: Cell::new(None),
+            streamed: RefCell::new(StreamedParts::default()),
         }
     }
 
@@ -70,6 +74,11 @@ impl MeteredSink {
             .is_some_and(|element| element.name.local == *name)
     }
 
+    /// The streamed segments and placeholders noted so far, leaving none behind.
+    pub(crate) fn take_streamed(&self) -> StreamedParts {
+        self.streamed.take()
+    }
+
     fn tick(&self) {
         self.work.set(self.work.get().saturating_add(1));
     }
@@ -99,7 +108,11 @@ impl TreeSink for MeteredSink {
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
         self.elements.set(self.elements.get().saturating_add(1));
+        let part = Part::of(&name, &attrs);
         let id = self.inner.create_element(name, attrs, flags);
+        if let Some(part) = part {
+            self.streamed.borrow_mut().push(id, part);
+        }
         self.last_element.set(Some(id));
         id
     }
