@@ -198,6 +198,18 @@ pub(crate) fn push_space(out: &mut String) {
     }
 }
 
+/// Appends `chars` lowercased as `char::to_lowercase` does, ASCII characters (most of a
+/// page's text) without going through its iterator.
+pub(crate) fn push_lowercase(out: &mut String, chars: impl Iterator<Item = char>) {
+    for c in chars {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
 /// What [`same_text`] compares: the letters and digits of a text, lowercase. Two texts say
 /// the same words exactly when their keys are equal, so many texts are compared by hashing
 /// their keys.
@@ -322,6 +334,19 @@ mod tests {
             assert_eq!(same_text_key(text), by_chars(text), "{text:?}");
         }
         assert_eq!(same_text_key("Grab Courier — Flies!"), "grabcourierflies");
+    }
+
+    #[test]
+    fn lowercases_as_the_unicode_definition_does() {
+        for text in MIXED_TEXTS
+            .iter()
+            .chain(&["Ünïcode İstanbul ΣΑΣ – Ⅻ", "ABC xyz 09"])
+        {
+            let mut out = String::from("kept ");
+            push_lowercase(&mut out, text.chars());
+            let expected: String = text.chars().flat_map(char::to_lowercase).collect();
+            assert_eq!(out, format!("kept {expected}"), "{text:?}");
+        }
     }
 
     #[test]
