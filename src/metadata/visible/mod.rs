@@ -199,7 +199,7 @@ impl<'a> ReadAttributes<'a> {
         let Some(element) = page.element(index) else {
             return found;
         };
-        for (name, value) in element.attrs.iter() {
+        for (name, value) in &element.attrs {
             if name.ns != ns!() {
                 continue;
             }
