@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use memchr::memmem::FinderRev;
 
+use crate::page::text::push_lowercase;
+
 /// Lines longer than this (in bytes) are never judged by phrases: a real paragraph may quote
 /// any of them.
 const MAX_BOILERPLATE_BYTES: usize = 160;
@@ -493,7 +495,8 @@ fn is_byline(text: &str) -> bool {
     if text.len() > MAX_BYLINE_BYTES || text.ends_with('.') && !text.ends_with(" Jr.") {
         return false;
     }
-    let lower: String = text.chars().take(16).flat_map(char::to_lowercase).collect();
+    let mut lower = String::with_capacity(64);
+    push_lowercase(&mut lower, text.chars().take(16));
     BYLINE_OPENERS.iter().any(|opener| {
         lower.starts_with(opener)
             && text

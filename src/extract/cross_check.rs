@@ -13,6 +13,7 @@ use foldhash::HashSet;
 use foldhash::fast::FixedState;
 
 use crate::document::{Block, Inline};
+use crate::page::text::push_lowercase;
 
 /// Words per shingle.
 const SHINGLE_WORDS: usize = 3;
@@ -124,7 +125,7 @@ fn shingles(text: &str) -> HashSet<u64> {
         .filter(|w| !w.is_empty())
         .map(|word| {
             lowercase.clear();
-            lowercase.extend(word.chars().flat_map(char::to_lowercase));
+            push_lowercase(&mut lowercase, word.chars());
             hashes.hash_one(lowercase.as_str())
         })
         .collect();

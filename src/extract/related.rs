@@ -14,6 +14,7 @@ use url::Url;
 use crate::clean::Cleaned;
 use crate::clean::rules::Hint;
 use crate::document::{Inline, Related};
+use crate::page::text::push_lowercase;
 use crate::page::{Flags, Page, Tag};
 
 use super::inline::{inline_of, resolve_href};
@@ -96,11 +97,8 @@ pub(crate) fn split_label(text: &str) -> Option<(&str, &str)> {
     if PREFIX_FIRST_CHARS.binary_search(&first).is_err() {
         return None;
     }
-    let lower_head: String = trimmed
-        .chars()
-        .take(40)
-        .flat_map(char::to_lowercase)
-        .collect();
+    let mut lower_head = String::with_capacity(trimmed.len().min(160));
+    push_lowercase(&mut lower_head, trimmed.chars().take(40));
     for prefix in RELATED_PREFIXES {
         if !lower_head.starts_with(prefix) {
             continue;

@@ -13,6 +13,7 @@
 use super::json_ld::JsonLdFacts;
 use super::meta_tags::MetaFacts;
 use crate::document::Source;
+use crate::page::text::push_lowercase;
 
 /// The fewest characters of body text a guess is made on.
 const MIN_DETECT_CHARS: usize = 80;
@@ -153,7 +154,7 @@ fn by_function_words(text: &str) -> Option<&'static str> {
             continue;
         }
         lowercase.clear();
-        lowercase.extend(word.chars().flat_map(char::to_lowercase));
+        push_lowercase(&mut lowercase, word.chars());
         english += usize::from(ENGLISH_FUNCTION_WORDS.contains(&lowercase.as_str()));
         for (count, (_, list)) in others.iter_mut().zip(OTHER_FUNCTION_WORDS) {
             *count += usize::from(list.contains(&lowercase.as_str()));

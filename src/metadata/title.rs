@@ -299,8 +299,9 @@ fn choose_whole(
             forms.colon_rest_key = None;
         }
     }
+    let site_key = site_name.map(same_text_key);
     let heading_forms: Vec<HeadingForms> = (headings.iter())
-        .map(|heading| HeadingForms::new(&heading.text, site_name))
+        .map(|heading| HeadingForms::new(&heading.text, site_key.as_deref()))
         .collect();
     let agreeing = |level_one: bool, with_document_title: bool, with_last_side: bool| {
         (headings.iter().zip(&heading_forms))
@@ -605,7 +606,9 @@ fn from_heading(heading: &Heading) -> Chosen {
 /// ([`strip_site_name`]). See [`TitleForms::agrees`].
 #[cfg(test)]
 fn agrees(title: &str, core: &str, heading: &str, is_h1: bool, site_name: Option<&str>) -> bool {
-    TitleForms::new(title, core, site_name).agrees(&HeadingForms::new(heading, site_name), is_h1)
+    let site_key = site_name.map(same_text_key);
+    let heading = HeadingForms::new(heading, site_key.as_deref());
+    TitleForms::new(title, core, site_name).agrees(&heading, is_h1)
 }
 
 /// A metadata title in the forms the agreement tests compare, worked out once.
@@ -640,7 +643,8 @@ struct Side {
 impl TitleForms {
     fn new(title: &str, core: &str, site_name: Option<&str>) -> TitleForms {
         let core_key = same_text_key(core);
-        let sides = separators_in(title)
+        let separators: Vec<&str> = separators_in(title).collect();
+        let sides = (separators.iter())
             .flat_map(|separator| title.split(separator))
             .map(|side| {
                 let key = same_text_key(side);
@@ -657,7 +661,7 @@ impl TitleForms {
             colon_name_key: colon_sides(core).map(|(name, _)| same_text_key(name)),
             colon_rest_key: colon_sides(core).map(|(_, rest)| same_text_key(rest)),
             sides,
-            last_side_keys: separators_in(title)
+            last_side_keys: (separators.iter())
                 .filter_map(|separator| title.rsplit_once(separator))
                 .map(|(_, last)| same_text_key(last))
                 .collect(),
@@ -752,10 +756,12 @@ struct HeadingForms {
 }
 
 impl HeadingForms {
-    fn new(text: &str, site_name: Option<&str>) -> HeadingForms {
+    /// `site_key` is the [`same_text_key`] of the site's name, worked out once for all the
+    /// headings.
+    fn new(text: &str, site_key: Option<&str>) -> HeadingForms {
         let key = same_text_key(text);
         HeadingForms {
-            is_site: site_name.is_some_and(|site| same_text_key(site) == key),
+            is_site: site_key.is_some_and(|site| site == key),
             prefix: prefix_letters(text),
             key,
         }
@@ -774,7 +780,12 @@ fn prefix_letters(s: &str) -> Vec<char> {
                 out.push(' ');
                 space_pending = false;
             }
-            out.extend(c.to_lowercase());
+            // ASCII (most titles) without `to_lowercase`'s iterator.
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         }
     }
     out
@@ -926,6 +937,23 @@ fn strip_known_site<'t>(title: &'t str, site: &str) -> Option<&'t str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefix_letters_lower_unicode_as_char_does() {
+        let letters: String = prefix_letters("ÉTÉ İstanbul ΣΑΣ Ⅻ").into_iter().collect();
+        assert_eq!(
+            letters,
+            "ÉTÉ İstanbul ΣΑΣ Ⅻ".to_lowercase().replace('ς', "σ")
+        );
+    }
+
+    #[test]
+    fn a_heading_saying_the_site_name_is_the_site() {
+        let site_key = same_text_key("The Westbrook Herald");
+        assert!(HeadingForms::new("the Westbrook-Herald", Some(&site_key)).is_site);
+        assert!(!HeadingForms::new("Harbour fees rise", Some(&site_key)).is_site);
+        assert!(!HeadingForms::new("The Westbrook Herald", None).is_site);
+    }
 
     #[test]
     fn prefix_letters_keep_words_and_single_spaces() {

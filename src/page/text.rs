@@ -198,14 +198,34 @@ pub(crate) fn push_space(out: &mut String) {
     }
 }
 
+/// Appends `chars` lowercased as `char::to_lowercase` does, ASCII characters (most of a
+/// page's text) without going through its iterator.
+pub(crate) fn push_lowercase(out: &mut String, chars: impl Iterator<Item = char>) {
+    for c in chars {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
 /// What [`same_text`] compares: the letters and digits of a text, lowercase. Two texts say
 /// the same words exactly when their keys are equal, so many texts are compared by hashing
 /// their keys.
 pub(crate) fn same_text_key(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    // Sized once, and ASCII characters (most of a title) tested without the Unicode tables.
+    let mut key = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                key.push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphanumeric() {
+            key.extend(c.to_lowercase());
+        }
+    }
+    key
 }
 
 /// Whether two texts say the same words: letters and digits compared case-insensitively,
@@ -298,6 +318,36 @@ mod tests {
         "one  two\tthree \u{a0}four é five",
         "a b\u{3000}c d\u{b}e f",
     ];
+
+    #[test]
+    fn keys_texts_as_the_unicode_definition_does() {
+        fn by_chars(text: &str) -> String {
+            text.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        }
+        for text in MIXED_TEXTS
+            .iter()
+            .chain(&["Ünïcode İstanbul ΣΑΣ – Ⅻ ²", "A-Z a_z 0/9"])
+        {
+            assert_eq!(same_text_key(text), by_chars(text), "{text:?}");
+        }
+        assert_eq!(same_text_key("Grab Courier — Flies!"), "grabcourierflies");
+    }
+
+    #[test]
+    fn lowercases_as_the_unicode_definition_does() {
+        for text in MIXED_TEXTS
+            .iter()
+            .chain(&["Ünïcode İstanbul ΣΑΣ – Ⅻ", "ABC xyz 09"])
+        {
+            let mut out = String::from("kept ");
+            push_lowercase(&mut out, text.chars());
+            let expected: String = text.chars().flat_map(char::to_lowercase).collect();
+            assert_eq!(out, format!("kept {expected}"), "{text:?}");
+        }
+    }
 
     #[test]
     fn collapses_whitespace_as_splitting_at_every_space_does() {

@@ -290,22 +290,24 @@ fn header_text_candidates(
         } else {
             text
         };
-        let is_chrome = facts.is_in_chrome(index);
-        let in_link = page.nodes[index as usize].flags.contains(Flags::IN_LINK);
-        if page
-            .ancestors(index)
-            .take(2)
-            .any(|at| names_today(page, at))
-        {
-            continue;
-        }
-        let mut penalty = u8::from(is_chrome) * 40 + u8::from(in_link) * 15;
-        penalty += u8::try_from(rank.min(40)).unwrap_or(40) / 2;
-        let context = label_context(page, index, text);
         let mut found = date::dates_in(scope, order, 2);
         if found.is_empty() && text.len() <= 80 {
             found.extend(date::relative_in(scope, reference));
         }
+        // Most header texts hold no date: the tests that only judge a date come after.
+        if found.is_empty()
+            || page
+                .ancestors(index)
+                .take(2)
+                .any(|at| names_today(page, at))
+        {
+            continue;
+        }
+        let is_chrome = facts.is_in_chrome(index);
+        let in_link = page.nodes[index as usize].flags.contains(Flags::IN_LINK);
+        let mut penalty = u8::from(is_chrome) * 40 + u8::from(in_link) * 15;
+        penalty += u8::try_from(rank.min(40)).unwrap_or(40) / 2;
+        let context = label_context(page, index, text);
         for date in found {
             if is_deep_in_paragraph(page, index, date.start) {
                 continue;

@@ -10,6 +10,7 @@
 use super::date::{self, Role};
 use crate::clean::rules::Hint;
 use crate::page::{Flags, Page, Tag};
+use html5ever::{local_name, ns};
 
 /// How many headings of each kind are kept as headline candidates.
 const MAX_H1: usize = 8;
@@ -165,8 +166,9 @@ pub(crate) fn read(page: &Page<'_>) -> VisibleFacts {
             facts.article_start = Some(index);
         }
         read_heading(page, index, &mut facts);
+        let attributes = ReadAttributes::of(page, index);
         if facts.marks.len() < MAX_DATE_MARKS
-            && let Some(mark) = read_date_mark(page, index, &facts.chrome)
+            && let Some(mark) = read_date_mark(page, index, attributes, &facts.chrome)
         {
             // A date line inside another is part of its text already.
             if mark.kind != MarkKind::DateLine || index >= date_line_until {
@@ -176,9 +178,42 @@ pub(crate) fn read(page: &Page<'_>) -> VisibleFacts {
                 facts.marks.push(mark);
             }
         }
-        read_byline(page, index, &mut facts);
+        read_byline(page, index, attributes, &mut facts);
     }
     facts
+}
+
+/// The attributes [`read`] looks at on every element, found in one scan of them: the pass
+/// visits every element of the page, and a lookup per attribute name scanned them up to
+/// four times, comparing names as strings.
+#[derive(Clone, Copy, Default)]
+struct ReadAttributes<'a> {
+    itemprop: Option<&'a str>,
+    title: Option<&'a str>,
+    rel: Option<&'a str>,
+}
+
+impl<'a> ReadAttributes<'a> {
+    fn of(page: &Page<'a>, index: u32) -> ReadAttributes<'a> {
+        let mut found = ReadAttributes::default();
+        let Some(element) = page.element(index) else {
+            return found;
+        };
+        for (name, value) in &element.attrs {
+            if name.ns != ns!() {
+                continue;
+            }
+            // The first of a repeated name counts, as in `Page::attr`.
+            let slot = match name.local {
+                local_name!("itemprop") => &mut found.itemprop,
+                local_name!("title") => &mut found.title,
+                local_name!("rel") => &mut found.rel,
+                _ => continue,
+            };
+            slot.get_or_insert(&**value);
+        }
+        found
+    }
 }
 
 fn read_heading(page: &Page<'_>, index: u32, facts: &mut VisibleFacts) {
@@ -305,9 +340,14 @@ fn chrome_nodes(page: &Page<'_>) -> Vec<bool> {
     chrome
 }
 
-fn read_date_mark(page: &Page<'_>, index: u32, chrome: &[bool]) -> Option<DateMark> {
+fn read_date_mark(
+    page: &Page<'_>,
+    index: u32,
+    attributes: ReadAttributes<'_>,
+    chrome: &[bool],
+) -> Option<DateMark> {
     let tag = page.tag(index);
-    let itemprop = page.attr(index, "itemprop").unwrap_or("");
+    let itemprop = attributes.itemprop.unwrap_or("");
     let (kind, machine) = if has_word(
         itemprop,
         &["datepublished", "datecreated", "datemodified", "uploaddate"],
@@ -316,10 +356,7 @@ fn read_date_mark(page: &Page<'_>, index: u32, chrome: &[bool]) -> Option<DateMa
         (MarkKind::Itemprop, value)
     } else if tag == Tag::Time {
         (MarkKind::Time, page.attr(index, "datetime"))
-    } else if let Some(title) = page
-        .attr(index, "title")
-        .filter(|t| date::parse_iso(t).is_some())
-    {
+    } else if let Some(title) = attributes.title.filter(|t| date::parse_iso(t).is_some()) {
         (MarkKind::Time, Some(title))
     } else if page.nodes[index as usize].hints.has(Hint::DateLine) && page.tag(index) != Tag::Body {
         (MarkKind::DateLine, None)
@@ -394,14 +431,17 @@ fn has_word(value: &str, words: &[&str]) -> bool {
         .any(|token| words.iter().any(|w| token.eq_ignore_ascii_case(w)))
 }
 
-fn read_byline(page: &Page<'_>, index: u32, facts: &mut VisibleFacts) {
+fn read_byline(
+    page: &Page<'_>,
+    index: u32,
+    attributes: ReadAttributes<'_>,
+    facts: &mut VisibleFacts,
+) {
     let tag = page.tag(index);
-    let is_author_link = tag == Tag::A
-        && page
-            .attr(index, "rel")
-            .is_some_and(|rel| has_word(rel, &["author"]));
-    let is_author_prop = page
-        .attr(index, "itemprop")
+    let is_author_link =
+        tag == Tag::A && attributes.rel.is_some_and(|rel| has_word(rel, &["author"]));
+    let is_author_prop = attributes
+        .itemprop
         .is_some_and(|p| has_word(p, &["author", "creator"]));
     let is_byline_class = !matches!(tag, Tag::Body | Tag::Html | Tag::Article | Tag::Main)
         && page.nodes[index as usize].hints.has(Hint::Byline);
@@ -550,6 +590,25 @@ mod tests {
         );
         // A heading that is only the glyph keeps it.
         assert_eq!(heading_text(" # "), "#");
+    }
+
+    #[test]
+    fn reads_each_attribute_once_taking_the_first_of_a_name() {
+        let parsed = Html::parse_document(
+            r#"<body><a rel="author" title="2021-03-30" itemprop="author" href="/">x</a><p>y</p></body>"#,
+        );
+        let page = Page::build(&parsed);
+        let link = (0..page.nodes.len() as u32)
+            .find(|&i| page.tag(i) == Tag::A)
+            .expect("the link");
+        let found = ReadAttributes::of(&page, link);
+        assert_eq!(found.rel, Some("author"));
+        assert_eq!(found.title, Some("2021-03-30"));
+        assert_eq!(found.itemprop, Some("author"));
+        let text = (0..page.nodes.len() as u32)
+            .find(|&i| page.tag(i) == Tag::Text)
+            .expect("a text");
+        assert_eq!(ReadAttributes::of(&page, text).itemprop, None);
     }
 
     #[test]
