@@ -519,7 +519,7 @@ pub(crate) fn hints_of(attribute: &str) -> Hints {
         if !token.iter().any(|b| b"[(:=&".contains(b))
             && fits(token, start - token_start, end - token_start, fit)
             && !is_post_taxonomy_token(token, attribute)
-            && !(hint == Hint::Comment && is_comment_affordance(&token[end - token_start..]))
+            && (hint != Hint::Comment || !is_comment_affordance(&token[end - token_start..]))
         {
             hints.insert(hint);
         }

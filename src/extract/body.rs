@@ -758,7 +758,7 @@ fn is_value_after_label(page: &Page<'_>, at: u32) -> bool {
 /// ending in a lowercase letter and the span's starting with a capital: two fields that the
 /// style sheet sets on lines of their own, as a product card's brand over its name
 /// (`<span>Giro</span><span>Register Mips II Bike Helmet</span>` on rei.com's category pages,
-/// which ran together as "GiroRegister").
+/// which ran together as `GiroRegister`).
 fn is_span_run_together(page: &Page<'_>, at: u32) -> bool {
     let Some(before) = at.checked_sub(1) else {
         return false;
