@@ -519,6 +519,7 @@ pub(crate) fn hints_of(attribute: &str) -> Hints {
         if !token.iter().any(|b| b"[(:=&".contains(b))
             && fits(token, start - token_start, end - token_start, fit)
             && !is_post_taxonomy_token(token, attribute)
+            && (hint != Hint::Comment || !is_comment_affordance(&token[end - token_start..]))
         {
             hints.insert(hint);
         }
@@ -535,6 +536,27 @@ fn is_post_taxonomy_token(token: &[u8], attribute: &str) -> bool {
         && attribute
             .split_ascii_whitespace()
             .any(|other| other.starts_with("type-"))
+}
+
+/// Whether what follows a comment word makes it no comment section: `commentary` is an
+/// opinion piece's genre, `commentable` a post's state, and "comment on" (`commentOnSelection`,
+/// `comment-on-…`) a control wrapped around the text it lets readers comment on (wcxb 0384,
+/// whose post body sits in `commentOnSelection`). `commenting-on-…` still names a thread (a
+/// Q&A page's answers' comments, wcxb 4331).
+fn is_comment_affordance(rest: &[u8]) -> bool {
+    let starts = |prefix: &[u8]| {
+        rest.len() >= prefix.len() && rest[..prefix.len()].eq_ignore_ascii_case(prefix)
+    };
+    if starts(b"ary") || starts(b"able") {
+        return true;
+    }
+    let rest = match rest.first() {
+        Some(b'-' | b'_') => &rest[1..],
+        _ => rest,
+    };
+    rest.len() > 2
+        && rest[..2].eq_ignore_ascii_case(b"on")
+        && (rest[2].is_ascii_uppercase() || matches!(rest[2], b'-' | b'_'))
 }
 
 /// Whether a class list that hides an element also shows it at some screen width, as in
@@ -742,6 +764,17 @@ mod tests {
         assert!(!hints_of(post).has(Hint::Sidebar));
         assert!(hints_of("tag-cloud").has(Hint::Tags));
         assert!(hints_of("category-comments").has(Hint::Comment));
+    }
+
+    #[test]
+    fn comment_on_the_text_is_no_comment_section() {
+        assert!(!hints_of("commentOnSelection").has(Hint::Comment));
+        assert!(!hints_of("comment-on-article").has(Hint::Comment));
+        assert!(!hints_of("commentary").has(Hint::Comment));
+        assert!(!hints_of("fc-item--is-commentable").has(Hint::Comment));
+        assert!(hints_of("commenting-on-qna").has(Hint::Comment));
+        assert!(hints_of("comments commentaire").has(Hint::Comment));
+        assert!(hints_of("commentOnly").has(Hint::Comment));
     }
 
     #[test]

@@ -269,7 +269,9 @@ impl Walker<'_, '_, '_> {
             }
             Tag::Hr => self.flush(),
             Tag::MathToken => self.line.push_space(),
-            Tag::Span if is_value_after_label(page, at) => self.line.push_space(),
+            Tag::Span if is_value_after_label(page, at) || is_span_run_together(page, at) => {
+                self.line.push_space();
+            }
             Tag::A => {
                 if let Some(url) = page.attr(at, "href").and_then(|h| resolve_href(h, base)) {
                     let start = self.line.position();
@@ -752,6 +754,34 @@ fn is_value_after_label(page: &Page<'_>, at: u32) -> bool {
         .is_some_and(|label| has_class_word(page, label, LABEL_WORDS))
 }
 
+/// Whether a `span` follows a sibling `span` with nothing between them, the sibling's text
+/// ending in a lowercase letter and the span's starting with a capital: two fields that the
+/// style sheet sets on lines of their own, as a product card's brand over its name
+/// (`<span>Giro</span><span>Register Mips II Bike Helmet</span>` on rei.com's category pages,
+/// which ran together as `GiroRegister`).
+fn is_span_run_together(page: &Page<'_>, at: u32) -> bool {
+    let Some(before) = at.checked_sub(1) else {
+        return false;
+    };
+    let ends_lowercase = page.nodes[before as usize]
+        .node
+        .value()
+        .as_text()
+        .is_some_and(|text| text.chars().last().is_some_and(char::is_lowercase));
+    let starts_capital = page
+        .nodes
+        .get(at as usize + 1)
+        .and_then(|next| next.node.value().as_text())
+        .is_some_and(|text| text.chars().next().is_some_and(char::is_uppercase));
+    if !ends_lowercase || !starts_capital {
+        return false;
+    }
+    let parent = page.nodes[at as usize].parent;
+    page.ancestors(before)
+        .find(|&node| page.nodes[node as usize].parent == parent)
+        .is_some_and(|sibling| page.tag(sibling) == Tag::Span)
+}
+
 /// Whether one of the `-`/`_`-separated parts of the element's class words is one of `words`.
 fn has_class_word(page: &Page<'_>, at: u32, words: &[&str]) -> bool {
     page.attr(at, "class").is_some_and(|class| {
@@ -1046,6 +1076,19 @@ mod tests {
             texts(&body_of(&html, None, false)),
             [format!("p:{P1}"), format!("q:{P1}"), format!("p:{P2}")]
         );
+    }
+
+    #[test]
+    fn sets_apart_sibling_spans_that_run_a_word_into_a_capital() {
+        let card = "<h3><a href='/p/1'><span>Giro</span><span>Register Mips II</span></a></h3>";
+        let word = "<div><span>Mac</span><span>book</span> <span>data</span><span>2</span></div>";
+        let html = format!("<body><article><p>{P1}</p>{card}{word}</article></body>");
+        let kept = texts(&body(&html, None));
+        assert!(
+            kept.contains(&"h3:Giro Register Mips II".to_owned()),
+            "{kept:?}"
+        );
+        assert!(kept.contains(&"p:Macbook data2".to_owned()), "{kept:?}");
     }
 
     #[test]
