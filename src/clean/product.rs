@@ -26,6 +26,7 @@
 use serde_json::Value;
 
 use crate::page::{Page, Tag};
+use html5ever::local_name;
 
 /// schema.org types of a product offered for sale.
 const PRODUCT_TYPES: &[&str] = &[
@@ -104,7 +105,7 @@ pub(crate) fn read_markup(page: &Page<'_>) -> Markup {
         if node.tag == Tag::Text {
             continue;
         }
-        let item_type = page.attr(index, "itemtype");
+        let item_type = page.attr_named(index, &local_name!("itemtype"));
         if item_type.is_some_and(is_story_item_type) {
             stories.push(index);
         }
@@ -112,7 +113,7 @@ pub(crate) fn read_markup(page: &Page<'_>) -> Markup {
             template |= names_product_template(page, index);
         } else if node.tag == Tag::H1 {
             headline_in_product |= page.ancestors(index).any(|ancestor| {
-                page.attr(ancestor, "itemtype")
+                page.attr_named(ancestor, &local_name!("itemtype"))
                     .is_some_and(|t| item_kinds(t).product)
             });
         } else if node.tag == Tag::Meta {
@@ -126,7 +127,7 @@ pub(crate) fn read_markup(page: &Page<'_>) -> Markup {
         } else if let Some(item_type) = item_type {
             let mut own = item_kinds(item_type);
             let in_product = page.ancestors(index).any(|ancestor| {
-                page.attr(ancestor, "itemtype")
+                page.attr_named(ancestor, &local_name!("itemtype"))
                     .is_some_and(|t| item_kinds(t).product)
             });
             own.article &= !in_product;

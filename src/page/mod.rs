@@ -153,6 +153,16 @@ impl<'a> Page<'a> {
         attribute(self.element(index)?, name)
     }
 
+    /// The value of an attribute of the element at `index`, by its interned name: for a
+    /// lookup on every element, comparing atoms is cheaper than comparing names as strings.
+    pub(crate) fn attr_named(&self, index: u32, name: &html5ever::LocalName) -> Option<&'a str> {
+        self.element(index)?
+            .attrs
+            .iter()
+            .find(|(qualname, _)| qualname.ns == ns!() && qualname.local == *name)
+            .map(|(_, value)| &**value)
+    }
+
     /// The tag of the node at `index` (`Tag::Other` past the end).
     pub(crate) fn tag(&self, index: u32) -> Tag {
         self.nodes.get(index as usize).map_or(Tag::Other, |n| n.tag)
@@ -653,6 +663,24 @@ fn is_review_itemprop(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_attributes_by_interned_name_as_by_string() {
+        let parsed = Html::parse_document(
+            r#"<div itemtype="https://schema.org/Product" itemtype="second" id="a"></div><p>x</p>"#,
+        );
+        let page = Page::build(&parsed);
+        let div = (0..page.nodes.len() as u32)
+            .find(|&i| page.tag(i) == Tag::Div)
+            .unwrap();
+        let itemtype = html5ever::local_name!("itemtype");
+        assert_eq!(
+            page.attr_named(div, &itemtype),
+            Some("https://schema.org/Product")
+        );
+        assert_eq!(page.attr_named(div, &itemtype), page.attr(div, "itemtype"));
+        assert_eq!(page.attr_named(div + 1, &itemtype), None);
+    }
 
     fn build(html: &str) -> (Html, Vec<(Tag, u32, u32)>) {
         let parsed = Html::parse_document(html);

@@ -72,6 +72,9 @@ pub(crate) fn dates_in(input: &str, order: DayOrder, limit: usize) -> Vec<Found>
 /// `reference`. Clock units give an instant, stated in UTC; day units give a date (the UTC
 /// date of the reference, less the days).
 pub(crate) fn relative_in(input: &str, reference: jiff::Timestamp) -> Option<Found> {
+    if !may_hold_relative_date(input) {
+        return None;
+    }
     let tokens = tokenize(input);
     (0..tokens.len()).find_map(|at| {
         let stamp =
@@ -81,6 +84,29 @@ pub(crate) fn relative_in(input: &str, reference: jiff::Timestamp) -> Option<Fou
             start: tokens[at].at,
         })
     })
+}
+
+/// Whether `input` may hold a relative date: every form needs an ago word, the "y" of French
+/// "il y a", or a day word. Most header texts hold none, and an ASCII text (where a word is a
+/// run of ASCII letters, lowered as ASCII) says so in one pass over its bytes, without the
+/// tokens; other texts are tokenized as before.
+fn may_hold_relative_date(input: &str) -> bool {
+    if !input.is_ascii() {
+        return true;
+    }
+    input
+        .as_bytes()
+        .split(|b| !b.is_ascii_alphabetic())
+        .any(|word| {
+            !word.is_empty()
+                && (word.eq_ignore_ascii_case(b"y")
+                    || AGO_WORDS
+                        .iter()
+                        .any(|ago| word.eq_ignore_ascii_case(ago.as_bytes()))
+                    || DAY_WORDS
+                        .iter()
+                        .any(|(day, _)| word.eq_ignore_ascii_case(day.as_bytes())))
+        })
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -672,6 +698,17 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(relative(input).as_deref(), Some(expected), "{input}");
         }
+    }
+
+    #[test]
+    fn skips_texts_without_a_relative_word() {
+        assert!(!may_hold_relative_date("3 hours of music, 12 tracks"));
+        assert!(!may_hold_relative_date("Sayers agony Hierarchy"));
+        assert!(may_hold_relative_date("3 Hours AGO"));
+        assert!(may_hold_relative_date("y a 3 heures"));
+        assert!(may_hold_relative_date("Yesterday"));
+        assert!(may_hold_relative_date("vor 3 Stunden"));
+        assert!(may_hold_relative_date("3 часа назад"));
     }
 
     #[test]

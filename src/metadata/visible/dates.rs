@@ -98,7 +98,12 @@ fn labelled_text_candidates(
         let Some((index, text)) = texts.next() else {
             break;
         };
-        if text.len() > MAX_LABELLED_TEXT_BYTES || !has_date_label(text) {
+        // Every label holds at least five letters, so a shorter text ("|", "Home", an icon's
+        // glyph) is not scanned for one.
+        if text.len() > MAX_LABELLED_TEXT_BYTES
+            || page.nodes[index as usize].text.chars < MIN_LABEL_CHARS
+            || !has_date_label(text)
+        {
             continue;
         }
         found_labels += 1;
@@ -127,6 +132,9 @@ fn labelled_text_candidates(
         }
     }
 }
+
+/// The fewest letters of a publication or modification label ("stand", "edited").
+const MIN_LABEL_CHARS: u32 = 5;
 
 /// The text nodes outside the head that hold more than whitespace, from node `from` on, with
 /// their indices.
@@ -421,6 +429,14 @@ mod tests {
     use super::*;
     use crate::metadata::visible::read_labelled_byline;
     use crate::metadata::visible::tests::with_facts;
+
+    #[test]
+    fn every_label_holds_the_fewest_letters_a_text_is_scanned_for() {
+        for label in PUBLISHED_LABELS.iter().chain(MODIFIED_LABELS) {
+            let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+            assert!(letters >= MIN_LABEL_CHARS as usize, "{label}");
+        }
+    }
 
     fn reference() -> jiff::Timestamp {
         "2024-01-01T00:00:00Z".parse().unwrap()
