@@ -126,6 +126,9 @@ pub(crate) struct Candidate {
     pub(crate) role: Role,
     pub(crate) source: Source,
     pub(crate) weight: u8,
+    /// Stated in a `<meta>` inside the page's markup (`<meta itemprop="datePublished"
+    /// content=…>`): metadata the reader never sees, though read with the visible marks.
+    pub(crate) is_hidden: bool,
 }
 
 impl Candidate {
@@ -135,6 +138,15 @@ impl Candidate {
             role,
             source,
             weight,
+            is_hidden: false,
+        }
+    }
+
+    /// The same candidate, stated in a `<meta>` the reader does not see.
+    pub(crate) fn hidden(self) -> Self {
+        Candidate {
+            is_hidden: true,
+            ..self
         }
     }
 }
@@ -309,15 +321,19 @@ fn shows_update_as_its_date(
 
 /// The update a page shows as its only date ("Last Updated: 2025-02-22" under the headline,
 /// no other day shown anywhere) when its publication is stated in its scripts alone
-/// (JSON-LD, the scripts' JSON state), in no meta tag or markup: the publisher keeps the
-/// first publication from the reader and presents the page as of its update.
+/// (JSON-LD, the scripts' JSON state, microdata `<meta>`s), in no named meta tag or visible
+/// markup: the publisher keeps the first publication from the reader and presents the page
+/// as of its update.
 fn update_shown_alone(
     published: &Candidate,
     modified: Option<&Candidate>,
     all: &[&Candidate],
 ) -> Option<Candidate> {
+    // A microdata `<meta>` in the body is as hidden as the scripts (splashtop.com, wcxb 0037).
     let is_in_scripts = |c: &&Candidate| {
-        c.source == Source::JsonLd || (c.source == Source::Meta && c.weight == weight::SCRIPT_STATE)
+        c.source == Source::JsonLd
+            || (c.source == Source::Meta && c.weight == weight::SCRIPT_STATE)
+            || c.is_hidden
     };
     let published_day = published.stamp.date();
     let is_stated_in_scripts_alone = all
@@ -330,7 +346,11 @@ fn update_shown_alone(
     if !is_stated_in_scripts_alone {
         return None;
     }
-    let shown: Vec<&Candidate> = all.iter().copied().filter(|c| is_visible(c)).collect();
+    let shown: Vec<&Candidate> = all
+        .iter()
+        .copied()
+        .filter(|c| is_visible(c) && !c.is_hidden)
+        .collect();
     let update = shown
         .iter()
         .rev()
