@@ -358,14 +358,23 @@ fn update_shown_alone(
         .max_by_key(|c| c.weight)?;
     let day = update.stamp.date();
     // Every other date shown is an update, or that day again in the header; a publication
-    // marked up as such (`itemprop`, `pubdate`) states one of its own.
+    // marked up as such (`itemprop`, `pubdate`) states one of its own. A date far from the
+    // header (below the header's weight) of a third day is about something else: a teaser,
+    // an event in the running text. Every shown update states the one day (a thread's
+    // posts with edits of several days keep the first post's date).
     let is_marked_publication =
         |c: &Candidate| c.role == Role::Published && c.source == Source::Markup;
     let is_the_update = |c: &&Candidate| {
         c.role == Role::Modified
             || (c.weight >= MIN_SHOWN_WEIGHT && c.stamp.date() == day && !is_marked_publication(c))
+            || (c.weight < MIN_SHOWN_WEIGHT
+                && c.stamp.date() != day
+                && c.stamp.date() != published_day)
     };
-    if day <= published_day || !shown.iter().all(is_the_update) {
+    let is_one_update = shown
+        .iter()
+        .all(|c| c.role != Role::Modified || c.stamp.date() == day);
+    if day <= published_day || !is_one_update || !shown.iter().all(is_the_update) {
         return None;
     }
     match modified {
@@ -1362,8 +1371,9 @@ mod tests {
         let as_published = shown("2023-02-22", Role::Published, 70);
         let (p, _) = chosen(&[metadata[0], metadata[1], update, as_published], None);
         assert_eq!(p.as_deref(), Some("2023-02-22T22:13:14+00:00"));
-        // Shown beside another date, or with the publication in a meta tag, it stays an update.
-        let teaser = shown("2022-05-01", Role::Unlabelled, 30);
+        // Shown beside another date in the header, or with the publication in a meta tag, it
+        // stays an update.
+        let teaser = shown("2022-05-01", Role::Unlabelled, 55);
         let (p, _) = chosen(&[metadata[0], metadata[1], update, teaser], None);
         assert_eq!(p.as_deref(), Some("2021-08-12T19:35:44+00:00"));
         let meta = Candidate::new(
@@ -1379,6 +1389,32 @@ mod tests {
         let (p, m) = chosen(&[metadata[0], metadata[1], other_day], None);
         assert_eq!(p.as_deref(), Some("2022-11-30"));
         assert_eq!(m.as_deref(), Some("2023-02-22T22:13:14+00:00"));
+    }
+
+    #[test]
+    fn far_dates_of_other_days_do_not_hide_an_update_shown_alone() {
+        // wcxb 0110: "Updated April 19, 2025" in the header, other days only in the running
+        // text and teasers, the publication in JSON-LD alone.
+        let metadata = [
+            published("2022-02-01T15:46:14Z", 75),
+            modified("2023-04-19T23:02:46Z", 75),
+        ];
+        let update = shown("2023-04-19", Role::Modified, 70);
+        let far = shown("2019-02-14", Role::Unlabelled, 33);
+        let (p, _) = chosen(&[metadata[0], metadata[1], update, far], None);
+        assert_eq!(p.as_deref(), Some("2023-04-19T23:02:46+00:00"));
+        // Far down, the publication's day or a copy of the update's still keeps it.
+        for far in [
+            shown("2022-02-01", Role::Unlabelled, 33),
+            shown("2023-04-19", Role::Unlabelled, 33),
+        ] {
+            let (p, _) = chosen(&[metadata[0], metadata[1], update, far], None);
+            assert_eq!(p.as_deref(), Some("2022-02-01T15:46:14+00:00"));
+        }
+        // A thread whose posts show edits of several days keeps its first post's date.
+        let edit = shown("2023-05-02", Role::Modified, 56);
+        let (p, _) = chosen(&[metadata[0], metadata[1], update, far, edit], None);
+        assert_eq!(p.as_deref(), Some("2022-02-01T15:46:14+00:00"));
     }
 
     #[test]
