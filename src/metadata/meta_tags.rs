@@ -114,6 +114,8 @@ pub(crate) struct MetaDate {
     pub(crate) role: Role,
     pub(crate) source: Source,
     pub(crate) weight: u8,
+    /// Read from an `itemprop` (microdata) rather than a named meta tag.
+    pub(crate) is_microdata: bool,
 }
 
 /// The meta and link facts of a page.
@@ -249,7 +251,13 @@ fn read_meta(page: &Page<'_>, index: u32, facts: &mut MetaFacts) {
                 Some(rest) => format!("dc.{rest}"),
                 None => key,
             };
+            let known = facts.dates.len();
             read_meta_key(&key, content, facts);
+            if attribute == "itemprop" {
+                for date in &mut facts.dates[known..] {
+                    date.is_microdata = true;
+                }
+            }
         }
     }
 }
@@ -299,6 +307,7 @@ fn read_meta_dates_and_authors(key: &str, content: &str, facts: &mut MetaFacts) 
             },
             source,
             weight,
+            is_microdata: false,
         });
     } else if let Some((_, source, weight)) = named(MODIFIED_NAMES) {
         facts.dates.push(MetaDate {
@@ -306,6 +315,7 @@ fn read_meta_dates_and_authors(key: &str, content: &str, facts: &mut MetaFacts) 
             role: Role::Modified,
             source,
             weight,
+            is_microdata: false,
         });
     } else if is_publication_name(key) {
         facts.dates.push(MetaDate {
@@ -313,6 +323,7 @@ fn read_meta_dates_and_authors(key: &str, content: &str, facts: &mut MetaFacts) 
             role: Role::Published,
             source: Source::Meta,
             weight: weight::META_COINED,
+            is_microdata: false,
         });
     } else if AUTHOR_NAMES.contains(&key) {
         read_author(key, content, facts);

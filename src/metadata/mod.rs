@@ -350,12 +350,13 @@ fn dates(
     }
     for meta_date in &meta.dates {
         if let Some(stamp) = parse(&meta_date.text) {
-            candidates.push(Candidate::new(
-                stamp,
-                meta_date.role,
-                meta_date.source,
-                meta_date.weight,
-            ));
+            let candidate =
+                Candidate::new(stamp, meta_date.role, meta_date.source, meta_date.weight);
+            candidates.push(if meta_date.is_microdata {
+                candidate.hidden()
+            } else {
+                candidate
+            });
         }
     }
     if let Some(stamp) = date::state::published_in_state(&page.json_state) {
@@ -631,6 +632,34 @@ mod tests {
             found.modified.map(|m| m.0.to_string()).as_deref(),
             Some("2021-04-01")
         );
+    }
+
+    #[test]
+    fn an_update_shown_alone_over_a_microdata_meta_publication_is_the_publication() {
+        // leadfeeder.com (wcxb 0171): the publication sits in a hidden microdata `<meta>`,
+        // the header shows only the update.
+        let page = |shown: &str| {
+            metadata(
+                &format!(
+                    r#"<body><div itemscope itemtype="https://schema.org/BlogPosting">
+                    <meta itemprop="datePublished" content="2022-05-09">
+                    <meta itemprop="dateModified" content="2023-12-16">
+                    <h1>State of the craft</h1>{shown}
+                    <p>Body text of the post, long enough to be a paragraph.</p></div></body>"#
+                ),
+                None,
+            )
+        };
+        let found = page(r#"<div class="post-updated">Updated 16 December 2023</div>"#);
+        let (published, _) = found.published.unwrap();
+        assert_eq!(published.date().to_string(), "2023-12-16");
+        // A publication shown too keeps its day.
+        let found = page(
+            r#"<div class="post-updated">Updated 16 December 2023</div>
+            <time datetime="2022-05-09">May 9, 2022</time>"#,
+        );
+        let (published, _) = found.published.unwrap();
+        assert_eq!(published.date().to_string(), "2022-05-09");
     }
 
     #[test]

@@ -126,6 +126,9 @@ pub(crate) struct Candidate {
     pub(crate) role: Role,
     pub(crate) source: Source,
     pub(crate) weight: u8,
+    /// Stated in a `<meta>` inside the page's markup (`<meta itemprop="datePublished"
+    /// content=…>`): metadata the reader never sees, though read with the visible marks.
+    pub(crate) is_hidden: bool,
 }
 
 impl Candidate {
@@ -135,6 +138,15 @@ impl Candidate {
             role,
             source,
             weight,
+            is_hidden: false,
+        }
+    }
+
+    /// The same candidate, stated in a `<meta>` the reader does not see.
+    pub(crate) fn hidden(self) -> Self {
+        Candidate {
+            is_hidden: true,
+            ..self
         }
     }
 }
@@ -309,15 +321,19 @@ fn shows_update_as_its_date(
 
 /// The update a page shows as its only date ("Last Updated: 2025-02-22" under the headline,
 /// no other day shown anywhere) when its publication is stated in its scripts alone
-/// (JSON-LD, the scripts' JSON state), in no meta tag or markup: the publisher keeps the
-/// first publication from the reader and presents the page as of its update.
+/// (JSON-LD, the scripts' JSON state, microdata `<meta>`s), in no named meta tag or visible
+/// markup: the publisher keeps the first publication from the reader and presents the page
+/// as of its update.
 fn update_shown_alone(
     published: &Candidate,
     modified: Option<&Candidate>,
     all: &[&Candidate],
 ) -> Option<Candidate> {
+    // A microdata `<meta>` in the body is as hidden as the scripts (splashtop.com, wcxb 0037).
     let is_in_scripts = |c: &&Candidate| {
-        c.source == Source::JsonLd || (c.source == Source::Meta && c.weight == weight::SCRIPT_STATE)
+        c.source == Source::JsonLd
+            || (c.source == Source::Meta && c.weight == weight::SCRIPT_STATE)
+            || c.is_hidden
     };
     let published_day = published.stamp.date();
     let is_stated_in_scripts_alone = all
@@ -330,7 +346,11 @@ fn update_shown_alone(
     if !is_stated_in_scripts_alone {
         return None;
     }
-    let shown: Vec<&Candidate> = all.iter().copied().filter(|c| is_visible(c)).collect();
+    let shown: Vec<&Candidate> = all
+        .iter()
+        .copied()
+        .filter(|c| is_visible(c) && !c.is_hidden)
+        .collect();
     let update = shown
         .iter()
         .rev()
@@ -338,14 +358,23 @@ fn update_shown_alone(
         .max_by_key(|c| c.weight)?;
     let day = update.stamp.date();
     // Every other date shown is an update, or that day again in the header; a publication
-    // marked up as such (`itemprop`, `pubdate`) states one of its own.
+    // marked up as such (`itemprop`, `pubdate`) states one of its own. A date far from the
+    // header (below the header's weight) of a third day is about something else: a teaser,
+    // an event in the running text. Every shown update states the one day (a thread's
+    // posts with edits of several days keep the first post's date).
     let is_marked_publication =
         |c: &Candidate| c.role == Role::Published && c.source == Source::Markup;
     let is_the_update = |c: &&Candidate| {
         c.role == Role::Modified
             || (c.weight >= MIN_SHOWN_WEIGHT && c.stamp.date() == day && !is_marked_publication(c))
+            || (c.weight < MIN_SHOWN_WEIGHT
+                && c.stamp.date() != day
+                && c.stamp.date() != published_day)
     };
-    if day <= published_day || !shown.iter().all(is_the_update) {
+    let is_one_update = shown
+        .iter()
+        .all(|c| c.role != Role::Modified || c.stamp.date() == day);
+    if day <= published_day || !is_one_update || !shown.iter().all(is_the_update) {
         return None;
     }
     match modified {
@@ -1342,8 +1371,9 @@ mod tests {
         let as_published = shown("2023-02-22", Role::Published, 70);
         let (p, _) = chosen(&[metadata[0], metadata[1], update, as_published], None);
         assert_eq!(p.as_deref(), Some("2023-02-22T22:13:14+00:00"));
-        // Shown beside another date, or with the publication in a meta tag, it stays an update.
-        let teaser = shown("2022-05-01", Role::Unlabelled, 30);
+        // Shown beside another date in the header, or with the publication in a meta tag, it
+        // stays an update.
+        let teaser = shown("2022-05-01", Role::Unlabelled, 55);
         let (p, _) = chosen(&[metadata[0], metadata[1], update, teaser], None);
         assert_eq!(p.as_deref(), Some("2021-08-12T19:35:44+00:00"));
         let meta = Candidate::new(
@@ -1359,6 +1389,32 @@ mod tests {
         let (p, m) = chosen(&[metadata[0], metadata[1], other_day], None);
         assert_eq!(p.as_deref(), Some("2022-11-30"));
         assert_eq!(m.as_deref(), Some("2023-02-22T22:13:14+00:00"));
+    }
+
+    #[test]
+    fn far_dates_of_other_days_do_not_hide_an_update_shown_alone() {
+        // wcxb 0110: "Updated April 19, 2025" in the header, other days only in the running
+        // text and teasers, the publication in JSON-LD alone.
+        let metadata = [
+            published("2022-02-01T15:46:14Z", 75),
+            modified("2023-04-19T23:02:46Z", 75),
+        ];
+        let update = shown("2023-04-19", Role::Modified, 70);
+        let far = shown("2019-02-14", Role::Unlabelled, 33);
+        let (p, _) = chosen(&[metadata[0], metadata[1], update, far], None);
+        assert_eq!(p.as_deref(), Some("2023-04-19T23:02:46+00:00"));
+        // Far down, the publication's day or a copy of the update's still keeps it.
+        for far in [
+            shown("2022-02-01", Role::Unlabelled, 33),
+            shown("2023-04-19", Role::Unlabelled, 33),
+        ] {
+            let (p, _) = chosen(&[metadata[0], metadata[1], update, far], None);
+            assert_eq!(p.as_deref(), Some("2022-02-01T15:46:14+00:00"));
+        }
+        // A thread whose posts show edits of several days keeps its first post's date.
+        let edit = shown("2023-05-02", Role::Modified, 56);
+        let (p, _) = chosen(&[metadata[0], metadata[1], update, far, edit], None);
+        assert_eq!(p.as_deref(), Some("2022-02-01T15:46:14+00:00"));
     }
 
     #[test]

@@ -192,7 +192,12 @@ fn mark_candidates(
         } else {
             Source::Markup
         };
-        out.push(Candidate::new(stamp, role, source, value));
+        let candidate = Candidate::new(stamp, role, source, value);
+        out.push(if mark.is_hidden {
+            candidate.hidden()
+        } else {
+            candidate
+        });
     }
 }
 

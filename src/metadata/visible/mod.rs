@@ -123,6 +123,8 @@ pub(crate) struct DateMark {
     pub(crate) role: Option<Role>,
     pub(crate) is_chrome: bool,
     pub(crate) in_link: bool,
+    /// A `<meta>` element: its date is never shown.
+    pub(crate) is_hidden: bool,
 }
 
 /// What the visible page says.
@@ -387,6 +389,7 @@ fn read_date_mark(
         role: role_of_attributes(page, index),
         is_chrome: chrome.get(index as usize).copied().unwrap_or(false),
         in_link: page.nodes[index as usize].flags.contains(Flags::IN_LINK),
+        is_hidden: tag == Tag::Meta,
     })
 }
 
