@@ -262,6 +262,14 @@ pub(crate) const PUBLISHED_LABELS: &[&str] = &[
     "released",
     "created",
     "date published",
+    // A forum thread's opening line ("Started by Ann, June 04, 2024"; SMF, vBulletin and their
+    // translations): the thread's first post is its publication.
+    "started by",
+    "begonnen von",
+    "démarré par",
+    "iniciado por",
+    "iniziato da",
+    "gestart door",
     "veröffentlicht",
     "publiziert",
     "erschienen",

@@ -507,6 +507,25 @@ mod tests {
     }
 
     #[test]
+    fn a_threads_opening_line_labels_its_date_as_the_publication() {
+        for line in [
+            "Started by Biology Forums, June 04, 2024, 11:23:55 AM",
+            "Begonnen von Anna, 4. Juni 2024",
+        ] {
+            let date_start = line.find(char::is_numeric).unwrap();
+            let date_start = line[..date_start]
+                .rfind(", ")
+                .map_or(date_start, |at| at + 2);
+            assert_eq!(
+                role_in_text(line, date_start),
+                Some(Role::Published),
+                "{line}"
+            );
+        }
+        assert_eq!(role_in_text("Ann, June 04, 2024", 5), None);
+    }
+
+    #[test]
     fn names_today_by_whole_words_in_any_case() {
         for value in [
             "todays-date-custom",
