@@ -475,6 +475,13 @@ fn reason_from_hints(tag: Tag, hints: Hints, context: Context) -> Option<Reason>
 }
 
 /// The class word of a shop's own testimonials.
+/// Whether the element at `index` is a footer for its disclaimer words alone, not for a
+/// footer word of its own.
+fn is_disclaimer_only(page: &Page<'_>, index: usize) -> bool {
+    let hints = page.nodes[index].hints;
+    hints.has(Hint::Disclaimer) && !hints.has(Hint::Footer)
+}
+
 const TESTIMONIAL: &[u8] = b"testimonial";
 
 /// Whether an element is the shop's testimonials (class or id words `testimonial…`) set
@@ -596,7 +603,7 @@ impl Guard {
             _ if tag == Tag::Footer => false,
             // A disclaimer that is one long text of its own is the page's terms, which a service
             // page sets out as content (geico.com's insurer notes, wcxb 0112).
-            Reason::Footer if !page.nodes[index].hints.has(Hint::Footer) => {
+            Reason::Footer if is_disclaimer_only(page, index) => {
                 guarded || self.prose[index] >= DISCLAIMER_MIN_CHARS
             }
             Reason::Footer => guarded,

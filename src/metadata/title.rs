@@ -644,6 +644,7 @@ impl TitleForms {
     fn new(title: &str, core: &str, site_name: Option<&str>) -> TitleForms {
         let core_key = same_text_key(core);
         let separators: Vec<&str> = separators_in(title).collect();
+        let colon = colon_sides(core);
         let sides = (separators.iter())
             .flat_map(|separator| title.split(separator))
             .map(|side| {
@@ -658,8 +659,8 @@ impl TitleForms {
         TitleForms {
             key: same_text_key(title),
             prefix: prefix_letters(title),
-            colon_name_key: colon_sides(core).map(|(name, _)| same_text_key(name)),
-            colon_rest_key: colon_sides(core).map(|(_, rest)| same_text_key(rest)),
+            colon_name_key: colon.map(|(name, _)| same_text_key(name)),
+            colon_rest_key: colon.map(|(_, rest)| same_text_key(rest)),
             sides,
             last_side_keys: (separators.iter())
                 .filter_map(|separator| title.rsplit_once(separator))
