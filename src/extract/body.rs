@@ -747,11 +747,7 @@ fn is_value_after_label(page: &Page<'_>, at: u32) -> bool {
     if !has_class_word(page, at, VALUE_WORDS) {
         return false;
     }
-    let parent = page.nodes[at as usize].parent;
-    std::iter::once(before)
-        .chain(page.ancestors(before))
-        .find(|&node| page.nodes[node as usize].parent == parent)
-        .is_some_and(|label| has_class_word(page, label, LABEL_WORDS))
+    previous_sibling(page, at, before).is_some_and(|label| has_class_word(page, label, LABEL_WORDS))
 }
 
 /// Whether a `span` follows a sibling `span` with nothing between them, the sibling's text
@@ -776,10 +772,16 @@ fn is_span_run_together(page: &Page<'_>, at: u32) -> bool {
     if !ends_lowercase || !starts_capital {
         return false;
     }
+    previous_sibling(page, at, before).is_some_and(|sibling| page.tag(sibling) == Tag::Span)
+}
+
+/// The sibling just before the element at `at`, found from `before`, the node just before
+/// `at` in document order (the sibling itself or its last descendant).
+fn previous_sibling(page: &Page<'_>, at: u32, before: u32) -> Option<u32> {
     let parent = page.nodes[at as usize].parent;
-    page.ancestors(before)
+    std::iter::once(before)
+        .chain(page.ancestors(before))
         .find(|&node| page.nodes[node as usize].parent == parent)
-        .is_some_and(|sibling| page.tag(sibling) == Tag::Span)
 }
 
 /// Whether one of the `-`/`_`-separated parts of the element's class words is one of `words`.
