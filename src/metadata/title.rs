@@ -203,12 +203,12 @@ fn metadata_titles(ld: &JsonLdFacts, meta: &MetaFacts) -> Vec<(String, Source)> 
     .collect()
 }
 
-/// Whether a title opens with a separator ("| Nuts & Volts Magazine", wcxb 4508): the
-/// template left out the page's own name and kept only the site's.
+/// Whether a title opens with a bar, a dash or a bullet and a space ("| Nuts & Volts
+/// Magazine", wcxb 4508): the template left out the page's own name and kept only the
+/// site's. Quotation marks that also separate ("« Il faut agir » : …") may open a headline.
 fn opens_with_separator(title: &str) -> bool {
-    TITLE_SEPARATORS
-        .iter()
-        .any(|separator| title.starts_with(separator.trim_start()))
+    let mut chars = title.chars();
+    matches!(chars.next(), Some('|' | '-' | '–' | '—' | '·' | '•')) && chars.next() == Some(' ')
 }
 
 /// Whether a meta title is the start of the document `<title>` cut where the `<title>` goes
@@ -1601,6 +1601,9 @@ mod tests {
         };
         let chosen = title_of(&meta, &[(1, "Electronic Gadgets")], Some("Nuts and Volts"));
         assert_eq!(chosen.unwrap().0, "Electronic Gadgets");
+        assert!(!opens_with_separator(
+            "« Il faut agir » : le président parle"
+        ));
     }
 
     #[test]
