@@ -376,14 +376,17 @@ fn choose_whole(
 }
 
 /// The first metadata title as the headline when no heading shows one: without its site name,
-/// except on a home page whose title opens with it; the name beside a page label.
+/// except on a home page whose title opens with it; the name beside a page label. A first
+/// title that speaks to the reader yields to a later one that names the page
+/// ([`names_the_page_over`]).
 fn from_metadata(
     metadata_titles: &[(String, Source)],
     is_labelled_only: bool,
     site_name: Option<&str>,
     url: Option<&Url>,
 ) -> Option<Chosen> {
-    let (title, source) = metadata_titles.first()?;
+    let first = metadata_titles.first()?;
+    let (title, source) = names_the_page_over(metadata_titles, site_name).unwrap_or(first);
     let title = if is_labelled_only {
         beside_page_label(metadata_titles).unwrap_or(title)
     } else if is_home_page(url) && site_name.is_some_and(|site| opens_with_site(title, site)) {
@@ -396,6 +399,41 @@ fn from_metadata(
         shown: title.to_owned(),
         source: *source,
         heading: None,
+    })
+}
+
+/// Words that address the reader or speak for the publisher, lowercase: a title holding one
+/// is a pitch ("We're Really Good at Email", "Are you ready to adopt innovative HRMS
+/// tools…?"), not the page's name.
+const READER_WORDS: &[&str] = &[
+    "we", "you", "your", "our", "us", "du", "dein", "deine", "wir", "unser", "unsere", "vous",
+    "votre", "nous", "notre", "tu", "usted", "nuestro", "nuestra",
+];
+
+/// Whether a title addresses the reader or speaks for the publisher ([`READER_WORDS`]).
+fn addresses_reader(title: &str) -> bool {
+    lowercase_words(title)
+        .iter()
+        .any(|word| READER_WORDS.contains(&word.as_str()))
+}
+
+/// A later metadata title that names the page when the first one is a pitch to the reader: a
+/// social card's `og:title` written as a slogan ("We're Really Good at Email | Mailchimp")
+/// over the `<title>` "Email Marketing Tools | Mailchimp" (wcxb 0694, 4303). A later title
+/// that is only the site's name is no better.
+fn names_the_page_over<'m>(
+    metadata_titles: &'m [(String, Source)],
+    site_name: Option<&str>,
+) -> Option<&'m (String, Source)> {
+    let (first, later) = metadata_titles.split_first()?;
+    if !addresses_reader(&first.0) {
+        return None;
+    }
+    later.iter().find(|(title, _)| {
+        let core = strip_site_name(title, site_name);
+        !addresses_reader(title)
+            && !core.is_empty()
+            && !site_name.is_some_and(|site| same_text(core, site))
     })
 }
 
@@ -1604,6 +1642,27 @@ mod tests {
         assert!(!opens_with_separator(
             "« Il faut agir » : le président parle"
         ));
+    }
+
+    #[test]
+    fn a_pitch_to_the_reader_yields_to_the_document_title() {
+        let meta = |og: &str, title: &str| MetaFacts {
+            og_title: Some(og.into()),
+            document_title: Some(title.into()),
+            og_type: Some("website".into()),
+            ..MetaFacts::default()
+        };
+        let headings = [(2, "Plans and pricing")];
+        let email = meta(
+            "We're Really Good at Email | Mailchimp",
+            "Email Marketing Tools | Mailchimp",
+        );
+        let chosen = title_of(&email, &headings, Some("Mailchimp"));
+        assert_eq!(chosen.unwrap().0, "Email Marketing Tools");
+        // A document title that only names the site is no better.
+        let site_only = meta("We're Really Good at Email", "Mailchimp");
+        let chosen = title_of(&site_only, &headings, Some("Mailchimp"));
+        assert_eq!(chosen.unwrap().0, "We're Really Good at Email");
     }
 
     #[test]
