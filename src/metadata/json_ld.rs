@@ -5,7 +5,8 @@
 //! `mainEntity`. An article type (`NewsArticle`, `BlogPosting`, `Report`, a `QAPage`'s
 //! `Question`, …) is preferred over a page type (`WebPage`), which only fills what the article
 //! objects leave empty and whose dates are kept apart as weaker evidence. The questions of an
-//! `FAQPage` are not articles: their names are not headlines. Authors given by reference
+//! `FAQPage` are not articles: their names are not headlines, nor are those of several
+//! `Question` objects stated without the `FAQPage`. Authors given by reference
 //! (`{"@id": "…#person"}`) are resolved against the `Person` objects of the same page.
 //! Strings have their HTML entities decoded (some CMSs escape them twice). Malformed JSON is
 //! skipped; `serde_json`'s nesting limit keeps hostile input from recursing deeply.
@@ -78,6 +79,7 @@ pub(crate) fn read(scripts: &[&str]) -> JsonLdFacts {
         };
         is_discussion |= collect_objects(value, &mut objects, &mut people, &mut visited);
     }
+    drop_faq_questions(&mut objects);
     // Article objects first; among equals, page order.
     objects.sort_by_key(|(rank, _)| std::cmp::Reverse(*rank));
     let mut facts = JsonLdFacts {
@@ -92,6 +94,21 @@ pub(crate) fn read(scripts: &[&str]) -> JsonLdFacts {
         }
     }
     facts
+}
+
+/// Drops the `Question` objects of a page that states several: the entries of an FAQ written
+/// without its `FAQPage` wrapper, one script per question (webflow.com's CMS page, wcxb 0695,
+/// whose first question "Can I manage large-scale content…?" was taken for the headline). A
+/// `QAPage` asks one question.
+fn drop_faq_questions(objects: &mut Vec<(Rank, Map<String, Value>)>) {
+    let is_question = |object: &Map<String, Value>| has_type(object, |kind| kind == "Question");
+    let questions = objects
+        .iter()
+        .filter(|(_, object)| is_question(object))
+        .count();
+    if questions >= 2 {
+        objects.retain(|(_, object)| !is_question(object));
+    }
 }
 
 /// Parses a script's text, tolerating the HTML comment and CDATA wrappers some CMSs add.
@@ -451,6 +468,18 @@ mod tests {
         let facts = read(&[r#"{"@type":"FAQPage","mainEntity":[
             {"@type":"Question","name":"What is it?"}]}"#]);
         assert_eq!(facts.headline, None);
+    }
+
+    #[test]
+    fn questions_in_separate_scripts_are_an_faq() {
+        let faq = read(&[
+            r#"{"@type":"Question","name":"Can I manage content?"}"#,
+            r#"{"@type":"Question","name":"Does it integrate?"}"#,
+        ]);
+        assert_eq!(faq.headline, None);
+        assert!(!faq.has_article);
+        let question = read(&[r#"{"@type":"Question","name":"Why?"}"#]);
+        assert_eq!(question.headline.as_deref(), Some("Why?"));
     }
 
     #[test]

@@ -196,11 +196,19 @@ fn metadata_titles(ld: &JsonLdFacts, meta: &MetaFacts) -> Vec<(String, Source)> 
     ]
     .into_iter()
     .filter_map(|(title, source)| Some((collapse(title?), source)))
-    .filter(|(title, _)| !title.is_empty())
+    .filter(|(title, _)| !title.is_empty() && !opens_with_separator(title))
     .filter(|(title, _)| {
         !(meta.document_title.as_deref()).is_some_and(|whole| is_cut_at_quote(title, whole))
     })
     .collect()
+}
+
+/// Whether a title opens with a bar, a dash or a bullet and a space ("| Nuts & Volts
+/// Magazine", wcxb 4508): the template left out the page's own name and kept only the
+/// site's. Quotation marks that also separate ("« Il faut agir » : …") may open a headline.
+fn opens_with_separator(title: &str) -> bool {
+    let mut chars = title.chars();
+    matches!(chars.next(), Some('|' | '-' | '–' | '—' | '·' | '•')) && chars.next() == Some(' ')
 }
 
 /// Whether a meta title is the start of the document `<title>` cut where the `<title>` goes
@@ -368,14 +376,17 @@ fn choose_whole(
 }
 
 /// The first metadata title as the headline when no heading shows one: without its site name,
-/// except on a home page whose title opens with it; the name beside a page label.
+/// except on a home page whose title opens with it; the name beside a page label. A first
+/// title that speaks to the reader yields to a later one that names the page
+/// ([`names_the_page_over`]).
 fn from_metadata(
     metadata_titles: &[(String, Source)],
     is_labelled_only: bool,
     site_name: Option<&str>,
     url: Option<&Url>,
 ) -> Option<Chosen> {
-    let (title, source) = metadata_titles.first()?;
+    let first = metadata_titles.first()?;
+    let (title, source) = names_the_page_over(metadata_titles, site_name).unwrap_or(first);
     let title = if is_labelled_only {
         beside_page_label(metadata_titles).unwrap_or(title)
     } else if is_home_page(url) && site_name.is_some_and(|site| opens_with_site(title, site)) {
@@ -388,6 +399,41 @@ fn from_metadata(
         shown: title.to_owned(),
         source: *source,
         heading: None,
+    })
+}
+
+/// Words that address the reader or speak for the publisher, lowercase: a title holding one
+/// is a pitch ("We're Really Good at Email", "Are you ready to adopt innovative HRMS
+/// tools…?"), not the page's name.
+const READER_WORDS: &[&str] = &[
+    "we", "you", "your", "our", "us", "du", "dein", "deine", "wir", "unser", "unsere", "vous",
+    "votre", "nous", "notre", "tu", "usted", "nuestro", "nuestra",
+];
+
+/// Whether a title addresses the reader or speaks for the publisher ([`READER_WORDS`]).
+fn addresses_reader(title: &str) -> bool {
+    lowercase_words(title)
+        .iter()
+        .any(|word| READER_WORDS.contains(&word.as_str()))
+}
+
+/// A later metadata title that names the page when the first one is a pitch to the reader: a
+/// social card's `og:title` written as a slogan ("We're Really Good at Email | Mailchimp")
+/// over the `<title>` "Email Marketing Tools | Mailchimp" (wcxb 0694, 4303). A later title
+/// that is only the site's name is no better.
+fn names_the_page_over<'m>(
+    metadata_titles: &'m [(String, Source)],
+    site_name: Option<&str>,
+) -> Option<&'m (String, Source)> {
+    let (first, later) = metadata_titles.split_first()?;
+    if !addresses_reader(&first.0) {
+        return None;
+    }
+    later.iter().find(|(title, _)| {
+        let core = strip_site_name(title, site_name);
+        !addresses_reader(title)
+            && !core.is_empty()
+            && !site_name.is_some_and(|site| same_text(core, site))
     })
 }
 
@@ -841,9 +887,50 @@ fn is_domain_of(text: &str, site: &str) -> bool {
 /// the longer headline (a short first side is as often a product or series name, "Firefox —
 /// Customize and make it your own", as a site name).
 pub(crate) fn strip_site_name<'t>(title: &'t str, site_name: Option<&str>) -> &'t str {
+    let core = strip_site_sides(title, site_name);
+    site_name
+        .and_then(|site| goods_in_shop_phrase(core, site))
+        .unwrap_or(core)
+}
+
+/// Verbs a shop's title opens with before the goods and the shop's name, lowercase.
+const SHOP_VERBS: &[&str] = &["buy", "shop", "acheter", "comprar", "compra"];
+
+/// Words joining the goods to the shop's name after one of the [`SHOP_VERBS`].
+const SHOP_PREPOSITIONS: &[&str] = &[" at ", " from ", " on ", " chez ", " en ", " su "];
+
+/// The goods a shop's title names between a verb and the shop's own name ("Buy Electric
+/// Guitars at Thomann" on Musikhaus Thomann, "Shop Sennheiser at Headphones.com with 365-Day
+/// Returns"): the rest is a call to buy, not the page's name. The shop may put its name
+/// before the verb too ("Thomann Buy Microphones at Thomann").
+fn goods_in_shop_phrase<'t>(title: &'t str, site: &str) -> Option<&'t str> {
+    let (first, rest) = title.split_once(' ')?;
+    let (verb, rest) = if names_site(first, site) {
+        rest.split_once(' ')?
+    } else {
+        (first, rest)
+    };
+    if !SHOP_VERBS
+        .iter()
+        .any(|shop| verb.eq_ignore_ascii_case(shop))
+    {
+        return None;
+    }
+    SHOP_PREPOSITIONS.iter().find_map(|preposition| {
+        let (goods, shop) = rest.split_once(preposition)?;
+        let shop_name = shop.split_whitespace().next()?;
+        let goods = goods.trim();
+        (!goods.is_empty() && (names_site(shop_name, site) || names_site(shop, site)))
+            .then_some(goods)
+    })
+}
+
+/// [`strip_site_name`] before the goods are taken out of a shop's call to buy them.
+fn strip_site_sides<'t>(title: &'t str, site_name: Option<&str>) -> &'t str {
     if let Some(site) = site_name
-        && let Some(stripped) =
-            strip_known_site(title, site).or_else(|| strip_site_at_bar(title, site))
+        && let Some(stripped) = (strip_known_site(title, site)
+            .or_else(|| strip_site_at_bar(title, site)))
+        .or_else(|| strip_domain_prefix(title, site))
     {
         return stripped;
     }
@@ -858,6 +945,19 @@ pub(crate) fn strip_site_name<'t>(title: &'t str, site_name: Option<&str>) -> &'
         }
     }
     title.trim()
+}
+
+/// Removes the site's domain written before the headline with only a space between
+/// ("davidbau.com Vibe Coding", wcxb 0452): a domain is never a product's brand as a name is
+/// ("Stripe Payments").
+fn strip_domain_prefix<'t>(title: &'t str, site: &str) -> Option<&'t str> {
+    let (first, rest) = title.trim().split_once(' ')?;
+    // "Amazon.com: Headphones" names the site before a separator, which the title keeps.
+    let is_domain = first.contains('.')
+        && first.ends_with(char::is_alphanumeric)
+        && (same_text(first, site) || is_domain_of(first, site));
+    let rest = rest.trim();
+    (is_domain && !rest.is_empty()).then_some(rest)
 }
 
 /// Whether a title part names the site: the same words, its domain, or one holding the other
@@ -1528,6 +1628,80 @@ mod tests {
         // A brand before the name is part of the product's name.
         let payments = title_of(&meta("Stripe Payments"), &[(1, "Payments")], Some("Stripe"));
         assert_eq!(payments.unwrap().0, "Stripe Payments");
+    }
+
+    #[test]
+    fn a_title_without_its_headline_yields_to_the_h1() {
+        let meta = MetaFacts {
+            document_title: Some("| Nuts & Volts Magazine".into()),
+            og_type: Some("article".into()),
+            ..MetaFacts::default()
+        };
+        let chosen = title_of(&meta, &[(1, "Electronic Gadgets")], Some("Nuts and Volts"));
+        assert_eq!(chosen.unwrap().0, "Electronic Gadgets");
+        assert!(!opens_with_separator(
+            "« Il faut agir » : le président parle"
+        ));
+    }
+
+    #[test]
+    fn a_pitch_to_the_reader_yields_to_the_document_title() {
+        let meta = |og: &str, title: &str| MetaFacts {
+            og_title: Some(og.into()),
+            document_title: Some(title.into()),
+            og_type: Some("website".into()),
+            ..MetaFacts::default()
+        };
+        let headings = [(2, "Plans and pricing")];
+        let email = meta(
+            "We're Really Good at Email | Mailchimp",
+            "Email Marketing Tools | Mailchimp",
+        );
+        let chosen = title_of(&email, &headings, Some("Mailchimp"));
+        assert_eq!(chosen.unwrap().0, "Email Marketing Tools");
+        // A document title that only names the site is no better.
+        let site_only = meta("We're Really Good at Email", "Mailchimp");
+        let chosen = title_of(&site_only, &headings, Some("Mailchimp"));
+        assert_eq!(chosen.unwrap().0, "We're Really Good at Email");
+    }
+
+    #[test]
+    fn a_domain_before_the_headline_is_the_site() {
+        let meta = MetaFacts {
+            document_title: Some("davidbau.com Vibe Coding".into()),
+            ..MetaFacts::default()
+        };
+        let chosen = title_of(&meta, &[(1, "davidbau.com")], Some("davidbau.com"));
+        assert_eq!(chosen.unwrap().0, "Vibe Coding");
+    }
+
+    #[test]
+    fn a_shops_call_to_buy_names_the_goods() {
+        let meta = |og: &str, title: &str| MetaFacts {
+            og_title: Some(og.into()),
+            document_title: Some(title.into()),
+            og_type: Some("product.group".into()),
+            ..MetaFacts::default()
+        };
+        let guitars = title_of(
+            &meta(
+                "Thomann Buy Electric Guitars at Thomann",
+                "Buy Electric Guitars at Thomann – Thomann UK",
+            ),
+            &[(1, "Electric Guitars"), (2, "Top Sellers")],
+            Some("Musikhaus Thomann"),
+        );
+        assert_eq!(guitars, Some(("Electric Guitars".into(), Source::Markup)));
+        let shop = "Shop Sennheiser at Headphones.com with 365-Day Returns";
+        let sennheiser = title_of(
+            &meta(shop, shop),
+            &[(2, "Your cart")],
+            Some("Headphones.com"),
+        );
+        assert_eq!(sennheiser.unwrap().0, "Sennheiser");
+        // Without the shop's name after it, the verb is part of the name.
+        let mac = title_of(&meta("Buy Mac at school", "Buy Mac"), &[], Some("Apple"));
+        assert_eq!(mac.unwrap().0, "Buy Mac at school");
     }
 
     #[test]
