@@ -923,7 +923,10 @@ mod tests {
              to raise your screen and free up space on your desk.</p></main></body>"
         );
         let found = texts(&body(&html, None));
-        assert!(found.iter().any(|t| t.contains("Monitor Arms")), "{found:?}");
+        assert!(
+            found.iter().any(|t| t.contains("Monitor Arms")),
+            "{found:?}"
+        );
         assert!(!found.iter().any(|t| t.contains("Vasquez")), "{found:?}");
     }
 
