@@ -505,7 +505,7 @@ pub(crate) fn hints_of(attribute: &str) -> Hints {
     let bytes = attribute.as_bytes();
     let mut hints = Hints::default();
     for found in AUTOMATON.find_overlapping_iter(attribute) {
-        let (_, fit, hint) = RULES[found.pattern().as_usize()];
+        let (word, fit, hint) = RULES[found.pattern().as_usize()];
         let (start, end) = (found.start(), found.end());
         let token_start = bytes[..start]
             .iter()
@@ -520,6 +520,7 @@ pub(crate) fn hints_of(attribute: &str) -> Hints {
             && fits(token, start - token_start, end - token_start, fit)
             && !is_post_taxonomy_token(token, attribute)
             && (hint != Hint::Comment || !is_comment_affordance(&token[end - token_start..]))
+            && (word != "nav" || !is_colour_navy(&token[end - token_start..]))
         {
             hints.insert(hint);
         }
@@ -557,6 +558,14 @@ fn is_comment_affordance(rest: &[u8]) -> bool {
     rest.len() > 2
         && rest[..2].eq_ignore_ascii_case(b"on")
         && (rest[2].is_ascii_uppercase() || matches!(rest[2], b'-' | b'_'))
+}
+
+/// Whether the `nav` just matched is the colour navy (`text-navy`, `bg-navy-400`,
+/// `navyBlue`): utility classes name it on headings and sections, which went as menus
+/// (sandbox vendor e2b.dev colours every section title `text-navy`, wcxb 2839).
+fn is_colour_navy(rest: &[u8]) -> bool {
+    rest.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'y'))
+        && !rest.get(1).is_some_and(u8::is_ascii_lowercase)
 }
 
 /// Whether a class list that hides an element also shows it at some screen width, as in
@@ -775,6 +784,14 @@ mod tests {
         assert!(hints_of("commenting-on-qna").has(Hint::Comment));
         assert!(hints_of("comments commentaire").has(Hint::Comment));
         assert!(hints_of("commentOnly").has(Hint::Comment));
+    }
+
+    #[test]
+    fn the_colour_navy_is_no_navigation() {
+        assert!(!hints_of("text-navy").has(Hint::Navigation));
+        assert!(!hints_of("bg-navy-400 navyBlue").has(Hint::Navigation));
+        assert!(hints_of("navbar navigation nav-y").has(Hint::Navigation));
+        assert!(hints_of("navy text-navy nav").has(Hint::Navigation));
     }
 
     #[test]

@@ -534,8 +534,14 @@ impl Walker<'_, '_, '_> {
             }
         }
         let inline = self.line.take();
+        // A byline dropped under a heading is the byline of what the heading heads (a
+        // review's "by Arriana Vasquez" under its linked headline), not a removed section.
+        let is_credit = !self.content_since_heading
+            && matches!(self.out.last(), Some(Block::Heading { .. }))
+            && boilerplate::is_byline(inline.text.trim());
         match self.block_of(inline) {
             Some(block) => self.emit(block),
+            None if is_credit => {}
             None => self.dropped(),
         }
     }
@@ -907,6 +913,21 @@ mod tests {
             found.iter().any(|t| t.contains("informational")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_byline_under_a_heading_does_not_orphan_it() {
+        let html = format!(
+            "<body><main>{STORY}<h3>The Best Monitor Arms</h3><p>by Arriana Vasquez</p>\
+             <p>We tested more than a dozen monitor arms and stands to find the best ones \
+             to raise your screen and free up space on your desk.</p></main></body>"
+        );
+        let found = texts(&body(&html, None));
+        assert!(
+            found.iter().any(|t| t.contains("Monitor Arms")),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|t| t.contains("Vasquez")), "{found:?}");
     }
 
     #[test]

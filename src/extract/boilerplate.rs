@@ -491,7 +491,7 @@ pub(crate) fn is_stat_line(text: &str) -> bool {
 /// `By Chris McNamara ⋅ Editor ⋅ Updated May 6, 2025`, `Von Max Müller`: a byline standing
 /// alone (the byline itself is read into the metadata). `By 2030, …` and `By contrast, …` are
 /// sentences: a byline opener must be followed by a capitalised name.
-fn is_byline(text: &str) -> bool {
+pub(crate) fn is_byline(text: &str) -> bool {
     if text.len() > MAX_BYLINE_BYTES || text.ends_with('.') && !text.ends_with(" Jr.") {
         return false;
     }

@@ -39,6 +39,8 @@ const DESCRIPTION_MIN_SHARE: f32 = 0.1;
 /// An element marked as the story by microdata, inside the winner, replaces it when it holds
 /// at least this share of the winner's prose.
 const MARKED_ARTICLE_MIN_SHARE: f32 = 0.25;
+/// How many levels above a discussion page's winner a post may sit.
+const THREAD_MAX_LEVELS: u32 = 4;
 /// A winner holding at least this many price lines is a grid of products…
 const GRID_MIN_PRICES: u32 = 6;
 /// …and at most this many characters of text for each.
@@ -107,6 +109,9 @@ pub(crate) fn choose(page: &Page<'_>, cleaned: &Cleaned) -> Option<Choice> {
     if !listing && !cleaned.product && cleaned.mode == Mode::Strict {
         root = marked_article(page, cleaned, &values, root).unwrap_or(root);
     }
+    if !listing && cleaned.mode == Mode::Discussion {
+        root = thread_root(page, &values, root);
+    }
     if log::log_enabled!(log::Level::Debug) {
         let value = values[root as usize];
         log::debug!(
@@ -135,6 +140,51 @@ fn marked_article(page: &Page<'_>, cleaned: &Cleaned, values: &[Value], root: u3
     let item = marked.next()?;
     let share = values[item as usize].good / values[root as usize].good.max(1.0);
     (marked.next().is_none() && share >= MARKED_ARTICLE_MIN_SHARE).then_some(item)
+}
+
+/// On a discussion page, the thread around a winning post: when the winner, or one of its
+/// nearest ancestors, has a sibling of the same tag and class holding prose, it is one post
+/// of several (one long reply, a log pasted in full, outweighs the others), and their parent
+/// holds the thread.
+fn thread_root(page: &Page<'_>, values: &[Value], root: u32) -> u32 {
+    let mut at = root;
+    for _ in 0..=THREAD_MAX_LEVELS {
+        let parent = page.nodes[at as usize].parent;
+        if parent == NO_PARENT {
+            break;
+        }
+        if has_like_sibling(page, values, parent, at) {
+            return parent;
+        }
+        at = parent;
+    }
+    root
+}
+
+/// Whether a child of `parent` other than `at` has `at`'s tag and class and holds prose.
+fn has_like_sibling(page: &Page<'_>, values: &[Value], parent: u32, at: u32) -> bool {
+    let class = first_class(page, at);
+    let tag = page.tag(at);
+    let end = page.nodes[parent as usize].end;
+    let mut child = parent + 1;
+    while child < end {
+        if child != at
+            && page.tag(child) == tag
+            && values[child as usize].total() > 0.0
+            && first_class(page, child) == class
+        {
+            return true;
+        }
+        child = page.nodes[child as usize].end;
+    }
+    false
+}
+
+/// The first word of the element's class: a post's `message` beside the state words some
+/// posts add (`message staff`, `message is-first`).
+fn first_class<'a>(page: &Page<'a>, at: u32) -> Option<&'a str> {
+    page.attr(at, "class")
+        .and_then(|class| class.split_ascii_whitespace().next())
 }
 
 /// The element holding the product's description: the one element with some prose whose
@@ -362,6 +412,32 @@ mod tests {
              {PARAGRAPH}</div></div></body>"
         );
         assert_eq!(winner(&two), "div.wrap");
+    }
+
+    #[test]
+    fn on_a_discussion_page_a_long_post_brings_the_thread() {
+        let post = |text: &str| {
+            format!(
+                "<div class='post first'><div class='meta'>ann, May 3</div>\
+                 <div class='text'>{text}</div></div>"
+            )
+        };
+        let html = format!(
+            "<body>{LINKS}<div class='thread'>{}{}{}</div></body>",
+            post(&PARAGRAPH.repeat(6)),
+            post("<p>Thanks, that fixed it.</p>").replace(" first", ""),
+            post("<p>Same here, after the update.</p>").replace(" first", "")
+        );
+        let parsed = Html::parse_document(&html);
+        let page = Page::build(&parsed);
+        let root = |mode| {
+            let cleaned = clean(&page, mode);
+            let choice = choose(&page, &cleaned).expect("a winner");
+            page.attr(choice.root, "class").unwrap_or("").to_string()
+        };
+        assert_eq!(root(Mode::Discussion), "thread");
+        // On an article the long text is the story.
+        assert_eq!(root(Mode::Strict), "post first");
     }
 
     #[test]
