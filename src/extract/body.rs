@@ -623,6 +623,15 @@ impl Walker<'_, '_, '_> {
         {
             return false;
         }
+        // A carousel's photo credits, one per slide (`Credit: The Spruce Eats` five times
+        // under each product of a review, wcxb 4030, 4078, 4160, 4833).
+        if list
+            .items
+            .iter()
+            .all(|item| item.sublist.is_none() && boilerplate::is_photo_credit(&item.content.text))
+        {
+            return false;
+        }
         if self.input.listing {
             return true;
         }
@@ -1024,6 +1033,21 @@ mod tests {
         assert_eq!(
             texts(&body_of(&html, None, false)),
             [format!("p:{P1}"), format!("p:{P2}")]
+        );
+    }
+
+    #[test]
+    fn drops_a_list_of_photo_credits() {
+        let html = format!(
+            "<body><article>{STORY}<ul><li>Credit: The Daily Bake</li>\
+             <li>Credit: The Daily Bake</li></ul><ul><li>Credit scores</li>\
+             <li>Loan terms</li></ul>{STORY}</article></body>"
+        );
+        let found = texts(&body(&html, None));
+        assert_eq!(
+            found.iter().filter(|t| t.starts_with("l:")).count(),
+            1,
+            "{found:?}"
         );
     }
 

@@ -632,6 +632,13 @@ fn phrase_coverage(text: &str) -> f32 {
     covered as f32 / text.len().max(1) as f32
 }
 
+/// Whether a line is a photo credit with no sentence of its own (`Credit: The Spruce Eats`,
+/// `Photo: Reuters`).
+pub(crate) fn is_photo_credit(text: &str) -> bool {
+    let text = text.trim();
+    is_credit_line(text, &text.to_lowercase())
+}
+
 /// `Photo: Reuters`, `© AFP 2021`: a credit with no sentence of its own (`lower` is `text` in
 /// lowercase).
 fn is_credit_line(text: &str, lower: &str) -> bool {
