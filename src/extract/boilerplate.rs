@@ -567,6 +567,34 @@ fn is_relative_time(lower: &str) -> bool {
     if lower.len() > MAX_RELATIVE_TIME_BYTES {
         return false;
     }
+    is_bare_relative_time(lower) || is_labelled_relative_time(lower)
+}
+
+/// The most words of a label before a relative time: "asked", "last updated".
+const MAX_STAMP_LABEL_WORDS: usize = 2;
+
+/// A relative time under a label of a word or two (`asked 8 years, 2 months ago`, Q&A
+/// software's stamp over a question; `last updated: 1 year ago`). Takes the line in lowercase.
+fn is_labelled_relative_time(lower: &str) -> bool {
+    let mut rest = lower;
+    for _ in 0..MAX_STAMP_LABEL_WORDS {
+        let Some((word, after)) = rest.split_once(' ') else {
+            return false;
+        };
+        let word = word.strip_suffix(':').unwrap_or(word);
+        if word.is_empty() || !word.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        if is_bare_relative_time(after) {
+            return true;
+        }
+        rest = after;
+    }
+    false
+}
+
+/// A relative time and nothing else: `2 days ago`, `8 years, 2 months ago`, `2h ago`.
+fn is_bare_relative_time(lower: &str) -> bool {
     let amount = RELATIVE_TIME_OPENERS
         .iter()
         .find_map(|opener| lower.strip_prefix(opener))
@@ -575,9 +603,11 @@ fn is_relative_time(lower: &str) -> bool {
                 .iter()
                 .find_map(|closer| lower.strip_suffix(closer))
         });
-    let Some(amount) = amount else {
-        return false;
-    };
+    amount.is_some_and(|amount| amount.split(", ").all(is_count_and_unit))
+}
+
+/// `2 days`, `an hour`, `2h`: the amount of a relative time.
+fn is_count_and_unit(amount: &str) -> bool {
     let mut words = amount.split_whitespace();
     let (Some(count), Some(unit), None) = (words.next(), words.next(), words.next()) else {
         // `2h ago`, `5d ago`: the unit set against the count.
@@ -900,9 +930,16 @@ mod tests {
         assert!(is_boilerplate("an hour ago"));
         assert!(is_boilerplate("vor 5 Minuten"));
         assert!(is_boilerplate("2h ago"));
-        assert!(!is_boilerplate("Updated 6 days ago"));
+        assert!(!is_boilerplate("Updated 6 days ago • 868k • 583"));
         assert!(!is_boilerplate("Four score and seven years ago"));
         assert!(!is_ui_text("3 days ago"));
+    }
+
+    #[test]
+    fn drops_relative_times_under_a_label() {
+        assert!(is_boilerplate("Asked 8 years, 2 months ago"));
+        assert!(is_boilerplate("Last updated 1 year ago"));
+        assert!(is_boilerplate("Posted: an hour ago"));
     }
 
     #[test]
