@@ -248,10 +248,22 @@ const BYLINE_OPENERS: &[&str] = &[
     "text: ",
     "texto: ",
     "written by ",
+    "written by: ",
     "posted by ",
     "words by ",
     "reporting by ",
+    "edited by: ",
+    "reviewed by ",
+    "reviewed by: ",
+    "medically reviewed by ",
+    "fact checked by ",
+    "fact checked by: ",
+    "fact-checked by ",
+    "contributions from: ",
 ];
+
+/// The longest of [`BYLINE_OPENERS`] and the capital after it, in characters.
+const MAX_BYLINE_OPENER_CHARS: usize = 24;
 
 /// Photo agencies and stock libraries whose names make a short line a credit.
 const CREDIT_NAMES: &[&str] = &[
@@ -496,7 +508,7 @@ fn is_byline(text: &str) -> bool {
         return false;
     }
     let mut lower = String::with_capacity(64);
-    push_lowercase(&mut lower, text.chars().take(16));
+    push_lowercase(&mut lower, text.chars().take(MAX_BYLINE_OPENER_CHARS));
     BYLINE_OPENERS.iter().any(|opener| {
         lower.starts_with(opener)
             && text
@@ -911,6 +923,15 @@ mod tests {
             "By contrast, the suburbs voted for the plan"
         ));
         assert!(!is_boilerplate("On March 3, 2021 the law passed."));
+    }
+
+    #[test]
+    fn drops_reviewer_and_contributor_bylines() {
+        assert!(is_boilerplate("Fact checked by: Vita Stevens"));
+        assert!(is_boilerplate("Medically reviewed by Jane Doe, MD"));
+        assert!(is_boilerplate("Contributions From: Austin Palmer"));
+        assert!(is_boilerplate("Edited by: Keri Stooksbury"));
+        assert!(!is_boilerplate("Reviewed by the council in May"));
     }
 
     #[test]
