@@ -35,6 +35,10 @@ const MAX_PARAGRAPHS_BEFORE_LEAD_IMAGE: usize = 1;
 
 /// How many blocks at the end of the body count as its tail (where author boxes sit).
 const TAIL_BLOCKS: usize = 3;
+/// The most items of a post's meta row (author, date, reading time, comment count).
+const MAX_META_ROW_ITEMS: usize = 4;
+/// The longest date without its year in a post's meta row ("Jun 9", "23. Jan."), in bytes.
+const MAX_SHORT_DATE_BYTES: usize = 12;
 
 /// Removed text shorter than this (characters) does not count as dropped content.
 const MIN_DROPPED_CHARS: u32 = 20;
@@ -629,8 +633,20 @@ impl Walker<'_, '_, '_> {
         {
             return false;
         }
+        // A carousel's photo credits, one per slide (`Credit: The Spruce Eats` five times
+        // under each product of a review, wcxb 4030, 4078, 4160, 4833).
+        if list
+            .items
+            .iter()
+            .all(|item| item.sublist.is_none() && boilerplate::is_photo_credit(&item.content.text))
+        {
+            return false;
+        }
         if self.input.listing {
             return true;
+        }
+        if self.is_post_meta_row(list) {
+            return false;
         }
         let (mut chars, mut linked) = (0usize, 0usize);
         for item in &list.items {
@@ -643,6 +659,39 @@ impl Walker<'_, '_, '_> {
                 .sum::<usize>();
         }
         (linked as f32) / (chars.max(1) as f32) <= self.max_link_density().max(0.8)
+    }
+
+    /// A post's meta row: a short list of the author's name, the date and the reading time,
+    /// which blog builders set in a `ul` of their own over the post ("LEONARDO GARCIA", "Sep
+    /// 26, 2022", "2 min read": Wix, wcxb 0024, 0108, 0491, 1651, 1781). The reading time (a
+    /// notice) is the mark of it: a list of dates alone is a forum's or a changelog's.
+    fn is_post_meta_row(&self, list: &crate::document::List) -> bool {
+        list.items.len() <= MAX_META_ROW_ITEMS
+            && list
+                .items
+                .iter()
+                .any(|item| notices::is_notice(item.content.text.trim()))
+            && list
+                .items
+                .iter()
+                .all(|item| item.sublist.is_none() && self.is_post_meta(&item.content.text))
+    }
+
+    /// A line of a post's meta row: the author's name, a date or a byline, a reading time. A
+    /// date may lack its year there ("Jun 9": a short line of two words at most, one a number).
+    fn is_post_meta(&self, text: &str) -> bool {
+        let text = text.trim();
+        let is_short_date = text.len() <= MAX_SHORT_DATE_BYTES
+            && text.split_whitespace().count() <= 2
+            && text.contains(|c: char| c.is_ascii_digit());
+        is_short_date
+            || boilerplate::is_boilerplate(text)
+            || notices::is_notice(text)
+            || self
+                .input
+                .authors
+                .iter()
+                .any(|author| author.trim().eq_ignore_ascii_case(text))
     }
 
     fn max_link_density(&self) -> f32 {
@@ -1046,6 +1095,31 @@ mod tests {
             texts(&body_of(&html, None, false)),
             [format!("p:{P1}"), format!("p:{P2}")]
         );
+    }
+
+    #[test]
+    fn drops_a_list_of_photo_credits() {
+        let html = format!(
+            "<body><article>{STORY}<ul><li>Credit: The Daily Bake</li>\
+             <li>Credit: The Daily Bake</li></ul><ul><li>Credit scores</li>\
+             <li>Loan terms</li></ul>{STORY}</article></body>"
+        );
+        assert_eq!(lists_kept(&html), 1);
+    }
+
+    #[test]
+    fn drops_a_posts_meta_row_listed_over_it() {
+        let html = format!(
+            "<body><article><ul><li>Jan 4</li><li>2 min read</li></ul>{STORY}\
+             <ul><li>Jan 4</li><li>Feb 5</li></ul></article></body>"
+        );
+        assert_eq!(lists_kept(&html), 1);
+    }
+
+    /// How many lists the walk keeps from an article page.
+    fn lists_kept(html: &str) -> usize {
+        let found = texts(&body(html, None));
+        found.iter().filter(|t| t.starts_with("l:")).count()
     }
 
     #[test]

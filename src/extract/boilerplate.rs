@@ -248,10 +248,22 @@ const BYLINE_OPENERS: &[&str] = &[
     "text: ",
     "texto: ",
     "written by ",
+    "written by: ",
     "posted by ",
     "words by ",
     "reporting by ",
+    "edited by: ",
+    "reviewed by ",
+    "reviewed by: ",
+    "medically reviewed by ",
+    "fact checked by ",
+    "fact checked by: ",
+    "fact-checked by ",
+    "contributions from: ",
 ];
+
+/// The longest of [`BYLINE_OPENERS`] and the capital after it, in characters.
+const MAX_BYLINE_OPENER_CHARS: usize = 24;
 
 /// Photo agencies and stock libraries whose names make a short line a credit.
 const CREDIT_NAMES: &[&str] = &[
@@ -496,7 +508,7 @@ pub(crate) fn is_byline(text: &str) -> bool {
         return false;
     }
     let mut lower = String::with_capacity(64);
-    push_lowercase(&mut lower, text.chars().take(16));
+    push_lowercase(&mut lower, text.chars().take(MAX_BYLINE_OPENER_CHARS));
     BYLINE_OPENERS.iter().any(|opener| {
         lower.starts_with(opener)
             && text
@@ -567,6 +579,34 @@ fn is_relative_time(lower: &str) -> bool {
     if lower.len() > MAX_RELATIVE_TIME_BYTES {
         return false;
     }
+    is_bare_relative_time(lower) || is_labelled_relative_time(lower)
+}
+
+/// The most words of a label before a relative time: "asked", "last updated".
+const MAX_STAMP_LABEL_WORDS: usize = 2;
+
+/// A relative time under a label of a word or two (`asked 8 years, 2 months ago`, Q&A
+/// software's stamp over a question; `last updated: 1 year ago`). Takes the line in lowercase.
+fn is_labelled_relative_time(lower: &str) -> bool {
+    let mut rest = lower;
+    for _ in 0..MAX_STAMP_LABEL_WORDS {
+        let Some((word, after)) = rest.split_once(' ') else {
+            return false;
+        };
+        let word = word.strip_suffix(':').unwrap_or(word);
+        if word.is_empty() || !word.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        if is_bare_relative_time(after) {
+            return true;
+        }
+        rest = after;
+    }
+    false
+}
+
+/// A relative time and nothing else: `2 days ago`, `8 years, 2 months ago`, `2h ago`.
+fn is_bare_relative_time(lower: &str) -> bool {
     let amount = RELATIVE_TIME_OPENERS
         .iter()
         .find_map(|opener| lower.strip_prefix(opener))
@@ -575,9 +615,11 @@ fn is_relative_time(lower: &str) -> bool {
                 .iter()
                 .find_map(|closer| lower.strip_suffix(closer))
         });
-    let Some(amount) = amount else {
-        return false;
-    };
+    amount.is_some_and(|amount| amount.split(", ").all(is_count_and_unit))
+}
+
+/// `2 days`, `an hour`, `2h`: the amount of a relative time.
+fn is_count_and_unit(amount: &str) -> bool {
     let mut words = amount.split_whitespace();
     let (Some(count), Some(unit), None) = (words.next(), words.next(), words.next()) else {
         // `2h ago`, `5d ago`: the unit set against the count.
@@ -630,6 +672,13 @@ fn opens_with_label(text: &str, label: &str) -> bool {
 fn phrase_coverage(text: &str) -> f32 {
     let covered: usize = PHRASES.find_iter(text).map(|m| m.len()).sum();
     covered as f32 / text.len().max(1) as f32
+}
+
+/// Whether a line is a photo credit with no sentence of its own (`Credit: The Spruce Eats`,
+/// `Photo: Reuters`).
+pub(crate) fn is_photo_credit(text: &str) -> bool {
+    let text = text.trim();
+    is_credit_line(text, &text.to_lowercase())
 }
 
 /// `Photo: Reuters`, `© AFP 2021`: a credit with no sentence of its own (`lower` is `text` in
@@ -877,6 +926,15 @@ mod tests {
     }
 
     #[test]
+    fn drops_reviewer_and_contributor_bylines() {
+        assert!(is_boilerplate("Fact checked by: Vita Stevens"));
+        assert!(is_boilerplate("Medically reviewed by Jane Doe, MD"));
+        assert!(is_boilerplate("Contributions From: Austin Palmer"));
+        assert!(is_boilerplate("Edited by: Keri Stooksbury"));
+        assert!(!is_boilerplate("Reviewed by the council in May"));
+    }
+
+    #[test]
     fn drops_byline_labels_left_alone() {
         assert!(is_boilerplate("By"));
         assert!(is_boilerplate("Posted On"));
@@ -893,9 +951,16 @@ mod tests {
         assert!(is_boilerplate("an hour ago"));
         assert!(is_boilerplate("vor 5 Minuten"));
         assert!(is_boilerplate("2h ago"));
-        assert!(!is_boilerplate("Updated 6 days ago"));
+        assert!(!is_boilerplate("Updated 6 days ago • 868k • 583"));
         assert!(!is_boilerplate("Four score and seven years ago"));
         assert!(!is_ui_text("3 days ago"));
+    }
+
+    #[test]
+    fn drops_relative_times_under_a_label() {
+        assert!(is_boilerplate("Asked 8 years, 2 months ago"));
+        assert!(is_boilerplate("Last updated 1 year ago"));
+        assert!(is_boilerplate("Posted: an hour ago"));
     }
 
     #[test]

@@ -118,6 +118,16 @@ const NOTICE_PHRASES: &[&str] = &[
     "tiempo de lectura",
     "minuti di lettura",
     "przeczytasz w",
+    // Controls of reading widgets: an image viewer's hint, a recipe card's jump link and
+    // cook mode, a summariser's or a voice player's label, a mailed newsletter's header
+    "press enter or click to view image",
+    "jump to recipe",
+    "prevent your screen from going dark",
+    "summarize this article with",
+    "audionative player",
+    "this post is public so feel free to share",
+    "was this newsletter forwarded to you",
+    "view in browser",
     // Placeholders of embeds that wait for consent
     "ohne dein einverständnis",
     "ohne ihr einverständnis",
@@ -422,6 +432,19 @@ mod tests {
         assert!(!is_notice(
             "Die Lesung dauerte vier Stunden, und niemand ging früher."
         ));
+    }
+
+    #[test]
+    fn recognises_reading_widget_controls() {
+        assert!(is_notice("Press enter or click to view image in full size"));
+        assert!(is_notice("Jump to Recipe Jump to Video"));
+        assert!(is_notice(
+            "Thanks for reading the Report! This post is public so feel free to share it."
+        ));
+        assert!(is_notice(
+            "Was this newsletter forwarded to you? Sign up to get it in your inbox."
+        ));
+        assert!(!is_notice("The recipe jumps from one step to the next."));
     }
 
     #[test]
