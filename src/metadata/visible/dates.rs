@@ -615,6 +615,15 @@ mod tests {
     }
 
     #[test]
+    fn the_element_holding_a_date_lines_date_gives_its_role() {
+        let found = best(
+            r#"<body><h1>Headline</h1><div class="entry-meta"><span class="meta-date">
+            <span class="updated">2025-11-03</span></span></div><p>Text</p></body>"#,
+        );
+        assert_eq!(found, Some(("2025-11-03".into(), Role::Modified)));
+    }
+
+    #[test]
     fn reads_a_date_line_split_over_elements() {
         let found = best(
             r#"<body><div class="postdate"><span class="postday">26</span> Okt 2018</div>

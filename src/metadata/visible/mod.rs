@@ -389,8 +389,11 @@ fn read_date_mark(
         } else {
             String::new()
         },
-        role: role_of_attributes(page, index)
-            .or_else(|| (kind == MarkKind::Time).then(|| dates::label_before(page, index))?),
+        role: role_of_attributes(page, index).or_else(|| match kind {
+            MarkKind::Time => dates::label_before(page, index),
+            MarkKind::DateLine => role_of_parts(page, index),
+            MarkKind::Itemprop => None,
+        }),
         is_chrome: chrome.get(index as usize).copied().unwrap_or(false),
         in_link: page.nodes[index as usize].flags.contains(Flags::IN_LINK),
         is_hidden: tag == Tag::Meta,
@@ -409,6 +412,18 @@ fn is_named_for_time(page: &Page<'_>, index: u32) -> bool {
             .split('-')
             .any(|word| word == "time" || word == "timeago")
     })
+}
+
+/// What the elements inside a date line say its date is, when they say one thing: the
+/// line's class names a date, the element holding it says which (`<span class="meta-date">
+/// <span class="updated">2025-11-03</span></span>`, arc.dev, wcxb 4034).
+fn role_of_parts(page: &Page<'_>, index: u32) -> Option<Role> {
+    let end = page.nodes[index as usize].end;
+    let mut roles = (index + 1..end)
+        .filter(|&at| page.tag(at) != Tag::Text)
+        .filter_map(|at| role_of_attributes(page, at));
+    let first = roles.next()?;
+    roles.all(|role| role == first).then_some(first)
 }
 
 /// What an element's `itemprop`, `class`, `id` and `pubdate` say its date is.
