@@ -408,16 +408,32 @@ fn label_context(page: &Page<'_>, index: u32, text: &str) -> String {
     out
 }
 
-/// The last few words of the texts from node `from` up to node `to`.
+/// The last few words of the texts from node `from` up to node `to`, read backwards so that
+/// a long block before them is not copied.
 fn text_before(page: &Page<'_>, from: u32, to: u32) -> String {
-    let mut context = String::new();
-    for inner in &page.nodes[from as usize..to as usize] {
+    /// How many characters before the node are kept.
+    const KEEP_CHARS: usize = 60;
+    let mut parts: Vec<&str> = Vec::new();
+    let mut chars = 0;
+    for inner in page.nodes[from as usize..to as usize].iter().rev() {
         if let scraper::Node::Text(t) = inner.node.value() {
-            context.push_str(t);
-            context.push(' ');
+            parts.push(t);
+            chars += t.chars().count() + 1;
+            if chars > KEEP_CHARS {
+                break;
+            }
         }
     }
-    let keep_from = context.char_indices().rev().nth(60).map_or(0, |(at, _)| at);
+    let mut context = String::new();
+    for part in parts.iter().rev() {
+        context.push_str(part);
+        context.push(' ');
+    }
+    let keep_from = context
+        .char_indices()
+        .rev()
+        .nth(KEEP_CHARS)
+        .map_or(0, |(at, _)| at);
     context[keep_from..].to_owned()
 }
 
