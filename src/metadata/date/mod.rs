@@ -653,9 +653,47 @@ fn refine(winner: &Candidate, all: &[&Candidate]) -> Candidate {
         } else if let Some(local) = local_day(instant, winner.role, all) {
             best.stamp = local;
         }
+    } else if best.stamp.offset().is_none()
+        && !is_visible(winner)
+        && let Some(shown) = shown_in_another_zone(&best.stamp, all)
+    {
+        best.stamp = shown;
     }
     best
 }
+
+/// The written time, on another day, that a metadata time stated without an offset is in
+/// another zone: the same minute a whole number of quarter hours away, within the world's
+/// zones. The metadata is the server's clock (UTC), the page shows the reader's day
+/// (flyertalk.com, wcxb 0527: `datePublished` "2026-02-15T03:05:48", the first post
+/// "Feb 14, 2026 | 9:05 pm").
+fn shown_in_another_zone(stamp: &Timestamp, all: &[&Candidate]) -> Option<Timestamp> {
+    let to_minute = |stamp: &Timestamp| {
+        let time = stamp
+            .time()?
+            .with()
+            .second(0)
+            .subsec_nanosecond(0)
+            .build()
+            .ok()?;
+        Some(stamp.date().to_datetime(time))
+    };
+    let stated = to_minute(stamp)?;
+    all.iter()
+        .find(|c| {
+            is_visible(c)
+                && c.stamp.offset().is_none()
+                && c.stamp.date() != stamp.date()
+                && to_minute(&c.stamp).is_some_and(|shown| {
+                    let seconds = stated.duration_until(shown).as_secs();
+                    seconds.abs() <= MAX_ZONE_SECONDS && seconds % 900 == 0
+                })
+        })
+        .map(|c| c.stamp)
+}
+
+/// The farthest a zone is from UTC (Kiribati's +14 h, and -12 h the other way).
+const MAX_ZONE_SECONDS: i64 = 14 * 3600;
 
 /// The page's own day and offset for a UTC instant. The day the reader sees is that of the
 /// strongest visible date without an offset (the header's), else the URL's date. When it is
@@ -665,7 +703,6 @@ fn refine(winner: &Candidate, all: &[&Candidate]) -> Candidate {
 /// the UTC day keeps it (ultimahora.com: `22:12Z` on the 5th, a `<time>` of the 5th, and a
 /// teaser of the 6th nearby).
 fn local_day(instant: jiff::Timestamp, role: Role, all: &[&Candidate]) -> Option<Timestamp> {
-    const MAX_ZONE_SECONDS: i64 = 14 * 3600;
     /// The weight of a visible date in the article header.
     const MIN_SEEN_WEIGHT: u8 = 50;
     /// A bare day moves the instant only from a date this strong: near the headline.
@@ -1268,6 +1305,28 @@ mod tests {
             None,
         );
         assert_eq!(p.as_deref(), Some("2023-11-08T16:56:18-05:00"));
+    }
+
+    #[test]
+    fn a_time_without_offset_takes_the_day_it_is_shown_on_in_another_zone() {
+        let (p, _) = chosen(
+            &[
+                published("2023-02-15T03:05:48", 100),
+                shown("2023-02-14T21:05", Role::Unlabelled, 40),
+                shown("2023-02-17T09:17", Role::Modified, 56),
+            ],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2023-02-14T21:05:00"));
+        // Another minute is another time, not the same one elsewhere.
+        let (p, _) = chosen(
+            &[
+                published("2023-02-15T03:05:48", 100),
+                shown("2023-02-14T21:07", Role::Unlabelled, 40),
+            ],
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2023-02-15T03:05:48"));
     }
 
     #[test]

@@ -403,18 +403,51 @@ pub(super) fn holds_todays_date(page: &Page<'_>, index: u32) -> bool {
 /// The text before a text node within its block, so that a label in a separate element
 /// ("<span>Updated</span> 30.03.2021") is seen; ends with the node's own text.
 fn label_context(page: &Page<'_>, index: u32, text: &str) -> String {
-    let owner = page.nodes[index as usize].owner;
-    let mut context = String::new();
-    for inner in &page.nodes[owner as usize..index as usize] {
-        if let scraper::Node::Text(t) = inner.node.value() {
-            context.push_str(t);
-            context.push(' ');
-        }
-    }
-    let keep_from = context.char_indices().rev().nth(60).map_or(0, |(at, _)| at);
-    let mut out = context[keep_from..].to_owned();
+    let mut out = text_before(page, page.nodes[index as usize].owner, index);
     out.push_str(text);
     out
+}
+
+/// The last few words of the texts from node `from` up to node `to`, read backwards so that
+/// a long block before them is not copied.
+fn text_before(page: &Page<'_>, from: u32, to: u32) -> String {
+    /// How many characters before the node are kept.
+    const KEEP_CHARS: usize = 60;
+    let mut parts: Vec<&str> = Vec::new();
+    let mut chars = 0;
+    for inner in page.nodes[from as usize..to as usize].iter().rev() {
+        if let scraper::Node::Text(t) = inner.node.value() {
+            parts.push(t);
+            chars += t.chars().count() + 1;
+            if chars > KEEP_CHARS {
+                break;
+            }
+        }
+    }
+    let mut context = String::new();
+    for part in parts.iter().rev() {
+        context.push_str(part);
+        context.push(' ');
+    }
+    let keep_from = context
+        .char_indices()
+        .rev()
+        .nth(KEEP_CHARS)
+        .map_or(0, |(at, _)| at);
+    context[keep_from..].to_owned()
+}
+
+/// The role a label written just before an element gives its date, within its block
+/// ("Last updated on <local-time …>").
+pub(super) fn label_before(page: &Page<'_>, index: u32) -> Option<Role> {
+    let node = &page.nodes[index as usize];
+    // A custom element is a block of its own: the label sits in its parent's block.
+    let owner = page
+        .nodes
+        .get(node.parent as usize)
+        .map_or(node.owner, |parent| parent.owner);
+    let context = text_before(page, owner.min(index), index);
+    role_in_text(&context, context.len())
 }
 
 /// At most `chars` characters from the start of `text`.
@@ -572,6 +605,38 @@ mod tests {
             <h1>Headline</h1>{paragraphs}<p>3 March 2020</p></body>"
         ));
         assert_eq!(found.unwrap().0, "2020-04-07");
+    }
+
+    #[test]
+    fn reads_a_custom_element_named_as_a_time() {
+        let found = best(
+            r#"<body><h1>Best laptop for college?</h1><span>u/student</span>
+            <faceplate-timeago ts="2026-03-03T09:47:05.754000+0000">9d ago</faceplate-timeago>
+            <p>Text</p></body>"#,
+        );
+        assert_eq!(found.unwrap().0, "2026-03-03T09:47:05.754+00:00");
+    }
+
+    #[test]
+    fn a_label_before_a_time_element_gives_its_role() {
+        let found = best(
+            r#"<body><h1>Headline</h1><p>Text</p><ul><li><span>Last updated on
+            <time datetime="2025-03-25T22:04:00.000Z">2025-03-25</time></span></li>
+            </ul></body>"#,
+        );
+        assert_eq!(
+            found,
+            Some(("2025-03-25T22:04:00+00:00".into(), Role::Modified))
+        );
+    }
+
+    #[test]
+    fn the_element_holding_a_date_lines_date_gives_its_role() {
+        let found = best(
+            r#"<body><h1>Headline</h1><div class="entry-meta"><span class="meta-date">
+            <span class="updated">2025-11-03</span></span></div><p>Text</p></body>"#,
+        );
+        assert_eq!(found, Some(("2025-11-03".into(), Role::Modified)));
     }
 
     #[test]
