@@ -138,6 +138,14 @@ pub(crate) fn resolve_href(href: &str, base: Option<&Url>) -> Option<String> {
     if href.is_empty() || href.starts_with('#') {
         return None;
     }
+    if let Some(resolved) = resolve_plain_href(href, base) {
+        return Some(resolved);
+    }
+    resolve_by_parser(href, base)
+}
+
+/// [`resolve_href`] through the URL parser, for any target.
+fn resolve_by_parser(href: &str, base: Option<&Url>) -> Option<String> {
     let parsed = match base {
         Some(base) => base.join(href),
         None => Url::parse(href),
@@ -148,6 +156,91 @@ pub(crate) fn resolve_href(href: &str, base: Option<&Url>) -> Option<String> {
         // `hard::name`), stays as written: the parser found no scheme in it to run.
         Err(_) => Some(href.to_owned()),
     }
+}
+
+/// [`resolve_href`] without the URL parser, for the targets most links have, whose resolved
+/// form the parser would write out byte for byte as this does: an `http(s)` URL already in
+/// normal form, or a path from the root or a scheme-relative URL in normal form against an
+/// `http(s)` base. `None` sends every other target to the parser.
+///
+/// Normal form here is conservative: a lowercase domain name (no port, user, IP address or
+/// punycode), a path after it, and only characters the parser neither encodes nor rewrites
+/// (no `\`, quotes, angle brackets, braces or backticks, no `.` or `%2e` segment). When the
+/// parser rejects such a target, it is kept as written, which is what this returns too.
+fn resolve_plain_href(href: &str, base: Option<&Url>) -> Option<String> {
+    if !is_plain_target(href) {
+        return None;
+    }
+    if let Some(rest) = href
+        .strip_prefix("https://")
+        .or_else(|| href.strip_prefix("http://"))
+    {
+        return has_plain_host(rest).then(|| href.to_owned());
+    }
+    let base = base.filter(|base| matches!(base.scheme(), "http" | "https"))?;
+    let (head, separator) = match href.strip_prefix("//") {
+        Some(rest) if has_plain_host(rest) => (base.scheme(), ":"),
+        Some(_) => return None,
+        None if href.starts_with('/') => (&base[..url::Position::BeforePath], ""),
+        None => return None,
+    };
+    let mut resolved = String::with_capacity(head.len() + separator.len() + href.len());
+    resolved.push_str(head);
+    resolved.push_str(separator);
+    resolved.push_str(href);
+    Some(resolved)
+}
+
+/// The bytes the URL parser keeps as they are anywhere after the host of an `http(s)` URL:
+/// printable ASCII outside the sets it percent-encodes or rewrites.
+const PLAIN_URL_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = b'!';
+    while byte <= b'~' {
+        table[byte as usize] = !matches!(
+            byte,
+            b'"' | b'\'' | b'<' | b'>' | b'\\' | b'`' | b'{' | b'}'
+        );
+        byte += 1;
+    }
+    table
+};
+
+/// Whether every byte of a target is one of [`PLAIN_URL_BYTES`] and no slash is followed by a
+/// dot or a percent sign, which may open a `.` or `..` segment (also written `%2e`) that the
+/// parser removes.
+fn is_plain_target(href: &str) -> bool {
+    let mut after_slash = false;
+    for &byte in href.as_bytes() {
+        if !PLAIN_URL_BYTES[usize::from(byte)] || (after_slash && matches!(byte, b'.' | b'%')) {
+            return false;
+        }
+        after_slash = byte == b'/';
+    }
+    true
+}
+
+/// Whether what follows a URL's `//` is a host the parser keeps as written, then a path: a
+/// domain name of lowercase ASCII letters, digits, hyphens and inner dots, whose last label
+/// is no number (an IPv4 address is rewritten) and none of whose labels is punycode (which is
+/// checked and may be rewritten).
+fn has_plain_host(after_slashes: &str) -> bool {
+    let Some(end) = after_slashes.find('/') else {
+        return false;
+    };
+    let host = &after_slashes.as_bytes()[..end];
+    let mut label_start = 0;
+    for (at, &byte) in host.iter().enumerate() {
+        if at == label_start && host[at..].starts_with(b"xn--") {
+            return false;
+        }
+        match byte {
+            b'.' if at > label_start => label_start = at + 1,
+            b'a'..=b'z' | b'0'..=b'9' | b'-' => {}
+            _ => return false,
+        }
+    }
+    host.get(label_start).is_some_and(u8::is_ascii_lowercase)
 }
 
 /// A pending link or mark while walking a subtree.
@@ -345,6 +438,70 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn resolves_plain_targets_as_the_url_parser_does() {
+        let hrefs = [
+            "https://example.com/a/b?q=1&r=[2]#top",
+            "http://news.example.co.uk/2024/05/story.html",
+            "https://Example.com/a",
+            "https://example.com",
+            "https://example.com?x=/y",
+            "https://example.com:443/a",
+            "https://user@example.com/a",
+            "https://192.168.0.1/a",
+            "https://example.0x10/a",
+            "https://xn--bcher-kva.example/a",
+            "https://www.xn--bcher-kva.de/a",
+            "https://a-b.c9.example/x?y#z",
+            "https://a.b/%7e/%2",
+            "https://example.com./a",
+            "https://a..b/a",
+            "https://example.com/a/./b",
+            "https://example.com/a/%2E%2e/b",
+            "https://example.com/a\\b",
+            "https://example.com/a b",
+            "https://example.com/it's",
+            "https://example.com/{x}",
+            "https://example.com/caf\u{e9}",
+            "https://-bad-.example/a",
+            "/en/story?id=4#c",
+            "/",
+            "//cdn.example.com/a",
+            "//cdn.example.com",
+            "//CDN.example.com/a",
+            "//cdn.example.com:81/a",
+            "///a",
+            "//./a",
+            "/a/../b",
+            "/a|b^c",
+            "story",
+            "?page=2",
+            "HTTPS://example.com/a",
+            "mailto:desk@example.com",
+        ];
+        let bases = [
+            None,
+            Some("https://example.com/news/today.html"),
+            Some("http://user:pw@example.com:8080/x/"),
+            Some("file:///home/page.html"),
+            Some("hard::dw.com.colonial.html"),
+        ];
+        for base in bases {
+            let base = base.map(|b| Url::parse(b).unwrap());
+            for href in hrefs {
+                assert_eq!(
+                    resolve_href(href, base.as_ref()),
+                    resolve_by_parser(href, base.as_ref()),
+                    "{href} against {base:?}"
+                );
+            }
+        }
+        let base = Url::parse("https://example.com/news/").unwrap();
+        assert!(resolve_plain_href("https://example.com/a", None).is_some());
+        assert!(resolve_plain_href("/a?b#c", Some(&base)).is_some());
+        assert!(resolve_plain_href("//cdn.example.com/a", Some(&base)).is_some());
     }
 
     #[test]
