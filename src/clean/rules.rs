@@ -520,6 +520,7 @@ pub(crate) fn hints_of(attribute: &str) -> Hints {
             && fits(token, start - token_start, end - token_start, fit)
             && !is_post_taxonomy_token(token, attribute)
             && (hint != Hint::Comment || !is_comment_affordance(&token[end - token_start..]))
+            && (hint != Hint::Social || !is_shared(&token[start - token_start..]))
         {
             hints.insert(hint);
         }
@@ -557,6 +558,16 @@ fn is_comment_affordance(rest: &[u8]) -> bool {
     rest.len() > 2
         && rest[..2].eq_ignore_ascii_case(b"on")
         && (rest[2].is_ascii_uppercase() || matches!(rest[2], b'-' | b'_'))
+}
+
+/// Whether a social word is the adjective `shared` (`shared-styles__Header`, `SharedFooter`,
+/// `shared_component`): a style or component used across the site's pages, not a share
+/// widget (bombas.com's collection titles are `ContentSystem-shared-styles__Header`, wcxb
+/// 0639).
+fn is_shared(word: &[u8]) -> bool {
+    word.len() >= 6
+        && word[..6].eq_ignore_ascii_case(b"shared")
+        && word.get(6).is_none_or(|next| !next.is_ascii_lowercase())
 }
 
 /// Whether a class list that hides an element also shows it at some screen width, as in
@@ -764,6 +775,14 @@ mod tests {
         assert!(!hints_of(post).has(Hint::Sidebar));
         assert!(hints_of("tag-cloud").has(Hint::Tags));
         assert!(hints_of("category-comments").has(Hint::Comment));
+    }
+
+    #[test]
+    fn shared_is_no_share_widget() {
+        assert!(!hints_of("ContentSystem-shared-styles__Header").has(Hint::Social));
+        assert!(!hints_of("SharedFooter shared").has(Hint::Social));
+        assert!(hints_of("sharedaddy sd-block").has(Hint::Social));
+        assert!(hints_of("share-buttons").has(Hint::Social));
     }
 
     #[test]
