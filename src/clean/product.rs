@@ -5,7 +5,9 @@
 //! article: text readers write about the content, not the content. On an article the same
 //! class words (`review`, `rating`) mark the review being read, so the cleaning stage removes
 //! review widgets on product pages only, and the scoring stage weighs the product's
-//! description above the rest of the page.
+//! description above the rest of the page. The rails of other products' cards under the
+//! product ("Similar items", "Complete the look") go too, told by their prices
+//! ([`mark_card_rails`]).
 //!
 //! A page is a product page when it describes a product (a JSON-LD object of a product type
 //! with `offers`: a category page marks itself up as a product for the rating stars, offering
