@@ -8,6 +8,7 @@
 //! 3. class, id and role words ([`rules`]): menus, share and follow widgets, newsletter and
 //!    cookie boxes, ads, tag lists, bylines, sidebars, comments, related rails, and on
 //!    [`product`] pages customer reviews;
+//! 4. on [`product`] pages, rails of other products' cards, told by their prices;
 //!
 //! Lists of teaser cards (a linked headline over a summary, [`teasers`]) are not removed but
 //! listed in [`Cleaned::teasers`]: scoring counts their text as junk, so an article's container
@@ -174,6 +175,9 @@ pub(crate) fn clean(page: &Page<'_>, mode: Mode) -> Cleaned {
     mark_removed(page, &guard, context, &mut removed, (0, end), None);
     if matches!(mode, Mode::Strict | Mode::Discussion) {
         restore_repeated_items(page, &guard, context, &mut removed);
+        if context.product && !markup.collection {
+            product::mark_card_rails(page, &mut removed);
+        }
     }
     Cleaned {
         removed,
@@ -1160,6 +1164,28 @@ mod tests {
              <ul class='results'>{cards}</ul></div></body>"
         );
         assert!(kept_text(&html, Mode::Strict).contains("Size 9"));
+    }
+
+    #[test]
+    fn removes_rails_of_other_products_cards_on_product_pages() {
+        let card = |n: u32| {
+            format!("<li><a href='/p/{n}'>Trail Runner Shoe Model {n}</a><span>$120.00</span></li>")
+        };
+        let cards: String = (1..=6).map(card).collect();
+        let sizes = "<ul><li>Size 9</li><li>Size 10</li><li>Size 11</li></ul>";
+        let body = format!(
+            "<body><h1>Road Runner Shoe</h1><span>$140.00</span>{sizes}{ARTICLE}             <h2>You may also like</h2><ul class='carousel'>{cards}</ul></body>"
+        );
+        let product = format!("<head><meta property='og:type' content='product'></head>{body}");
+        let text = kept_text(&product, Mode::Strict);
+        assert!(text.contains("$140.00") && text.contains("Size 11"));
+        assert!(!text.contains("Trail Runner Shoe Model 6"));
+        // Elsewhere, and on a product page whose cards are most of its text, the cards stay.
+        assert!(kept_text(&body, Mode::Strict).contains("Trail Runner Shoe Model 6"));
+        let grid = format!(
+            "<head><meta property='og:type' content='product'></head><body><ul>{cards}</ul></body>"
+        );
+        assert!(kept_text(&grid, Mode::Strict).contains("Trail Runner Shoe Model 6"));
     }
 
     #[test]

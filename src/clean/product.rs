@@ -5,7 +5,9 @@
 //! article: text readers write about the content, not the content. On an article the same
 //! class words (`review`, `rating`) mark the review being read, so the cleaning stage removes
 //! review widgets on product pages only, and the scoring stage weighs the product's
-//! description above the rest of the page.
+//! description above the rest of the page. The rails of other products' cards under the
+//! product ("Similar items", "Complete the look") go too, told by their prices
+//! ([`mark_card_rails`]).
 //!
 //! A page is a product page when it describes a product (a JSON-LD object of a product type
 //! with `offers`: a category page marks itself up as a product for the rating stars, offering
@@ -25,7 +27,10 @@
 
 use serde_json::Value;
 
-use crate::page::{Page, Tag};
+use super::Reason;
+use super::rules::Hint;
+use crate::page::{Flags, NO_PARENT, Page, Tag};
+use crate::score::density::is_price_line;
 use html5ever::local_name;
 
 /// schema.org types of a product offered for sale.
@@ -231,6 +236,107 @@ fn og_kind(kind: &str) -> Kinds {
         article: kind == "article",
         products: 0,
         collection: kind == "product.group",
+    }
+}
+
+/// A product card holds a price or two (the price, a former price, a delivery charge); an
+/// element holding more is a grid or a price table, not one card.
+const CARD_MAX_PRICES: u32 = 3;
+/// A card names its product beside the price: at least this many characters in all.
+const CARD_MIN_CHARS: u32 = 20;
+/// A rail of other products shows at least this many cards side by side.
+const RAIL_MIN_CARDS: u32 = 4;
+/// An element of cards holding more than this share of the text cleaning left is the page's
+/// own grid, not a rail beside the product.
+const RAIL_MAX_TEXT_SHARE: f32 = 0.6;
+
+/// Marks the rails of other products' cards on a product page ("Similar items", "Complete the
+/// look", "Sponsored"): an element most of whose children are cards, each a product's name
+/// beside a price or two, at least [`RAIL_MIN_CARDS`] of them. The product's own parts hold
+/// one price at most per row and are never such a rail: an element holding the page's `h1`
+/// or a description box is left alone, and so is one holding more than half of the text
+/// cleaning left, which is the page's own grid (a category page marked up as a product).
+pub(crate) fn mark_card_rails(page: &Page<'_>, removed: &mut [Option<Reason>]) {
+    let parts = Parts::measure(page, removed);
+    let kept = parts.chars.first().copied().unwrap_or(0);
+    let mut index = 0;
+    while let Some(node) = page.nodes.get(index) {
+        if removed[index].is_some() {
+            index = node.end as usize;
+            continue;
+        }
+        if node.tag != Tag::Text
+            && !parts.own[index]
+            && parts.chars[index] as f32 <= RAIL_MAX_TEXT_SHARE * kept as f32
+            && parts.is_card_rail(page, index)
+        {
+            log::trace!("removed {} (card rail)", page.describe(index as u32));
+            removed[index] = Some(Reason::Related);
+            index = node.end as usize;
+            continue;
+        }
+        index += 1;
+    }
+}
+
+/// What each subtree holds outside removed subtrees, for finding card rails.
+struct Parts {
+    /// Price lines.
+    prices: Vec<u32>,
+    /// Characters of text.
+    chars: Vec<u32>,
+    all_chars: Vec<u32>,
+    /// Whether it holds the page's `h1` or an element named for the product's description.
+    own: Vec<bool>,
+}
+
+impl Parts {
+    fn measure(page: &Page<'_>, removed: &[Option<Reason>]) -> Parts {
+        let count = page.nodes.len();
+        let mut parts = Parts {
+            prices: vec![0; count],
+            chars: vec![0; count],
+            all_chars: vec![0; count],
+            own: vec![false; count],
+        };
+        for index in (0..count).rev() {
+            let node = &page.nodes[index];
+            if node.tag == Tag::Text && !node.flags.contains(Flags::IN_HEAD) {
+                parts.chars[index] += node.text.chars;
+                parts.all_chars[index] += node.text.chars;
+                parts.prices[index] += u32::from(is_price_line(node));
+            }
+            parts.own[index] |= node.tag == Tag::H1 || node.hints.has(Hint::Description);
+            if node.parent != NO_PARENT {
+                let parent = node.parent as usize;
+                parts.prices[parent] += parts.prices[index];
+                parts.all_chars[parent] += parts.all_chars[index];
+                parts.own[parent] |= parts.own[index];
+                if removed[index].is_none() {
+                    parts.chars[parent] += parts.chars[index];
+                }
+            }
+        }
+        parts
+    }
+
+    /// Whether most of the element children of `index` are product cards, and at least
+    /// [`RAIL_MIN_CARDS`] of them.
+    fn is_card_rail(&self, page: &Page<'_>, index: usize) -> bool {
+        let end = page.nodes[index].end as usize;
+        let (mut children, mut cards) = (0u32, 0u32);
+        let mut child = index + 1;
+        while child < end {
+            let node = &page.nodes[child];
+            if node.tag != Tag::Text {
+                children += 1;
+                let is_card = (1..=CARD_MAX_PRICES).contains(&self.prices[child])
+                    && self.all_chars[child] >= CARD_MIN_CHARS;
+                cards += u32::from(is_card);
+            }
+            child = node.end as usize;
+        }
+        cards >= RAIL_MIN_CARDS && 2 * cards > children
     }
 }
 

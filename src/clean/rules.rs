@@ -521,6 +521,7 @@ pub(crate) fn hints_of(attribute: &str) -> Hints {
             && !is_post_taxonomy_token(token, attribute)
             && (hint != Hint::Comment || !is_comment_affordance(&token[end - token_start..]))
             && (word != "nav" || !is_colour_navy(&token[end - token_start..]))
+            && (hint != Hint::Social || !is_shared(&token[start - token_start..]))
         {
             hints.insert(hint);
         }
@@ -566,6 +567,16 @@ fn is_comment_affordance(rest: &[u8]) -> bool {
 fn is_colour_navy(rest: &[u8]) -> bool {
     rest.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'y'))
         && !rest.get(1).is_some_and(u8::is_ascii_lowercase)
+}
+
+/// Whether a social word is the adjective `shared` (`shared-styles__Header`, `SharedFooter`,
+/// `shared_component`): a style or component used across the site's pages, not a share
+/// widget (bombas.com's collection titles are `ContentSystem-shared-styles__Header`, wcxb
+/// 0639).
+fn is_shared(word: &[u8]) -> bool {
+    word.len() >= 6
+        && word[..6].eq_ignore_ascii_case(b"shared")
+        && word.get(6).is_none_or(|next| !next.is_ascii_lowercase())
 }
 
 /// Whether a class list that hides an element also shows it at some screen width, as in
@@ -773,6 +784,14 @@ mod tests {
         assert!(!hints_of(post).has(Hint::Sidebar));
         assert!(hints_of("tag-cloud").has(Hint::Tags));
         assert!(hints_of("category-comments").has(Hint::Comment));
+    }
+
+    #[test]
+    fn shared_is_no_share_widget() {
+        assert!(!hints_of("ContentSystem-shared-styles__Header").has(Hint::Social));
+        assert!(!hints_of("SharedFooter shared").has(Hint::Social));
+        assert!(hints_of("sharedaddy sd-block").has(Hint::Social));
+        assert!(hints_of("share-buttons").has(Hint::Social));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! sentence punctuation (menu entries, buttons, bylines, counters).
 
 use crate::clean::Cleaned;
-use crate::page::{Flags, Measure, Page, Tag};
+use crate::page::{Flags, Measure, Page, PageNode, Tag};
 
 /// A block at least this long (characters outside links) reads as prose on length alone.
 const PROSE_CHARS: u32 = 80;
@@ -124,9 +124,25 @@ pub(crate) fn short_texts(page: &Page<'_>, cleaned: &Cleaned, root: u32) -> u32 
 /// The price lines under `root`, outside removed subtrees: short texts that hold a digit and a
 /// currency sign (`$24.99`, `19,90 €`), as a product card's price does.
 pub(crate) fn price_lines(page: &Page<'_>, cleaned: &Cleaned, root: u32) -> u32 {
-    count_short_texts(page, cleaned, root, |text| {
-        text.bytes().any(|b| b.is_ascii_digit()) && text.contains(CURRENCY_SIGNS)
-    })
+    count_short_texts(page, cleaned, root, is_price_text)
+}
+
+/// Whether a text node is a price line: a short visible text holding a digit and a currency
+/// sign.
+pub(crate) fn is_price_line(node: &PageNode<'_>) -> bool {
+    node.tag == Tag::Text
+        && (1..=PRICE_LINE_MAX_CHARS).contains(&node.text.chars)
+        && !node.flags.contains(Flags::IN_HEAD)
+        && node
+            .node
+            .value()
+            .as_text()
+            .is_some_and(|text| is_price_text(text))
+}
+
+/// Whether a short text reads as a price (`$24.99`, `19,90 €`).
+fn is_price_text(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit()) && text.contains(CURRENCY_SIGNS)
 }
 
 /// Counts the short visible texts under `root` for which `counts` holds.
