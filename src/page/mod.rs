@@ -800,36 +800,33 @@ mod tests {
         assert!(tags.contains(&Tag::P));
     }
 
+    /// Whether each `div` of the markup is indexed as hidden, in document order.
+    fn hidden_divs(markup: &str) -> Vec<bool> {
+        let html = Html::parse_document(markup);
+        let page = Page::build(&html);
+        page.nodes
+            .iter()
+            .filter(|n| n.tag == Tag::Div)
+            .map(|n| n.hints.has(Hint::Hidden))
+            .collect()
+    }
+
     #[test]
     fn marks_hidden_elements() {
-        let html = Html::parse_document(
+        let hidden = hidden_divs(
             "<body><div hidden>h</div><div style='display: none'>n</div>\
              <div aria-hidden=\"true\">a</div><div class='hidden md:block'>shown</div>\
              <div popover id='menu'>p</div><div popover='manual'>m</div></body>",
         );
-        let page = Page::build(&html);
-        let hidden: Vec<bool> = page
-            .nodes
-            .iter()
-            .filter(|n| n.tag == Tag::Div)
-            .map(|n| n.hints.has(Hint::Hidden))
-            .collect();
         assert_eq!(hidden, [true, true, true, false, true, false]);
     }
 
     #[test]
     fn panels_after_a_disclosure_control_are_shown() {
-        let html = Html::parse_document(
+        let hidden = hidden_divs(
             "<body><h3><button aria-expanded='false'><p>Fit</p></button></h3>\
              <div hidden><p>answer</p></div><h3>Menu</h3><div hidden>links</div></body>",
         );
-        let page = Page::build(&html);
-        let hidden: Vec<bool> = page
-            .nodes
-            .iter()
-            .filter(|n| n.tag == Tag::Div)
-            .map(|n| n.hints.has(Hint::Hidden))
-            .collect();
         assert_eq!(hidden, [false, true]);
     }
 
