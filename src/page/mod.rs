@@ -419,7 +419,11 @@ impl<'a> Builder<'a> {
         // placeholder stays here, shown). Cleaning removes hidden elements unless they hold
         // most of the page's prose.
         let hidden = attributes.hidden || attributes.hints.has(Hint::Hidden);
-        if hidden && (is_streamed_segment(element) || self.is_collapsible(element, entry.parent)) {
+        if hidden
+            && (is_streamed_segment(element)
+                || self.is_collapsible(element, entry.parent)
+                || follows_disclosure_control(entry.node))
+        {
             entry.hints.remove(Hint::Hidden);
         } else if attributes.hidden && !matches!(tag, Tag::Html | Tag::Body) {
             entry.hints.insert(Hint::Hidden);
@@ -591,6 +595,27 @@ fn is_streamed_segment(element: &Element) -> bool {
 /// words, not after its role, so their words are not read as hints.
 fn is_slug(id: &str) -> bool {
     id.split(['-', '_']).filter(|part| !part.is_empty()).count() >= 4
+}
+
+/// Nodes of a hidden panel's previous sibling searched for its disclosure control: a heading
+/// wrapping a button and its icon stays within them.
+const DISCLOSURE_CONTROL_MAX_NODES: usize = 8;
+
+/// A hidden panel right after a control that says whether it is expanded (`aria-expanded`, on
+/// the sibling or inside it, as in `<h3><button aria-expanded="false">`) is the ARIA disclosure
+/// pattern: an accordion whatever its class names.
+fn follows_disclosure_control(node: NodeRef<'_, Node>) -> bool {
+    let Some(control) = node
+        .prev_siblings()
+        .find(|sibling| sibling.value().is_element())
+    else {
+        return false;
+    };
+    control
+        .descendants()
+        .take(DISCLOSURE_CONTROL_MAX_NODES)
+        .filter_map(|inner| inner.value().as_element())
+        .any(|element| attribute(element, "aria-expanded").is_some())
 }
 
 /// Words in a class or id that name a collapsible panel.
@@ -775,21 +800,34 @@ mod tests {
         assert!(tags.contains(&Tag::P));
     }
 
+    /// Whether each `div` of the markup is indexed as hidden, in document order.
+    fn hidden_divs(markup: &str) -> Vec<bool> {
+        let html = Html::parse_document(markup);
+        let page = Page::build(&html);
+        page.nodes
+            .iter()
+            .filter(|n| n.tag == Tag::Div)
+            .map(|n| n.hints.has(Hint::Hidden))
+            .collect()
+    }
+
     #[test]
     fn marks_hidden_elements() {
-        let html = Html::parse_document(
+        let hidden = hidden_divs(
             "<body><div hidden>h</div><div style='display: none'>n</div>\
              <div aria-hidden=\"true\">a</div><div class='hidden md:block'>shown</div>\
              <div popover id='menu'>p</div><div popover='manual'>m</div></body>",
         );
-        let page = Page::build(&html);
-        let hidden: Vec<bool> = page
-            .nodes
-            .iter()
-            .filter(|n| n.tag == Tag::Div)
-            .map(|n| n.hints.has(Hint::Hidden))
-            .collect();
         assert_eq!(hidden, [true, true, true, false, true, false]);
+    }
+
+    #[test]
+    fn panels_after_a_disclosure_control_are_shown() {
+        let hidden = hidden_divs(
+            "<body><h3><button aria-expanded='false'><p>Fit</p></button></h3>\
+             <div hidden><p>answer</p></div><h3>Menu</h3><div hidden>links</div></body>",
+        );
+        assert_eq!(hidden, [false, true]);
     }
 
     #[test]
