@@ -337,7 +337,7 @@ const CAPTION_WORDS: &[Rule] = &[
 
 /// Tokens that hide an element outright. Whole tokens only: `hidden-xs` hides on phones but
 /// shows on desktops, so it is not here. `hide` is the `display: none` utility of Bootstrap 2
-/// and 3 and of BigCommerce and Foundation themes.
+/// and 3 and of `BigCommerce` and Foundation themes.
 const HIDDEN_TOKENS: &[Rule] = &[
     ("hidden", Fit::Token, Hint::Hidden),
     ("is-hidden", Fit::Token, Hint::Hidden),
