@@ -336,7 +336,8 @@ const CAPTION_WORDS: &[Rule] = &[
 ];
 
 /// Tokens that hide an element outright. Whole tokens only: `hidden-xs` hides on phones but
-/// shows on desktops, so it is not here.
+/// shows on desktops, so it is not here. `hide` is the `display: none` utility of Bootstrap 2
+/// and 3 and of `BigCommerce` and Foundation themes.
 const HIDDEN_TOKENS: &[Rule] = &[
     ("hidden", Fit::Token, Hint::Hidden),
     ("is-hidden", Fit::Token, Hint::Hidden),
@@ -348,6 +349,7 @@ const HIDDEN_TOKENS: &[Rule] = &[
     ("element-invisible", Fit::Token, Hint::Hidden),
     ("invisible", Fit::Token, Hint::Hidden),
     ("d-none", Fit::Token, Hint::Hidden),
+    ("hide", Fit::Token, Hint::Hidden),
     ("noprint", Fit::Token, Hint::Hidden),
 ];
 
@@ -712,6 +714,13 @@ mod tests {
         assert!(hints_of("foo hidden").has(Hint::Hidden));
         assert!(!hints_of("hidden-xs").has(Hint::Hidden));
         assert!(hints_of("sr-only").has(Hint::Hidden));
+    }
+
+    #[test]
+    fn the_hide_utility_class_hides() {
+        assert!(hints_of("post-main hide").has(Hint::Hidden));
+        assert!(!hints_of("hide-on-mobile").has(Hint::Hidden));
+        assert!(!hints_of("js-hide-toggle").has(Hint::Hidden));
     }
 
     #[test]
