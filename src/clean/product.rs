@@ -254,8 +254,8 @@ const RAIL_MAX_TEXT_SHARE: f32 = 0.6;
 /// look", "Sponsored"): an element most of whose children are cards, each a product's name
 /// beside a price or two, at least [`RAIL_MIN_CARDS`] of them. The product's own parts hold
 /// one price at most per row and are never such a rail: an element holding the page's `h1`
-/// or a description box is left alone, and so is one holding more than half of the text
-/// cleaning left, which is the page's own grid (a category page marked up as a product).
+/// or a description box is left alone, and so is one holding more than
+/// [`RAIL_MAX_TEXT_SHARE`] of the text cleaning left, which is the page's own grid (a category page marked up as a product).
 pub(crate) fn mark_card_rails(page: &Page<'_>, removed: &mut [Option<Reason>]) {
     let parts = Parts::measure(page, removed);
     let kept = parts.chars.first().copied().unwrap_or(0);
@@ -279,12 +279,13 @@ pub(crate) fn mark_card_rails(page: &Page<'_>, removed: &mut [Option<Reason>]) {
     }
 }
 
-/// What each subtree holds outside removed subtrees, for finding card rails.
+/// What each subtree holds, for finding card rails.
 struct Parts {
-    /// Price lines.
+    /// Price lines, those in removed subtrees included: a card is told by all it shows.
     prices: Vec<u32>,
-    /// Characters of text.
+    /// Characters of text outside removed subtrees: what cleaning left.
     chars: Vec<u32>,
+    /// Characters of text, those in removed subtrees included.
     all_chars: Vec<u32>,
     /// Whether it holds the page's `h1` or an element named for the product's description.
     own: Vec<bool>,
