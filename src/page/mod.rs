@@ -470,7 +470,8 @@ impl<'a> Builder<'a> {
     fn ancestor_names_collapsible(&mut self, index: u32) -> bool {
         let slot = index as usize;
         if self.collapsible_ancestors.len() <= slot {
-            self.collapsible_ancestors.resize(self.page.nodes.len(), None);
+            self.collapsible_ancestors
+                .resize(self.page.nodes.len(), None);
         }
         if let Some(known) = self.collapsible_ancestors[slot] {
             return known;

@@ -165,15 +165,9 @@ impl<'b> Scanner<'b> {
         self.at = memchr(byte, rest).map_or(self.bytes.len(), |i| self.at + i + 1);
     }
 
-    /// Moves `at` past the bytes that satisfy `keep`.
-    fn skip_while(&mut self, keep: impl Fn(u8) -> bool) {
-        let rest = self.bytes.get(self.at..).unwrap_or_default();
-        self.at += rest.iter().position(|&b| !keep(b)).unwrap_or(rest.len());
-    }
-
     /// Reads a tag name from `at`; returns its end.
     fn name_end(&mut self) -> usize {
-        self.skip_while(|b| !is_space(b) && b != b'/' && b != b'>');
+        self.at = find_class(self.bytes, self.at, SPACE | SLASH | CLOSE);
         self.at
     }
 
@@ -183,7 +177,7 @@ impl<'b> Scanner<'b> {
         let mut count = 0;
         let mut cut_from = None;
         loop {
-            self.skip_while(|b| is_space(b) || b == b'/');
+            self.at = skip_class(self.bytes, self.at, SPACE | SLASH);
             match self.byte(self.at) {
                 None => {
                     // The tag never ends: the tokenizer drops it, so everything from the
@@ -211,26 +205,31 @@ impl<'b> Scanner<'b> {
         }
     }
 
-    /// Reads one attribute: a name (which may start with `=`), then `=` and a value.
+    /// Reads one attribute: a name (which may start with `=`), then `=` and a value. Most
+    /// attributes are `name="value"`, read without looking for spaces around the `=`.
     fn attribute(&mut self) {
         let start = self.at;
-        self.at += 1;
-        self.skip_while(|b| !is_space(b) && !matches!(b, b'/' | b'>' | b'='));
-        let name_end = self.at;
-        self.skip_while(is_space);
-        if self.byte(self.at) != Some(b'=') {
-            self.at = name_end;
-            self.drop_if_unread(start, name_end);
-            return;
+        let name_end = find_class(self.bytes, start + 1, SPACE | SLASH | CLOSE | EQUALS);
+        let mut at = name_end;
+        if self.byte(at) != Some(b'=') {
+            at = skip_class(self.bytes, at, SPACE);
+            if self.byte(at) != Some(b'=') {
+                self.at = name_end;
+                self.drop_if_unread(start, name_end);
+                return;
+            }
         }
-        self.at += 1;
-        self.skip_while(is_space);
-        match self.byte(self.at) {
+        at += 1;
+        if !matches!(self.byte(at), Some(b'"' | b'\'')) {
+            at = skip_class(self.bytes, at, SPACE);
+        }
+        self.at = at;
+        match self.byte(at) {
             Some(quote @ (b'"' | b'\'')) => {
                 self.at += 1;
                 self.skip_past(quote);
             }
-            _ => self.skip_while(|b| !is_space(b) && b != b'>'),
+            _ => self.at = find_class(self.bytes, at, SPACE | CLOSE),
         }
         self.drop_if_unread(start, name_end);
     }
@@ -469,6 +468,47 @@ fn is_space(byte: u8) -> bool {
     matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0C)
 }
 
+/// HTML whitespace, in [`BYTE_CLASSES`].
+const SPACE: u8 = 1;
+/// `/`, in [`BYTE_CLASSES`].
+const SLASH: u8 = 2;
+/// `>`, in [`BYTE_CLASSES`].
+const CLOSE: u8 = 4;
+/// `=`, in [`BYTE_CLASSES`].
+const EQUALS: u8 = 8;
+
+/// The class bits of every byte the attribute scan stops at or skips; other bytes have none.
+static BYTE_CLASSES: [u8; 256] = {
+    let mut classes = [0; 256];
+    classes[b' ' as usize] = SPACE;
+    classes[b'\t' as usize] = SPACE;
+    classes[b'\n' as usize] = SPACE;
+    classes[b'\r' as usize] = SPACE;
+    classes[0x0C] = SPACE;
+    classes[b'/' as usize] = SLASH;
+    classes[b'>' as usize] = CLOSE;
+    classes[b'=' as usize] = EQUALS;
+    classes
+};
+
+/// The first position from `at` on whose byte is in none of `classes`, or the end.
+fn skip_class(bytes: &[u8], at: usize, classes: u8) -> usize {
+    let rest = bytes.get(at..).unwrap_or_default();
+    at + rest
+        .iter()
+        .position(|&b| BYTE_CLASSES[usize::from(b)] & classes == 0)
+        .unwrap_or(rest.len())
+}
+
+/// The first position from `at` on whose byte is in one of `classes`, or the end.
+fn find_class(bytes: &[u8], at: usize, classes: u8) -> usize {
+    let rest = bytes.get(at..).unwrap_or_default();
+    at + rest
+        .iter()
+        .position(|&b| BYTE_CLASSES[usize::from(b)] & classes != 0)
+        .unwrap_or(rest.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -574,6 +614,12 @@ mod tests {
             "<div  class=x  >\
              <img data-src=a.jpg ></div></p >"
         );
+    }
+
+    #[test]
+    fn reads_attributes_with_spaces_around_the_equals_sign() {
+        let html = "<p data-a = \"1 > 2\" =odd data-b =\n'x' data-c= y/data-d=z\tid=k/>";
+        assert_eq!(prepare(html), "<p  =odd  \tid=k/>");
     }
 
     #[test]
