@@ -174,6 +174,17 @@ impl<'b> Scanner<'b> {
     /// Reads attributes up to and past the tag's `>`, noting where to cut if there are too
     /// many; whether the tag closes itself (`/>`).
     fn attributes(&mut self) -> bool {
+        if self.byte(self.at) == Some(b'>') {
+            // Most tags end with their name (every end tag, `<p>`, `<li>`): no attributes, and
+            // the name's last byte is no `/`.
+            self.at += 1;
+            return false;
+        }
+        self.read_attributes()
+    }
+
+    /// [`Self::attributes`] past the tag's name.
+    fn read_attributes(&mut self) -> bool {
         let mut count = 0;
         let mut cut_from = None;
         loop {
@@ -242,6 +253,9 @@ impl<'b> Scanner<'b> {
             return;
         }
         let name = self.bytes.get(start..name_end).unwrap_or_default();
+        if name.first().is_none_or(|&b| b | 0x20 != b'd') {
+            return;
+        }
         let is_data = name
             .get(..5)
             .is_some_and(|prefix| prefix.eq_ignore_ascii_case(b"data-"));
