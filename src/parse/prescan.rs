@@ -322,6 +322,9 @@ impl<'b> Scanner<'b> {
         if self.foreign > 0 {
             self.note_foreign_start_tag(name);
         }
+        if !may_be_special(name) {
+            return;
+        }
         if is_foreign_root(name) {
             if self_closing {
                 return;
@@ -471,6 +474,22 @@ fn is_foreign_breakout(name: &[u8]) -> bool {
     FOREIGN_BREAKOUTS
         .iter()
         .any(|breakout| name.eq_ignore_ascii_case(breakout))
+}
+
+/// Whether `name` may be `svg`, `math`, `plaintext` or one of the [`RAW_TEXT_ELEMENTS`], by
+/// its first letter and its length: most tags (`div`, `a`, `li`, `p`, `img`) are none, and
+/// this spares them a dozen name comparisons.
+fn may_be_special(name: &[u8]) -> bool {
+    let first = name.first().map_or(0, |b| b | 0x20);
+    matches!(
+        (first, name.len()),
+        (b's', 3 | 5 | 6)
+            | (b't', 5 | 8)
+            | (b'x' | b'p', 3 | 9)
+            | (b'i', 6)
+            | (b'n', 7 | 8)
+            | (b'm', 4)
+    )
 }
 
 fn is_foreign_root(name: &[u8]) -> bool {
@@ -628,6 +647,19 @@ mod tests {
             "<div  class=x  >\
              <img data-src=a.jpg ></div></p >"
         );
+    }
+
+    #[test]
+    fn every_special_name_passes_the_first_letter_test() {
+        let special = RAW_TEXT_ELEMENTS
+            .iter()
+            .copied()
+            .chain([&b"svg"[..], b"math", b"plaintext"]);
+        for name in special {
+            assert!(may_be_special(name), "{}", String::from_utf8_lossy(name));
+            assert!(may_be_special(&name.to_ascii_uppercase()));
+        }
+        assert!(!may_be_special(b"div") && !may_be_special(b"span") && !may_be_special(b""));
     }
 
     #[test]
