@@ -137,6 +137,7 @@ impl<'a> Page<'a> {
             transparent: 0,
             class_hints: HashMap::default(),
             role_headings: Vec::new(),
+            collapsible_ancestors: Vec::new(),
         };
         builder.walk(html.tree.root());
         builder.demote_long_role_headings();
@@ -268,6 +269,9 @@ struct Builder<'a> {
     class_hints: HashMap<&'a str, Hints>,
     /// Elements indexed as headings for their `role="heading"`.
     role_headings: Vec<u32>,
+    /// Whether an indexed element names a collapsible panel, by index, once a hidden
+    /// descendant has asked: the hidden items of one menu or panel share their ancestors.
+    collapsible_ancestors: Vec<Option<bool>>,
 }
 
 impl<'a> Builder<'a> {
@@ -446,7 +450,7 @@ impl<'a> Builder<'a> {
 
     /// Accordion, tab and FAQ panels hide their text until a reader opens them; it is content.
     /// The panel itself or one of its three nearest ancestors names the widget.
-    fn is_collapsible(&self, element: &Element, parent: u32) -> bool {
+    fn is_collapsible(&mut self, element: &Element, parent: u32) -> bool {
         if attribute(element, "role").is_some_and(|role| role.eq_ignore_ascii_case("tabpanel"))
             || names_collapsible(element)
         {
@@ -457,17 +461,32 @@ impl<'a> Builder<'a> {
             let Some(node) = self.page.nodes.get(ancestor as usize) else {
                 return false;
             };
-            if node
-                .node
-                .value()
-                .as_element()
-                .is_some_and(names_collapsible)
-            {
+            let next = node.parent;
+            if self.ancestor_names_collapsible(ancestor) {
                 return true;
             }
-            ancestor = node.parent;
+            ancestor = next;
         }
         false
+    }
+
+    /// [`names_collapsible`] for the indexed node at `index`, worked out once per node.
+    fn ancestor_names_collapsible(&mut self, index: u32) -> bool {
+        let slot = index as usize;
+        if self.collapsible_ancestors.len() <= slot {
+            self.collapsible_ancestors
+                .resize(self.page.nodes.len(), None);
+        }
+        if let Some(known) = self.collapsible_ancestors[slot] {
+            return known;
+        }
+        let names = self.page.nodes[slot]
+            .node
+            .value()
+            .as_element()
+            .is_some_and(names_collapsible);
+        self.collapsible_ancestors[slot] = Some(names);
+        names
     }
 
     /// Keeps the markup of a `<noscript>` large enough to hold a page of its own.

@@ -165,25 +165,30 @@ impl<'b> Scanner<'b> {
         self.at = memchr(byte, rest).map_or(self.bytes.len(), |i| self.at + i + 1);
     }
 
-    /// Moves `at` past the bytes that satisfy `keep`.
-    fn skip_while(&mut self, keep: impl Fn(u8) -> bool) {
-        let rest = self.bytes.get(self.at..).unwrap_or_default();
-        self.at += rest.iter().position(|&b| !keep(b)).unwrap_or(rest.len());
-    }
-
     /// Reads a tag name from `at`; returns its end.
     fn name_end(&mut self) -> usize {
-        self.skip_while(|b| !is_space(b) && b != b'/' && b != b'>');
+        self.at = find_class(self.bytes, self.at, SPACE | SLASH | CLOSE);
         self.at
     }
 
     /// Reads attributes up to and past the tag's `>`, noting where to cut if there are too
     /// many; whether the tag closes itself (`/>`).
     fn attributes(&mut self) -> bool {
+        if self.byte(self.at) == Some(b'>') {
+            // Most tags end with their name (every end tag, `<p>`, `<li>`): no attributes, and
+            // the name's last byte is no `/`.
+            self.at += 1;
+            return false;
+        }
+        self.read_attributes()
+    }
+
+    /// [`Self::attributes`] past the tag's name.
+    fn read_attributes(&mut self) -> bool {
         let mut count = 0;
         let mut cut_from = None;
         loop {
-            self.skip_while(|b| is_space(b) || b == b'/');
+            self.at = skip_class(self.bytes, self.at, SPACE | SLASH);
             match self.byte(self.at) {
                 None => {
                     // The tag never ends: the tokenizer drops it, so everything from the
@@ -211,26 +216,31 @@ impl<'b> Scanner<'b> {
         }
     }
 
-    /// Reads one attribute: a name (which may start with `=`), then `=` and a value.
+    /// Reads one attribute: a name (which may start with `=`), then `=` and a value. Most
+    /// attributes are `name="value"`, read without looking for spaces around the `=`.
     fn attribute(&mut self) {
         let start = self.at;
-        self.at += 1;
-        self.skip_while(|b| !is_space(b) && !matches!(b, b'/' | b'>' | b'='));
-        let name_end = self.at;
-        self.skip_while(is_space);
-        if self.byte(self.at) != Some(b'=') {
-            self.at = name_end;
-            self.drop_if_unread(start, name_end);
-            return;
+        let name_end = find_class(self.bytes, start + 1, SPACE | SLASH | CLOSE | EQUALS);
+        let mut at = name_end;
+        if self.byte(at) != Some(b'=') {
+            at = skip_class(self.bytes, at, SPACE);
+            if self.byte(at) != Some(b'=') {
+                self.at = name_end;
+                self.drop_if_unread(start, name_end);
+                return;
+            }
         }
-        self.at += 1;
-        self.skip_while(is_space);
-        match self.byte(self.at) {
+        at += 1;
+        if !matches!(self.byte(at), Some(b'"' | b'\'')) {
+            at = skip_class(self.bytes, at, SPACE);
+        }
+        self.at = at;
+        match self.byte(at) {
             Some(quote @ (b'"' | b'\'')) => {
                 self.at += 1;
                 self.skip_past(quote);
             }
-            _ => self.skip_while(|b| !is_space(b) && b != b'>'),
+            _ => self.at = find_class(self.bytes, at, SPACE | CLOSE),
         }
         self.drop_if_unread(start, name_end);
     }
@@ -243,6 +253,9 @@ impl<'b> Scanner<'b> {
             return;
         }
         let name = self.bytes.get(start..name_end).unwrap_or_default();
+        if name.first().is_none_or(|&b| b | 0x20 != b'd') {
+            return;
+        }
         let is_data = name
             .get(..5)
             .is_some_and(|prefix| prefix.eq_ignore_ascii_case(b"data-"));
@@ -308,6 +321,9 @@ impl<'b> Scanner<'b> {
         let name: &'b [u8] = self.bytes.get(name_start..name_end).unwrap_or_default();
         if self.foreign > 0 {
             self.note_foreign_start_tag(name);
+        }
+        if !may_be_special(name) {
+            return;
         }
         if is_foreign_root(name) {
             if self_closing {
@@ -460,6 +476,22 @@ fn is_foreign_breakout(name: &[u8]) -> bool {
         .any(|breakout| name.eq_ignore_ascii_case(breakout))
 }
 
+/// Whether `name` may be `svg`, `math`, `plaintext` or one of the [`RAW_TEXT_ELEMENTS`], by
+/// its first letter and its length: most tags (`div`, `a`, `li`, `p`, `img`) are none, and
+/// this spares them a dozen name comparisons.
+fn may_be_special(name: &[u8]) -> bool {
+    let first = name.first().map_or(0, |b| b | 0x20);
+    matches!(
+        (first, name.len()),
+        (b's', 3 | 5 | 6)
+            | (b't', 5 | 8)
+            | (b'x' | b'p', 3 | 9)
+            | (b'i', 6)
+            | (b'n', 7 | 8)
+            | (b'm', 4)
+    )
+}
+
 fn is_foreign_root(name: &[u8]) -> bool {
     name.eq_ignore_ascii_case(b"svg") || name.eq_ignore_ascii_case(b"math")
 }
@@ -467,6 +499,47 @@ fn is_foreign_root(name: &[u8]) -> bool {
 /// HTML whitespace as the tokenizer sees it between attributes.
 fn is_space(byte: u8) -> bool {
     matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0C)
+}
+
+/// HTML whitespace, in [`BYTE_CLASSES`].
+const SPACE: u8 = 1;
+/// `/`, in [`BYTE_CLASSES`].
+const SLASH: u8 = 2;
+/// `>`, in [`BYTE_CLASSES`].
+const CLOSE: u8 = 4;
+/// `=`, in [`BYTE_CLASSES`].
+const EQUALS: u8 = 8;
+
+/// The class bits of every byte the attribute scan stops at or skips; other bytes have none.
+static BYTE_CLASSES: [u8; 256] = {
+    let mut classes = [0; 256];
+    classes[b' ' as usize] = SPACE;
+    classes[b'\t' as usize] = SPACE;
+    classes[b'\n' as usize] = SPACE;
+    classes[b'\r' as usize] = SPACE;
+    classes[0x0C] = SPACE;
+    classes[b'/' as usize] = SLASH;
+    classes[b'>' as usize] = CLOSE;
+    classes[b'=' as usize] = EQUALS;
+    classes
+};
+
+/// The first position from `at` on whose byte is in none of `classes`, or the end.
+fn skip_class(bytes: &[u8], at: usize, classes: u8) -> usize {
+    let rest = bytes.get(at..).unwrap_or_default();
+    at + rest
+        .iter()
+        .position(|&b| BYTE_CLASSES[usize::from(b)] & classes == 0)
+        .unwrap_or(rest.len())
+}
+
+/// The first position from `at` on whose byte is in one of `classes`, or the end.
+fn find_class(bytes: &[u8], at: usize, classes: u8) -> usize {
+    let rest = bytes.get(at..).unwrap_or_default();
+    at + rest
+        .iter()
+        .position(|&b| BYTE_CLASSES[usize::from(b)] & classes != 0)
+        .unwrap_or(rest.len())
 }
 
 #[cfg(test)]
@@ -574,6 +647,25 @@ mod tests {
             "<div  class=x  >\
              <img data-src=a.jpg ></div></p >"
         );
+    }
+
+    #[test]
+    fn every_special_name_passes_the_first_letter_test() {
+        let special = RAW_TEXT_ELEMENTS
+            .iter()
+            .copied()
+            .chain([&b"svg"[..], b"math", b"plaintext"]);
+        for name in special {
+            assert!(may_be_special(name), "{}", String::from_utf8_lossy(name));
+            assert!(may_be_special(&name.to_ascii_uppercase()));
+        }
+        assert!(!may_be_special(b"div") && !may_be_special(b"span") && !may_be_special(b""));
+    }
+
+    #[test]
+    fn reads_attributes_with_spaces_around_the_equals_sign() {
+        let html = "<p data-a = \"1 > 2\" =odd data-b =\n'x' data-c= y/data-d=z\tid=k/>";
+        assert_eq!(prepare(html), "<p  =odd  \tid=k/>");
     }
 
     #[test]
