@@ -410,11 +410,13 @@ const READER_WORDS: &[&str] = &[
     "votre", "nous", "notre", "tu", "usted", "nuestro", "nuestra",
 ];
 
-/// Whether a title addresses the reader or speaks for the publisher ([`READER_WORDS`]).
+/// Whether a title addresses the reader or speaks for the publisher ([`READER_WORDS`]). "US"
+/// in capitals is the country, not "us".
 fn addresses_reader(title: &str) -> bool {
-    lowercase_words(title)
-        .iter()
-        .any(|word| READER_WORDS.contains(&word.as_str()))
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty() && *word != "US")
+        .any(|word| READER_WORDS.contains(&word.to_lowercase().as_str()))
 }
 
 /// A later metadata title that names the page when the first one is a pitch to the reader: a
@@ -1663,6 +1665,10 @@ mod tests {
         let site_only = meta("We're Really Good at Email", "Mailchimp");
         let chosen = title_of(&site_only, &headings, Some("Mailchimp"));
         assert_eq!(chosen.unwrap().0, "We're Really Good at Email");
+        // "US" in capitals names the country: the headline is no pitch.
+        let country = meta("US economy grows 3%", "Economy | Daily Planet");
+        let chosen = title_of(&country, &headings, Some("Daily Planet"));
+        assert_eq!(chosen.unwrap().0, "US economy grows 3%");
     }
 
     #[test]
