@@ -255,7 +255,8 @@ const RAIL_MAX_TEXT_SHARE: f32 = 0.6;
 /// beside a price or two, at least [`RAIL_MIN_CARDS`] of them. The product's own parts hold
 /// one price at most per row and are never such a rail: an element holding the page's `h1`
 /// or a description box is left alone, and so is one holding more than
-/// [`RAIL_MAX_TEXT_SHARE`] of the text cleaning left, which is the page's own grid (a category page marked up as a product).
+/// [`RAIL_MAX_TEXT_SHARE`] of the text cleaning left, which is the page's own grid (a category
+/// page marked up as a product).
 pub(crate) fn mark_card_rails(page: &Page<'_>, removed: &mut [Option<Reason>]) {
     let parts = Parts::measure(page, removed);
     let kept = parts.chars.first().copied().unwrap_or(0);

@@ -521,9 +521,7 @@ pub(crate) fn hints_of(attribute: &str) -> Hints {
         if !token.iter().any(|b| b"[(:=&".contains(b))
             && fits(token, start - token_start, end - token_start, fit)
             && !is_post_taxonomy_token(token, attribute)
-            && (hint != Hint::Comment || !is_comment_affordance(&token[end - token_start..]))
-            && (word != "nav" || !is_colour_navy(&token[end - token_start..]))
-            && (hint != Hint::Social || !is_shared(&token[start - token_start..]))
+            && !is_another_word(word, &token[end - token_start..])
         {
             hints.insert(hint);
         }
@@ -542,43 +540,60 @@ fn is_post_taxonomy_token(token: &[u8], attribute: &str) -> bool {
             .any(|other| other.starts_with("type-"))
 }
 
-/// Whether what follows a comment word makes it no comment section: `commentary` is an
-/// opinion piece's genre, `commentable` a post's state, and "comment on" (`commentOnSelection`,
-/// `comment-on-…`) a control wrapped around the text it lets readers comment on (wcxb 0384,
-/// whose post body sits in `commentOnSelection`). `commenting-on-…` still names a thread (a
-/// Q&A page's answers' comments, wcxb 4331).
-fn is_comment_affordance(rest: &[u8]) -> bool {
-    let starts = |prefix: &[u8]| {
-        rest.len() >= prefix.len() && rest[..prefix.len()].eq_ignore_ascii_case(prefix)
-    };
-    if starts(b"ary") || starts(b"able") {
-        return true;
+/// What must come after a continuation in [`ANOTHER_WORD`].
+#[derive(Clone, Copy)]
+enum After {
+    /// Anything, or nothing.
+    Anything,
+    /// The word's end: nothing, or anything but a lowercase letter (`navy-400`, `SharedFooter`).
+    WordEnd,
+    /// A capital or a separator opening the next word (`commentOnSelection`, `comment-on-…`).
+    NextWord,
+}
+
+impl After {
+    fn accepts(self, next: Option<u8>) -> bool {
+        match self {
+            After::Anything => true,
+            After::WordEnd => !next.is_some_and(|b| b.is_ascii_lowercase()),
+            After::NextWord => {
+                next.is_some_and(|b| b.is_ascii_uppercase() || b == b'-' || b == b'_')
+            }
+        }
     }
-    let rest = match rest.first() {
-        Some(b'-' | b'_') => &rest[1..],
-        _ => rest,
-    };
-    rest.len() > 2
-        && rest[..2].eq_ignore_ascii_case(b"on")
-        && (rest[2].is_ascii_uppercase() || matches!(rest[2], b'-' | b'_'))
 }
 
-/// Whether the `nav` just matched is the colour navy (`text-navy`, `bg-navy-400`,
-/// `navyBlue`): utility classes name it on headings and sections, which went as menus
-/// (sandbox vendor e2b.dev colours every section title `text-navy`, wcxb 2839).
-fn is_colour_navy(rest: &[u8]) -> bool {
-    rest.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'y'))
-        && !rest.get(1).is_some_and(u8::is_ascii_lowercase)
-}
+/// Prefix words that, continued so, are another word and no sign of the element's role: the
+/// rule word, its continuation (any case) and what must follow that.
+/// - `commentary` is an opinion piece's genre, `commentable` a post's state, and "comment on"
+///   (`commentOnSelection`, `comment-on-…`) a control wrapped around the text it lets readers
+///   comment on (wcxb 0384, whose post body sits in `commentOnSelection`); `commenting-on-…`
+///   still names a thread (a Q&A page's answers' comments, wcxb 4331).
+/// - `navy` is a colour: utility classes (`text-navy`, `bg-navy-400`, `navyBlue`) name it on
+///   headings and sections, which went as menus (e2b.dev colours every section title
+///   `text-navy`, wcxb 2839).
+/// - `shared` is a style or component used across the site's pages (`shared-styles__Header`,
+///   `SharedFooter`), not a share widget (bombas.com's collection titles are
+///   `ContentSystem-shared-styles__Header`, wcxb 0639); Jetpack's `sharedaddy` still is one.
+const ANOTHER_WORD: &[(&str, &str, After)] = &[
+    ("comment", "ary", After::Anything),
+    ("comment", "able", After::Anything),
+    ("comment", "on", After::NextWord),
+    ("comment", "-on", After::NextWord),
+    ("comment", "_on", After::NextWord),
+    ("nav", "y", After::WordEnd),
+    ("share", "d", After::WordEnd),
+];
 
-/// Whether a social word is the adjective `shared` (`shared-styles__Header`, `SharedFooter`,
-/// `shared_component`): a style or component used across the site's pages, not a share
-/// widget (bombas.com's collection titles are `ContentSystem-shared-styles__Header`, wcxb
-/// 0639).
-fn is_shared(word: &[u8]) -> bool {
-    word.len() >= 6
-        && word[..6].eq_ignore_ascii_case(b"shared")
-        && word.get(6).is_none_or(|next| !next.is_ascii_lowercase())
+/// Whether the rule word just matched, followed by `rest` in its token, is another word
+/// ([`ANOTHER_WORD`]).
+fn is_another_word(word: &str, rest: &[u8]) -> bool {
+    ANOTHER_WORD.iter().any(|&(prefix, continuation, after)| {
+        prefix == word
+            && rest.len() >= continuation.len()
+            && rest[..continuation.len()].eq_ignore_ascii_case(continuation.as_bytes())
+            && after.accepts(rest.get(continuation.len()).copied())
+    })
 }
 
 /// Whether a class list that hides an element also shows it at some screen width, as in
